@@ -1,0 +1,96 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include <vitrum/instruments/registry.hpp>
+
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/text.hpp>
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <sstream>
+
+namespace vitrum {
+
+std::string read_stream(std::istream& in, const std::string& path, std::size_t max_bytes) {
+    std::string bytes;
+    char buffer[1 << 16];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (bytes.size() + got > max_bytes) {
+            throw IoError(fmt::format("{}: more than the limit of {} bytes", path, max_bytes));
+        }
+        bytes.append(buffer, got);
+    }
+    return bytes;
+}
+
+void ReaderRegistry::add(std::unique_ptr<Reader> reader) {
+    if (find(reader->format_id()) != nullptr) {
+        throw InvalidArgument(
+            fmt::format("reader '{}' is already registered", std::string(reader->format_id())));
+    }
+    readers_.push_back(std::move(reader));
+}
+
+const Reader* ReaderRegistry::find(std::string_view format_id) const {
+    for (const auto& r : readers_) {
+        if (r->format_id() == format_id) return r.get();
+    }
+    return nullptr;
+}
+
+const Reader* ReaderRegistry::detect(std::string_view head, std::string_view filename,
+                                     std::optional<Technique> technique) const {
+    for (const auto& r : readers_) {
+        if (technique && r->technique() != *technique) continue;
+        if (r->sniff(head, filename)) return r.get();
+    }
+    return nullptr;
+}
+
+Dataset ReaderRegistry::read_file(const std::string& path, const std::string& format_id,
+                                  std::optional<Technique> technique) const {
+    const std::string bytes = text::read_file_bytes(path, max_file_bytes);
+    if (bytes.empty()) throw FormatError(fmt::format("{}: file is empty", path));
+    const Reader* reader = nullptr;
+    if (!format_id.empty()) {
+        reader = find(format_id);
+        if (reader == nullptr) {
+            throw InvalidArgument(fmt::format("--input-format: unknown format '{}' (see `vitrum formats`)",
+                                              format_id));
+        }
+    } else {
+        const std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 1 << 16));
+        reader = detect(head, path, technique);
+        if (reader == nullptr) {
+            throw FormatError(fmt::format(
+                "{}: no reader recognises this file (run `vitrum formats` for the list; "
+                "force one with --input-format)",
+                path));
+        }
+    }
+    std::istringstream in(bytes);
+    Dataset data = reader->read(in, path);
+    data.source.path = path;
+    data.source.format_id = std::string(reader->format_id());
+    return data;
+}
+
+void register_builtin_readers(ReaderRegistry& registry) {
+    register_dsc_readers(registry);
+    register_spreadsheet_readers(registry);
+    register_indentation_text_readers(registry);
+    register_generic_readers(registry);
+}
+
+const ReaderRegistry& builtin_readers() {
+    static const ReaderRegistry registry = [] {
+        ReaderRegistry r;
+        register_builtin_readers(r);
+        return r;
+    }();
+    return registry;
+}
+
+}  // namespace vitrum

@@ -1,0 +1,338 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include <vitrum/core/text.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+#include <iconv.h>
+#include <map>
+#include <memory>
+#include <sys/stat.h>
+
+namespace vitrum::text {
+
+std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        throw IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    }
+    if (S_ISDIR(st.st_mode)) throw IoError(fmt::format("{}: is a directory, not a file", path));
+    if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+        throw IoError(fmt::format("{}: file is {} bytes, more than the limit of {} bytes", path,
+                                  static_cast<long long>(st.st_size), max_bytes));
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(fmt::format("{}: cannot open for reading", path));
+    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+}
+
+namespace {
+
+// Offset of the first byte that breaks UTF-8, or npos. A sequence cut by the end of the
+// buffer counts as valid, because callers pass samples cut at arbitrary points.
+std::size_t first_invalid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = p[i];
+        std::size_t n = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+            n = 1;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2;
+        } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+            n = 3;
+        } else {
+            return i;
+        }
+        for (std::size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size()) return std::string_view::npos;
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        }
+        i += n + 1;
+    }
+    return std::string_view::npos;
+}
+
+bool valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
+
+}  // namespace
+
+std::string detect_encoding(std::string_view bytes) {
+    const auto b = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+    if (bytes.size() >= 3 && b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return "UTF-8";
+    if (bytes.size() >= 2 && b(0) == 0xFF && b(1) == 0xFE) return "UTF-16LE";
+    if (bytes.size() >= 2 && b(0) == 0xFE && b(1) == 0xFF) return "UTF-16BE";
+    // BOM-less UTF-16: ASCII text has a NUL in every other byte.
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+    if (n >= 4) {
+        std::size_t zero_even = 0, zero_odd = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (b(i) == 0) (i % 2 == 0 ? zero_even : zero_odd)++;
+        }
+        if (zero_odd > n / 4 && zero_even <= n / 50) return "UTF-16LE";
+        if (zero_even > n / 4 && zero_odd <= n / 50) return "UTF-16BE";
+    }
+    if (valid_utf8(bytes)) return "UTF-8";
+    std::size_t cyrillic = 0, high = 0, degree_c = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const unsigned char c = b(i);
+        if (c < 0x80) continue;
+        ++high;
+        if (c >= 0xC0) ++cyrillic;
+        if (c == 0xF8 && i + 1 < bytes.size() && (bytes[i + 1] == 'C' || bytes[i + 1] == 'F')) {
+            ++degree_c;
+        }
+    }
+    if (degree_c > 0 && degree_c * 2 >= high) return "CP437";
+    // Cyrillic text in CP1251 is made of letters 0xC0–0xFF in runs; Western text rarely is.
+    if (high >= 8 && cyrillic * 10 >= high * 9) {
+        std::size_t runs = 0;
+        for (std::size_t i = 0; i + 2 < bytes.size(); ++i) {
+            if (b(i) >= 0xC0 && b(i + 1) >= 0xC0 && b(i + 2) >= 0xC0) ++runs;
+        }
+        if (runs * 3 >= cyrillic / 2) return "CP1251";
+    }
+    return "CP1252";
+}
+
+namespace {
+
+struct IconvCloser {
+    void operator()(iconv_t cd) const { iconv_close(cd); }
+};
+
+std::size_t line_of_offset(std::string_view bytes, std::size_t offset, bool utf16) {
+    std::size_t line = 1;
+    const std::size_t step = utf16 ? 2 : 1;
+    for (std::size_t i = 0; i + step <= offset && i < bytes.size(); i += step) {
+        if (bytes[i] == '\n' || (utf16 && bytes[i + 1] == '\n')) ++line;
+    }
+    return line;
+}
+
+}  // namespace
+
+DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
+                           const std::string& encoding) {
+    DecodedText out;
+    out.encoding = encoding.empty() ? detect_encoding(bytes) : encoding;
+    std::string_view body = bytes;
+    const auto starts = [&](const char* bom, std::size_t n) {
+        return body.size() >= n && std::memcmp(body.data(), bom, n) == 0;
+    };
+    if (out.encoding == "UTF-8" && starts("\xEF\xBB\xBF", 3)) body.remove_prefix(3);
+    if (out.encoding == "UTF-16LE" && starts("\xFF\xFE", 2)) body.remove_prefix(2);
+    if (out.encoding == "UTF-16BE" && starts("\xFE\xFF", 2)) body.remove_prefix(2);
+    const bool utf16 = out.encoding.rfind("UTF-16", 0) == 0;
+    if (!utf16 && std::memchr(body.data(), '\0', body.size()) != nullptr) {
+        const std::size_t at = static_cast<const char*>(std::memchr(body.data(), '\0', body.size())) -
+                               body.data();
+        throw FormatError(fmt::format("{}:{}: binary data (NUL byte at offset {}), not a text export",
+                                      path, line_of_offset(body, at, false), at));
+    }
+    if (out.encoding == "UTF-8") {
+        const std::size_t bad = first_invalid_utf8(body);
+        if (bad != std::string_view::npos) {
+            throw ParseError(Location{path, "", line_of_offset(body, bad, false), 0},
+                             fmt::format("byte 0x{:02X} at offset {} is not valid UTF-8",
+                                         static_cast<unsigned char>(body[bad]), bad));
+        }
+        out.utf8.assign(body);
+        return out;
+    }
+    iconv_t raw = iconv_open("UTF-8", out.encoding.c_str());
+    if (raw == reinterpret_cast<iconv_t>(-1)) {
+        throw InvalidArgument(fmt::format("unknown text encoding '{}'", out.encoding));
+    }
+    std::unique_ptr<std::remove_pointer_t<iconv_t>, IconvCloser> cd(raw);
+    out.utf8.resize(body.size() * 2 + 16);
+    char* in_ptr = const_cast<char*>(body.data());
+    std::size_t in_left = body.size();
+    std::size_t written = 0;
+    while (in_left > 0) {
+        char* out_ptr = out.utf8.data() + written;
+        std::size_t out_left = out.utf8.size() - written;
+        const std::size_t rc = iconv(cd.get(), &in_ptr, &in_left, &out_ptr, &out_left);
+        written = static_cast<std::size_t>(out_ptr - out.utf8.data());
+        if (rc != static_cast<std::size_t>(-1)) break;
+        if (errno == E2BIG) {
+            out.utf8.resize(out.utf8.size() * 2);
+            continue;
+        }
+        const std::size_t offset = static_cast<std::size_t>(in_ptr - body.data());
+        if (errno == EINVAL && utf16 && in_left == 1) break;  // odd trailing byte: ignore
+        throw ParseError(Location{path, "", line_of_offset(body, offset, utf16), 0},
+                         fmt::format("byte sequence invalid in {} at offset {}", out.encoding,
+                                     offset));
+    }
+    out.utf8.resize(written);
+    return out;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    lines.reserve(text.size() / 32 + 1);
+    std::size_t start = 0;
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            lines.emplace_back(text.data() + start, i - start);
+            start = i + 1;
+        } else if (c == '\r') {
+            lines.emplace_back(text.data() + start, i - start);
+            if (i + 1 < n && text[i + 1] == '\n') ++i;
+            start = i + 1;
+        }
+    }
+    if (start < n) lines.emplace_back(text.data() + start, n - start);
+    return lines;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+std::vector<std::string_view> split_fields(std::string_view line, char delimiter) {
+    std::vector<std::string_view> fields;
+    if (delimiter == ' ') {
+        std::size_t i = 0;
+        while (i < line.size()) {
+            while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+            if (i >= line.size()) break;
+            const std::size_t begin = i;
+            while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
+            fields.push_back(line.substr(begin, i - begin));
+        }
+        return fields;
+    }
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i == line.size() || line[i] == delimiter) {
+            fields.push_back(line.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return fields;
+}
+
+char detect_delimiter(const std::vector<std::string_view>& sample_lines) {
+    const std::array<char, 4> candidates = {'\t', ';', ',', ' '};
+    char best = '\t';
+    double best_score = -1.0;
+    for (char d : candidates) {
+        std::map<std::size_t, std::size_t> counts;
+        std::size_t used = 0;
+        for (auto line : sample_lines) {
+            line = trim(line);
+            if (line.empty()) continue;
+            ++used;
+            counts[split_fields(line, d).size()]++;
+        }
+        if (used == 0) continue;
+        std::size_t mode_fields = 0, mode_count = 0;
+        for (const auto& [fields, count] : counts) {
+            if (count > mode_count || (count == mode_count && fields > mode_fields)) {
+                mode_fields = fields;
+                mode_count = count;
+            }
+        }
+        if (mode_fields < 2) continue;
+        // Consistency first; more fields breaks near-ties (',' inside "12,5" splits less evenly).
+        const double score = static_cast<double>(mode_count) / static_cast<double>(used) +
+                             1e-3 * static_cast<double>(std::min<std::size_t>(mode_fields, 50)) / 50.0;
+        if (score > best_score + 1e-9) {
+            best_score = score;
+            best = d;
+        }
+    }
+    return best;
+}
+
+char detect_decimal(const std::vector<std::string_view>& sample_fields) {
+    std::size_t comma = 0, point = 0;
+    for (auto f : sample_fields) {
+        f = trim(f);
+        const bool has_comma = f.find(',') != std::string_view::npos;
+        const bool has_point = f.find('.') != std::string_view::npos;
+        if (has_comma && !has_point) ++comma;
+        if (has_point && !has_comma) ++point;
+    }
+    return comma > 0 && point == 0 ? ',' : '.';
+}
+
+bool try_parse_double(std::string_view field, char decimal, double& out) noexcept {
+    field = trim(field);
+    if (field.empty()) return false;
+    if (field.front() == '+') field.remove_prefix(1);
+    if (field.empty() || field.size() > 64) return false;
+    const char* begin = field.data();
+    const char* end = field.data() + field.size();
+    char buffer[65];
+    if (decimal != '.') {
+        std::size_t k = 0;
+        for (char c : field) {
+            if (c == '.') return false;  // a point in a comma-decimal file is a thousands mark
+            buffer[k++] = c == decimal ? '.' : c;
+        }
+        begin = buffer;
+        end = buffer + k;
+    } else if (field.find(',') != std::string_view::npos) {
+        return false;
+    }
+    const auto [ptr, ec] = std::from_chars(begin, end, out, std::chars_format::general);
+    if (ec != std::errc() || ptr != end) return false;
+    return std::isfinite(out);
+}
+
+double parse_double(std::string_view field, char decimal, const Location& where) {
+    double value = 0.0;
+    if (!try_parse_double(field, decimal, value)) {
+        throw ParseError(where, decimal == ',' ? "a number with decimal comma" : "a number",
+                         std::string(field));
+    }
+    return value;
+}
+
+std::size_t column_of(std::string_view line, std::string_view field) {
+    if (field.data() < line.data() || field.data() > line.data() + line.size()) return 0;
+    std::size_t column = 1;
+    for (const char* p = line.data(); p < field.data(); ++p) {
+        if ((static_cast<unsigned char>(*p) & 0xC0) != 0x80) ++column;
+    }
+    return column;
+}
+
+std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    return to_lower(s.substr(0, prefix.size())) == to_lower(prefix);
+}
+
+}  // namespace vitrum::text

@@ -1,0 +1,97 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/text.hpp>
+
+#include "check.hpp"
+
+using namespace vitrum;
+
+TEST_CASE("detect_encoding recognises BOMs, BOM-less UTF-16 and the single-byte code pages") {
+    CHECK(text::detect_encoding("\xEF\xBB\xBFTemp") == "UTF-8");
+    CHECK(text::detect_encoding(std::string("\xFF\xFET\0e\0m\0p\0", 10)) == "UTF-16LE");
+    CHECK(text::detect_encoding(std::string("\xFE\xFF\0T\0e\0m\0p", 10)) == "UTF-16BE");
+    CHECK(text::detect_encoding(std::string("T\0e\0m\0p\0e\0r\0a\0t\0", 16)) == "UTF-16LE");
+    CHECK(text::detect_encoding("Temp./\xC2\xB0""C") == "UTF-8");
+    CHECK(text::detect_encoding("Temperature (\xF8""C)\tHeat Flow") == "CP437");
+    // "Неизотермическая" in CP1251
+    CHECK(text::detect_encoding("#FILE:\xCD\xE5\xE8\xE7\xEE\xF2\xE5\xF0\xEC\xE8\xF7\xE5\xF1\xEA\xE0\xFF") ==
+          "CP1251");
+    CHECK(text::detect_encoding("Temp./\xB0""C; M\xFC""ller") == "CP1252");
+}
+
+TEST_CASE("decode_to_utf8 converts every supported encoding to the same text") {
+    const std::string expected = "Temp./°C";
+    CHECK(text::decode_to_utf8("Temp./\xB0""C", "x", "CP1252").utf8 == expected);
+    CHECK(text::decode_to_utf8("Temp./\xF8""C", "x", "CP437").utf8 == expected);
+    CHECK(text::decode_to_utf8("Temp./\xF8""C", "x", "CP850").utf8 == expected);
+    CHECK(text::decode_to_utf8("Temp./\xB0""C", "x", "CP1251").utf8 == expected);
+    const std::string utf16le("\xFF\xFET\0e\0m\0p\0.\0/\0\xB0\0C\0", 18);
+    const auto decoded = text::decode_to_utf8(utf16le, "x");
+    CHECK(decoded.utf8 == expected);
+    CHECK(decoded.encoding == "UTF-16LE");
+    const std::string utf16be("\xFE\xFF\0T\0e\0m\0p\0.\0/\0\xB0\0C", 18);
+    CHECK(text::decode_to_utf8(utf16be, "x").utf8 == expected);
+    CHECK(text::decode_to_utf8("\xEF\xBB\xBFTemp./\xC2\xB0""C", "x").utf8 == expected);
+}
+
+TEST_CASE("decode_to_utf8 refuses binary and wrongly declared input with the file and line") {
+    CHECK_THROWS_WITH_AS(text::decode_to_utf8(std::string("ab\ncd\0ef", 8), "run.txt"),
+                         doctest::Contains("run.txt:2: binary data"), FormatError);
+    CHECK_THROWS_WITH_AS(text::decode_to_utf8("line1\nline2 \xC3(", "run.txt", "UTF-8"),
+                         doctest::Contains("run.txt:2"), ParseError);
+}
+
+TEST_CASE("split_lines handles LF, CRLF and bare CR line ends alike") {
+    for (const char* text : {"a\nb\nc", "a\r\nb\r\nc\r\n", "a\rb\rc\r", "a\n\rb\r\nc"}) {
+        const auto lines = text::split_lines(text);
+        CAPTURE(text);
+        REQUIRE(lines.size() >= 3);
+        CHECK(lines.front() == "a");
+        CHECK(lines.back() == "c");
+    }
+    // A blank line stays a line so that line numbers match the file.
+    CHECK(text::split_lines("a\n\nb").size() == 3);
+}
+
+TEST_CASE("detect_delimiter picks the separator that splits rows consistently") {
+    CHECK(text::detect_delimiter({"1;2;3", "4;5;6"}) == ';');
+    CHECK(text::detect_delimiter({"1\t2\t3", "4\t5\t6"}) == '\t');
+    CHECK(text::detect_delimiter({"1,5;2,5;3", "4,1;5,2;6"}) == ';');
+    CHECK(text::detect_delimiter({"1.5,2.5,3", "4,5,6"}) == ',');
+    CHECK(text::detect_delimiter({"  1  2.5   3", " 4 5 6"}) == ' ');
+}
+
+TEST_CASE("parse_double reads whole fields and refuses mangled numbers") {
+    double v = 0.0;
+    CHECK(text::try_parse_double("  -0.37304", '.', v));
+    CHECK_REL(v, -0.37304, 1e-15);
+    CHECK(text::try_parse_double("-6.656126e-02", '.', v));
+    CHECK_REL(v, -6.656126e-02, 1e-15);
+    CHECK(text::try_parse_double("1.234e-004", '.', v));
+    CHECK_REL(v, 1.234e-4, 1e-15);
+    CHECK(text::try_parse_double("+3.5", '.', v));
+    CHECK(text::try_parse_double("12,5", ',', v));
+    CHECK_REL(v, 12.5, 1e-15);
+    CHECK(text::try_parse_double(".5", '.', v));
+    CHECK_FALSE(text::try_parse_double("50.026.184", '.', v));
+    CHECK_FALSE(text::try_parse_double("50.026.184", ',', v));
+    CHECK_FALSE(text::try_parse_double("12,5", '.', v));
+    CHECK_FALSE(text::try_parse_double("12 mg", '.', v));
+    CHECK_FALSE(text::try_parse_double("nan", '.', v));
+    CHECK_FALSE(text::try_parse_double("inf", '.', v));
+    CHECK_FALSE(text::try_parse_double("", '.', v));
+    const std::string line = "0;50.026.184;45.7";
+    const auto fields = text::split_fields(line, ';');
+    CHECK(text::column_of(line, fields[1]) == 3);
+    CHECK_THROWS_WITH_AS(text::parse_double(fields[1], ',', Location{"s.csv", "", 2, 3}),
+                         doctest::Contains("s.csv:2:3: expected a number with decimal comma, found '50.026.184'"),
+                         ParseError);
+}
+
+TEST_CASE("read_file_bytes names the missing file and refuses files over the limit") {
+    CHECK_THROWS_WITH_AS(text::read_file_bytes("/nonexistent/run.txt"),
+                         doctest::Contains("/nonexistent/run.txt: cannot open"), IoError);
+    CHECK_THROWS_WITH_AS(text::read_file_bytes(vitrum::test::share("testdata/ATTRIBUTION.md"), 10),
+                         doctest::Contains("more than the limit of 10 bytes"), IoError);
+}

@@ -1,0 +1,42 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include "commands.hpp"
+
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/version.hpp>
+
+#include <fmt/format.h>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace vitrum::cli;
+    CLI::App app{"vitrum — from DSC and nanoindentation exports to glass-stability numbers and figures"};
+    app.set_version_flag("--version", fmt::format("vitrum {} ({})", vitrum::version(), vitrum::git_commit()));
+    app.require_subcommand(1);
+    app.footer("Exit codes: 0 success, 1 some inputs failed, 2 usage error.\n"
+               "Run `vitrum COMMAND --help` for the options of each command.");
+    CommandList commands;
+    add_dsc_command(app, commands);
+    add_indent_command(app, commands);
+    add_cnt_command(app, commands);
+    add_report_command(app, commands);
+    add_formats_command(app, commands);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? kExitOk : kExitUsage;
+    }
+    try {
+        for (const auto& command : commands) {
+            if (command.app->parsed()) return command.run();
+        }
+    } catch (const vitrum::InvalidArgument& e) {
+        std::cerr << "vitrum: " << e.what() << '\n';
+        return kExitUsage;
+    } catch (const vitrum::Error& e) {
+        std::cerr << "vitrum: error: " << e.what() << '\n';
+        return kExitSomeFailed;
+    }
+    return kExitUsage;
+}

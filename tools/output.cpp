@@ -1,0 +1,140 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include "output.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace vitrum::cli {
+
+void add_format_option(CLI::App& app, OutputFormat& format) {
+    const std::map<std::string, OutputFormat> names = {
+        {"table", OutputFormat::table}, {"csv", OutputFormat::csv}, {"json", OutputFormat::json}};
+    app.add_option("--format", format, "Output format: table (aligned text), csv or json")
+        ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+        ->default_str("table");
+}
+
+namespace {
+
+std::string header_text(const Header& h) {
+    return h.unit.empty() ? h.name : fmt::format("{} [{}]", h.name, h.unit);
+}
+
+std::string cell_text(const Cell& c, int precision, bool shortest) {
+    if (std::holds_alternative<std::monostate>(c)) return "";
+    if (const auto* s = std::get_if<std::string>(&c)) return *s;
+    const double v = std::get<double>(c);
+    if (!std::isfinite(v)) return "";
+    return shortest ? fmt::format("{}", v) : fmt::format("{:.{}g}", v, precision);
+}
+
+std::string csv_escape(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) {
+        if ((c & 0xC0) != 0x80) ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+std::string json_key(const Header& h) {
+    std::string key;
+    for (char c : h.name) key += (c == ' ' || c == '-') ? '_' : c;
+    if (!h.unit.empty()) {
+        std::string unit;
+        for (std::size_t i = 0; i < h.unit.size(); ++i) {
+            const char c = h.unit[i];
+            if (c == '/') {
+                unit += "_per_";
+            } else if (c == ' ' || c == '(' || c == ')' || c == '^' || c == '.') {
+                if (c == ' ') unit += '_';
+            } else {
+                unit += c;
+            }
+        }
+        key += "_" + unit;
+    }
+    return key;
+}
+
+void print_table(std::ostream& out, const ResultTable& table, OutputFormat format) {
+    const auto& headers = table.headers;
+    if (format == OutputFormat::json) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& row : table.rows) {
+            nlohmann::json obj = nlohmann::json::object();
+            for (std::size_t i = 0; i < headers.size() && i < row.size(); ++i) {
+                const Cell& c = row[i];
+                if (const auto* d = std::get_if<double>(&c); d && std::isfinite(*d)) {
+                    obj[json_key(headers[i])] = *d;
+                } else if (const auto* s = std::get_if<std::string>(&c)) {
+                    obj[json_key(headers[i])] = *s;
+                } else {
+                    obj[json_key(headers[i])] = nullptr;
+                }
+            }
+            rows.push_back(std::move(obj));
+        }
+        out << rows.dump(2) << '\n';
+        return;
+    }
+    if (format == OutputFormat::csv) {
+        for (std::size_t i = 0; i < headers.size(); ++i) {
+            out << (i ? "," : "") << csv_escape(header_text(headers[i]));
+        }
+        out << '\n';
+        for (const auto& row : table.rows) {
+            for (std::size_t i = 0; i < headers.size(); ++i) {
+                out << (i ? "," : "")
+                    << csv_escape(i < row.size() ? cell_text(row[i], headers[i].precision, true) : "");
+            }
+            out << '\n';
+        }
+        return;
+    }
+    std::vector<std::string> head;
+    std::vector<std::size_t> width;
+    for (const auto& h : headers) {
+        head.push_back(header_text(h));
+        width.push_back(display_width(head.back()));
+    }
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& row : table.rows) {
+        std::vector<std::string> line;
+        for (std::size_t i = 0; i < headers.size(); ++i) {
+            line.push_back(i < row.size() ? cell_text(row[i], headers[i].precision, false) : "");
+            if (line.back().empty()) line.back() = "—";
+            width[i] = std::max(width[i], display_width(line.back()));
+        }
+        cells.push_back(std::move(line));
+    }
+    const auto print_line = [&](const std::vector<std::string>& line) {
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            out << (i ? "  " : "") << line[i]
+                << std::string(width[i] - display_width(line[i]), ' ');
+        }
+        out << '\n';
+    };
+    print_line(head);
+    std::vector<std::string> rule;
+    for (auto w : width) rule.push_back(std::string(w, '-'));
+    print_line(rule);
+    for (const auto& line : cells) print_line(line);
+}
+
+}  // namespace vitrum::cli

@@ -1,0 +1,44 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace vitrum::cli {
+
+/// How a command prints its results.
+enum class OutputFormat { table, csv, json };
+
+/// Adds `--format table|csv|json` to a subcommand.
+void add_format_option(CLI::App& app, OutputFormat& format);
+
+/// A cell: a number (printed to `precision` significant digits in table form, shortest
+/// round-trip in CSV/JSON), a string, or empty (missing value).
+using Cell = std::variant<std::monostate, double, std::string>;
+
+/// A column header: name plus the unit printed after it ("T_g onset [K]").
+struct Header {
+    std::string name;
+    std::string unit;  ///< empty for dimensionless or text columns
+    int precision = 6; ///< significant digits in table form
+};
+
+/// A result table: headers with units and rows of cells.
+struct ResultTable {
+    std::vector<Header> headers;
+    std::vector<std::vector<Cell>> rows;
+};
+
+/// Prints the table: aligned text, RFC 4180 CSV with "name [unit]" headers, or a JSON array of
+/// objects whose keys carry the unit ("T_g_onset_K").
+void print_table(std::ostream& out, const ResultTable& table, OutputFormat format);
+
+/// JSON key for a header: name with spaces → '_', plus '_' + unit with '/' → '_per_'.
+std::string json_key(const Header& header);
+
+}  // namespace vitrum::cli
