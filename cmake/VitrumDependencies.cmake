@@ -9,8 +9,9 @@ find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)  # Debian's libzip CMake config needs the zip tools
 find_package(pugixml REQUIRED)
-find_package(HDF5 REQUIRED COMPONENTS C)
-
+# HDF5 through pkg-config: FindHDF5 needs the C language in every consumer project.
+pkg_check_modules(HDF5 REQUIRED IMPORTED_TARGET hdf5)
+find_library(VITRUM_HDF5_HL_LIBRARY NAMES hdf5_hl hdf5_serial_hl HINTS ${HDF5_LIBRARY_DIRS} REQUIRED)
 pkg_check_modules(GSF REQUIRED IMPORTED_TARGET libgsf-1)
 pkg_check_modules(PLPLOT REQUIRED IMPORTED_TARGET plplot)
 if(VITRUM_BUILD_TESTS)

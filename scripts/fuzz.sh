@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harness (clang, ASan + UBSan) and fuzzes every reader for SECONDS each
+# (default 60), seeded with the real files in share/testdata and ../shared. Findings (crash-*,
+# timeout-*, leak-*) are written to fuzz/findings/<format>/ and make the script exit non-zero.
+# Usage: scripts/fuzz.sh [SECONDS] [FORMAT...]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+seconds="${1:-60}"; shift || true
+build="${VITRUM_FUZZ_BUILD_DIR:-$root/build-fuzz}"
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DVITRUM_BUILD_FUZZ=ON -DVITRUM_SANITIZERS=ON -DVITRUM_BUILD_TESTS=OFF \
+  -DVITRUM_BUILD_EXAMPLES=OFF -DVITRUM_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build" --target vitrum_fuzz_reader vitrum >/dev/null
+formats=("$@")
+if [[ ${#formats[@]} -eq 0 ]]; then
+  mapfile -t formats < <("$build/tools/vitrum" formats --format csv | tail -n +2 | cut -d, -f1)
+  formats+=(detect)
+fi
+seeds="$build/fuzz-seeds"
+rm -rf "$seeds"; mkdir -p "$seeds"
+# Seeds: every real vendor file, small enough for libFuzzer's -max_len.
+find "$root/share/testdata" "$root/share/examples" "$root/../shared/dsc-files" \
+     "$root/../shared/indentation-files" -type f -size -5M ! -name '*.md' 2>/dev/null |
+  while read -r f; do cp "$f" "$seeds/$(sha1sum "$f" | cut -c1-16)"; done
+status=0
+printf '%-22s %12s %10s  %s\n' "format" "executions" "seconds" "result"
+for format in "${formats[@]}"; do
+  out="$root/fuzz/findings/$format"; mkdir -p "$out"
+  corpus="$build/corpus/$format"; mkdir -p "$corpus"
+  log="$build/fuzz-$format.log"
+  set +e
+  VITRUM_FUZZ_FORMAT="$format" ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+    "$build/fuzz/vitrum_fuzz_reader" "$corpus" "$seeds" -max_total_time="$seconds" \
+    -max_len=4194304 -rss_limit_mb=4096 -timeout=20 -artifact_prefix="$out/" \
+    -print_final_stats=1 >"$log" 2>&1
+  rc=$?
+  set -e
+  execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' || true)
+  if [[ $rc -eq 0 ]]; then result="ok"; else result="FINDING (see $log)"; status=1; fi
+  printf '%-22s %12s %10s  %s\n' "$format" "${execs:-?}" "$seconds" "$result"
+done
+exit $status
