@@ -7,9 +7,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"; shift || true
 build="${VITRUM_FUZZ_BUILD_DIR:-$root/build-fuzz}"
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DVITRUM_BUILD_FUZZ=ON -DVITRUM_SANITIZERS=ON -DVITRUM_BUILD_TESTS=OFF \
-  -DVITRUM_BUILD_EXAMPLES=OFF -DVITRUM_BUILD_BENCH=OFF >/dev/null
+if ! grep -q "VITRUM_BUILD_FUZZ:BOOL=ON" "$build/CMakeCache.txt" 2>/dev/null; then
+  CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DVITRUM_BUILD_FUZZ=ON -DVITRUM_SANITIZERS=ON -DVITRUM_BUILD_TESTS=OFF \
+    -DVITRUM_BUILD_EXAMPLES=OFF -DVITRUM_BUILD_BENCH=OFF >/dev/null
+fi
 cmake --build "$build" --target vitrum_fuzz_reader vitrum >/dev/null
 formats=("$@")
 if [[ ${#formats[@]} -eq 0 ]]; then

@@ -23,6 +23,14 @@ enum class LineStyle { solid, dashed, dotted, none };
 enum class Marker { none, circle, square, triangle, diamond, cross };
 
 struct Style {
+    /// Positional construction, as with brace initialisation: Style{color, LineStyle::dashed}.
+    /// (A constructor rather than an aggregate, so that omitted trailing members do not trigger
+    /// -Wmissing-field-initializers.)
+    Style(Color color_ = {0, 0, 0}, LineStyle line_ = LineStyle::solid, double line_width_ = 1.5,
+          Marker marker_ = Marker::none, double marker_size_ = 1.0, std::string label_ = "")
+        : color(color_), line(line_), line_width(line_width_), marker(marker_),
+          marker_size(marker_size_), label(std::move(label_)) {}
+
     Color color{0, 0, 0};
     LineStyle line = LineStyle::solid;
     double line_width = 1.5;   ///< in PLplot width units (≈ points)

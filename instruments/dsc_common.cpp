@@ -1,0 +1,365 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include "dsc_common.hpp"
+
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/text.hpp>
+#include <vitrum/core/units.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <limits>
+#include <numeric>
+#include <regex>
+
+namespace vitrum::dsc_io {
+
+std::string sniff_text(std::string_view head) noexcept {
+    try {
+        std::string out;
+        const auto b = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
+        const std::string enc = text::detect_encoding(head.substr(0, std::min<std::size_t>(head.size(), 4096)));
+        if (enc == "UTF-16LE" || enc == "UTF-16BE") {
+            std::size_t i = (head.size() >= 2 && (b(0) == 0xFF || b(0) == 0xFE)) ? 2 : 0;
+            const std::size_t low = enc == "UTF-16LE" ? 0 : 1;
+            out.reserve(head.size() / 2);
+            for (; i + 1 < head.size(); i += 2) {
+                const unsigned char lo = b(i + low), hi = b(i + 1 - low);
+                out.push_back(hi == 0 ? static_cast<char>(lo) : '?');
+            }
+            return out;
+        }
+        if (head.size() >= 3 && b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) head.remove_prefix(3);
+        return std::string(head);
+    } catch (...) {
+        return {};
+    }
+}
+
+std::string file_stem(std::string_view path) {
+    const auto slash = path.find_last_of("/\\");
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const auto dot = name.rfind('.');
+    if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+    return std::string(name);
+}
+
+bool has_extension(std::string_view filename, std::string_view ext) {
+    if (filename.size() < ext.size()) return false;
+    return text::to_lower(filename.substr(filename.size() - ext.size())) == text::to_lower(ext);
+}
+
+std::optional<double> parse_header_number(std::string_view value) {
+    value = text::trim(value);
+    double out = 0.0;
+    if (text::try_parse_double(value, '.', out)) return out;
+    if (text::try_parse_double(value, ',', out)) return out;
+    return std::nullopt;
+}
+
+bool repair_replacement_chars(std::string& s) {
+    static const std::string fffd = "\xEF\xBF\xBD";
+    bool changed = false;
+    for (auto pos = s.find(fffd); pos != std::string::npos; pos = s.find(fffd, pos)) {
+        const char next = pos + 3 < s.size() ? s[pos + 3] : '\0';
+        s.replace(pos, 3, (next == 'C' || next == 'F') ? "\xC2\xB0" : "\xC2\xB5");
+        changed = true;
+    }
+    return changed;
+}
+
+namespace {
+
+bool contains(const std::string& haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+bool any_of_words(const std::string& name, std::initializer_list<std::string_view> words) {
+    for (auto w : words) {
+        if (contains(name, w)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string canonical_channel(std::string_view raw_name, std::string_view unit) {
+    const std::string name = text::to_lower(text::trim(raw_name));
+    if (unit.empty() || !is_unit(unit)) {
+        if (name == "segment" || name == "seg") return channel::segment;
+        return "";
+    }
+    const Dimension d = parse_unit(unit).dimension;
+    const auto is = [&](std::array<int, 6> e) { return d.exponent == e; };
+    // Exponents: L, M, T, Θ, N, I.
+    if (is({0, 0, 0, 1, 0, 0})) {
+        if (any_of_words(name, {"tzero", "heater", "flange", "junction", "cell", "block", "onset"})) {
+            return "";
+        }
+        if (any_of_words(name, {"furnace", "program", "reference", "ref."}) || name == "tr") {
+            return channel::program_temperature;
+        }
+        if (any_of_words(name, {"temp", "sample"}) || name == "ts" || name == "t") {
+            return channel::temperature;
+        }
+        return "";
+    }
+    if (is({0, 0, 1, 0, 0, 0})) {
+        return (contains(name, "time") || name == "t") ? channel::time : "";
+    }
+    const bool heat_flow_name =
+        !any_of_words(name, {"baseline", "reversing", "phase"}) &&
+        (any_of_words(name, {"heat flow", "heatflow", "heat-flow", "dsc"}) || name == "value" ||
+         name == "hf");
+    if (is({2, 1, -3, 0, 0, 0})) return heat_flow_name ? channel::heat_flow : "";
+    if (is({2, 0, -3, 0, 0, 0})) return heat_flow_name ? channel::specific_heat_flow : "";
+    if (is({0, 0, 0, 0, 0, -1})) return contains(name, "sensit") ? channel::sensitivity : "";
+    if (is({0, 1, 0, 0, 0, 0})) {
+        return (name == "tg" || contains(name, "mass") || contains(name, "weight")) ? channel::mass
+                                                                                    : "";
+    }
+    const bool cp_name = !any_of_words(name, {"total", "rev", "complex"}) &&
+                         (contains(name, "heat capacity") || name == "cp");
+    if (is({2, 1, -2, -1, 0, 0})) return cp_name ? channel::heat_capacity : "";
+    if (is({2, 0, -2, -1, 0, 0})) return cp_name ? channel::specific_heat_capacity : "";
+    if (is({1, 0, 0, 0, 0, 0})) {
+        return (any_of_words(name, {"depth", "displacement", "disp"}) || name == "h") ? channel::depth
+                                                                                      : "";
+    }
+    if (is({1, 1, -2, 0, 0, 0})) {
+        return (any_of_words(name, {"load", "force"}) || name == "p") ? channel::load : "";
+    }
+    return "";
+}
+
+Column make_column(const std::string& original_name, const std::string& original_unit,
+                   std::vector<double> raw, const std::vector<std::string>& taken,
+                   std::vector<std::string>& warnings) {
+    Column c;
+    c.original_name = original_name;
+    c.original_unit = original_unit;
+    const auto is_taken = [&](const std::string& n) {
+        return std::find(taken.begin(), taken.end(), n) != taken.end();
+    };
+    // "ml" is millilitre in every export seen (NETZSCH gas flows "ml/min").
+    const std::string unit = std::regex_replace(original_unit, std::regex(R"(\bml\b)"), "mL");
+    std::string canonical = canonical_channel(original_name, unit);
+    if (!unit.empty() && is_unit(unit)) {
+        const UnitConversion conv = parse_unit(unit);
+        for (double& v : raw) v = conv.to_si(v);
+        c.unit = conv.si_name();
+    } else if (canonical == channel::segment) {
+        c.unit = "1";
+    } else {
+        c.unit = original_unit;
+        if (!original_unit.empty()) {
+            warnings.push_back(fmt::format("column '{}': unit '{}' not understood; values kept as found",
+                                           original_name, original_unit));
+        }
+    }
+    c.name = canonical.empty() || is_taken(canonical) ? original_name : canonical;
+    for (int k = 2; is_taken(c.name); ++k) c.name = fmt::format("{} ({})", original_name, k);
+    c.values = std::move(raw);
+    return c;
+}
+
+RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t first,
+                    std::size_t end, const TableLayout& layout, const std::string& path) {
+    RawTable out;
+    out.columns.assign(layout.columns, {});
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::string expected_number =
+        layout.decimal == ',' ? "a number with decimal comma" : "a number";
+    std::size_t i = first;
+    for (; i < end; ++i) {
+        const std::string_view line = lines[i];
+        const std::string_view t = text::trim(line);
+        if (t.empty()) continue;
+        const unsigned char c0 = static_cast<unsigned char>(t.front());
+        if (layout.stop_at_text && (std::isalpha(c0) != 0 || c0 == '[' || c0 == '#')) break;
+        auto fields = text::split_fields(line, layout.delimiter);
+        if (layout.delimiter != ' ' && fields.size() == layout.columns + 1 &&
+            text::trim(fields.back()).empty()) {
+            fields.pop_back();
+        }
+        if (fields.size() != layout.columns) {
+            const char* d = layout.delimiter == '\t'  ? "TAB"
+                            : layout.delimiter == ' ' ? "blanks"
+                            : layout.delimiter == ';' ? "';'"
+                                                      : "','";
+            throw ParseError(Location{path, "", i + 1, 0},
+                             fmt::format("{} fields separated by {}", layout.columns, d),
+                             fmt::format("{} fields: {}", fields.size(), std::string(t)));
+        }
+        bool had_empty = false;
+        for (std::size_t k = 0; k < fields.size(); ++k) {
+            double v = 0.0;
+            if (layout.empty_is_nan && text::trim(fields[k]).empty()) {
+                v = nan;
+                had_empty = true;
+            } else if (!text::try_parse_double(fields[k], layout.decimal, v)) {
+                throw ParseError(Location{path, "", i + 1, text::column_of(line, text::trim(fields[k]))},
+                                 expected_number, std::string(text::trim(fields[k])));
+            }
+            out.columns[k].push_back(v);
+        }
+        if (had_empty) ++out.rows_with_empty_fields;
+        out.line_numbers.push_back(i + 1);
+    }
+    out.end_line = i;
+    return out;
+}
+
+bool sort_by_time(Series& data, std::vector<std::string>& warnings) {
+    if (!data.has(channel::time)) return false;
+    const auto& t = data.values(channel::time);
+    std::size_t first_back = 0;
+    for (std::size_t i = 1; i < t.size(); ++i) {
+        if (t[i] < t[i - 1]) {
+            first_back = i;
+            break;
+        }
+    }
+    if (first_back == 0) return false;
+    std::vector<std::size_t> order(t.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (std::isnan(t[a])) return false;
+        if (std::isnan(t[b])) return true;
+        return t[a] < t[b];
+    });
+    data.reorder(order);
+    warnings.push_back(fmt::format(
+        "rows were not in time order (time decreases at data row {}); sorted by time",
+        first_back + 1));
+    return true;
+}
+
+SegmentKind kind_from_temperatures(double start_K, double end_K, double duration_s) {
+    const double change = end_K - start_K;
+    // Below 1 K of net change, or 0.05 K/min on average, a stretch counts as isothermal.
+    if (std::abs(change) < 1.0 || (duration_s > 0 && std::abs(change) / duration_s < 0.05 / 60.0)) {
+        return SegmentKind::isothermal;
+    }
+    return change > 0 ? SegmentKind::heating : SegmentKind::cooling;
+}
+
+namespace {
+
+const char* const kNum = R"((-?[0-9]+(?:[.,][0-9]+)?))";
+
+double num(const std::string& s) { return parse_header_number(s).value_or(0.0); }
+
+}  // namespace
+
+std::optional<Segment> parse_netzsch_step(std::string_view text_in) {
+    const std::string s(text::trim(text_in));
+    const std::string deg = "\\s*(?:\xC2\xB0)?\\s*C";
+    static const std::regex ramp(std::string("^") + kNum + deg + R"(\s*/\s*)" + kNum +
+                                 R"(\s*\(\s*K/min\s*\)\s*/\s*)" + kNum + deg + "$");
+    static const std::regex iso(std::string("^") + kNum + deg + R"(\s*/\s*([0-9]+):([0-9]+)\s*/\s*)" +
+                                kNum + deg + "$");
+    std::smatch m;
+    Segment seg;
+    seg.label = s;
+    if (std::regex_match(s, m, ramp)) {
+        const double a = num(m[1]) + kCelsiusOffset_K, b = num(m[3]) + kCelsiusOffset_K;
+        const double rate = std::abs(num(m[2])) / 60.0;
+        seg.program_start_K = a;
+        seg.program_end_K = b;
+        seg.program_rate_K_per_s = b >= a ? rate : -rate;
+        seg.kind = b > a ? SegmentKind::heating : (b < a ? SegmentKind::cooling : SegmentKind::isothermal);
+        return seg;
+    }
+    if (std::regex_match(s, m, iso)) {
+        seg.program_start_K = num(m[1]) + kCelsiusOffset_K;
+        seg.program_end_K = num(m[4]) + kCelsiusOffset_K;
+        seg.program_rate_K_per_s = 0.0;
+        seg.kind = SegmentKind::isothermal;
+        return seg;
+    }
+    return std::nullopt;
+}
+
+std::optional<Segment> parse_ta_step(std::string_view text_in, std::optional<double>& current_K) {
+    const std::string s(text::trim(text_in));
+    const std::string deg = "\\s*(?:\xC2\xB0)?\\s*C";
+    static const std::regex ramp(std::string("Ramp\\s+") + kNum + "\\s*(?:(?:\xC2\xB0)?C|K)\\s*/\\s*min\\s+to\\s+" +
+                                     kNum + deg,
+                                 std::regex::icase);
+    static const std::regex iso(std::string("Isothermal(?:\\s+for)?\\s+") + kNum + "\\s*min",
+                                std::regex::icase);
+    static const std::regex equil(std::string("Equilibrate(?:\\s+at)?\\s+") + kNum + deg,
+                                  std::regex::icase);
+    std::smatch m;
+    Segment seg;
+    seg.label = s;
+    if (std::regex_search(s, m, ramp)) {
+        const double end_K = num(m[2]) + kCelsiusOffset_K;
+        const double rate = std::abs(num(m[1])) / 60.0;
+        seg.program_start_K = current_K;
+        seg.program_end_K = end_K;
+        const bool cooling = current_K && end_K < *current_K;
+        seg.program_rate_K_per_s = cooling ? -rate : rate;
+        seg.kind = cooling ? SegmentKind::cooling : SegmentKind::heating;
+        current_K = end_K;
+        return seg;
+    }
+    if (std::regex_search(s, m, iso)) {
+        seg.kind = SegmentKind::isothermal;
+        seg.program_rate_K_per_s = 0.0;
+        seg.program_start_K = current_K;
+        seg.program_end_K = current_K;
+        return seg;
+    }
+    if (std::regex_search(s, m, equil)) current_K = num(m[1]) + kCelsiusOffset_K;
+    return std::nullopt;
+}
+
+void set_single_ramp_rate(SourceInfo& source) {
+    const Segment* ramp = nullptr;
+    std::size_t ramps = 0;
+    for (const auto& s : source.program) {
+        if (s.kind == SegmentKind::heating || s.kind == SegmentKind::cooling) {
+            ++ramps;
+            ramp = &s;
+        }
+    }
+    if (ramps == 1 && ramp->program_rate_K_per_s) {
+        source.properties[property::heating_rate] = Quantity{*ramp->program_rate_K_per_s, "K/s"};
+    }
+}
+
+std::vector<Segment> segments_from_codes(const std::vector<double>& code) {
+    std::vector<Segment> out;
+    std::size_t begin = 0;
+    for (std::size_t i = 1; i <= code.size(); ++i) {
+        if (i == code.size() || !(code[i] == code[begin])) {
+            Segment s;
+            s.begin = begin;
+            s.end = i;
+            s.label = fmt::format("segment {}", code[begin]);
+            out.push_back(s);
+            begin = i;
+        }
+    }
+    return out;
+}
+
+void classify_segments(Series& data) {
+    if (!data.has(channel::temperature)) return;
+    const auto& temp = data.values(channel::temperature);
+    const std::vector<double>* time = data.has(channel::time) ? &data.values(channel::time) : nullptr;
+    for (auto& s : data.segments) {
+        if (s.kind != SegmentKind::unknown || s.end <= s.begin) continue;
+        std::size_t a = s.begin, b = s.end - 1;
+        while (a < b && std::isnan(temp[a])) ++a;
+        while (b > a && std::isnan(temp[b])) --b;
+        const double duration = time ? (*time)[b] - (*time)[a] : 0.0;
+        s.kind = kind_from_temperatures(temp[a], temp[b], duration);
+    }
+}
+
+}  // namespace vitrum::dsc_io

@@ -1,0 +1,104 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+// Internal helpers shared by the DSC and generic table readers (not installed).
+#pragma once
+
+#include <vitrum/core/series.hpp>
+#include <vitrum/instruments/reader.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vitrum::dsc_io {
+
+/// Readers of this family; each is defined in its own instruments/<vendor>_<format>.cpp.
+std::unique_ptr<Reader> make_netzsch_ascii_reader();
+std::unique_ptr<Reader> make_ta_universal_reader();
+std::unique_ptr<Reader> make_ta_trios_reader();
+std::unique_ptr<Reader> make_setaram_reader();
+std::unique_ptr<Reader> make_jcamp_dx_reader();
+std::unique_ptr<Reader> make_mettler_stare_reader();
+std::unique_ptr<Reader> make_perkinelmer_pyris_reader();
+
+/// The head of a file as ASCII-ish text for sniffing: UTF-16 (with or without BOM) loses its
+/// NUL bytes, a UTF-8 BOM is dropped; other bytes are kept. Never throws.
+std::string sniff_text(std::string_view head) noexcept;
+
+/// File name without folders and extension ("B_1" for "data/B_1.txt").
+std::string file_stem(std::string_view path);
+
+/// True when `filename` ends with `ext` (".jdx"), ignoring ASCII case.
+bool has_extension(std::string_view filename, std::string_view ext);
+
+/// Number from a header value written with either '.' or ',' as decimal mark ("17,842").
+std::optional<double> parse_header_number(std::string_view text);
+
+/// Replaces U+FFFD (a lost "°" or "µ") by its likely original: "°" before C/F, "µ" otherwise.
+/// Returns true when something was replaced.
+bool repair_replacement_chars(std::string& text);
+
+/// Builds a SI column from raw values. The unit is parsed (`°C` → K, `mW/mg` → W/kg …) and the
+/// canonical DSC/indentation name is chosen from the name and the unit's dimension; names
+/// already in `taken` fall back to the original header. A unit that does not parse keeps the
+/// values as found, with a warning.
+Column make_column(const std::string& original_name, const std::string& original_unit,
+                   std::vector<double> raw, const std::vector<std::string>& taken,
+                   std::vector<std::string>& warnings);
+
+/// Canonical channel for a header name and its unit dimension, or "" when none fits.
+std::string canonical_channel(std::string_view name, std::string_view unit);
+
+/// How the data rows of a table are written.
+struct TableLayout {
+    char delimiter = '\t';        ///< '\t', ';', ',' or ' ' (runs of blanks)
+    char decimal = '.';           ///< '.' or ','
+    std::size_t columns = 0;      ///< fields per row
+    bool empty_is_nan = false;    ///< an empty field becomes NaN instead of an error
+    bool stop_at_text = false;    ///< a line starting with a letter ends the table
+};
+
+/// Raw numbers of a table, column-wise, with the 1-based file line of every row.
+struct RawTable {
+    std::vector<std::vector<double>> columns;
+    std::vector<std::size_t> line_numbers;
+    std::size_t rows_with_empty_fields = 0;
+    std::size_t end_line = 0;  ///< index (0-based) of the first line after the table
+};
+
+/// Parses lines [first, end) as numbers. Blank lines are skipped.
+/// @throws ParseError with file, line and column naming the first field that is not a number,
+///         or a row with the wrong number of fields.
+RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t first,
+                    std::size_t end, const TableLayout& layout, const std::string& path);
+
+/// Sorts every column by time when time runs backwards somewhere, and says so in `warnings`.
+/// Returns true when rows were reordered (segments are then cleared).
+bool sort_by_time(Series& data, std::vector<std::string>& warnings);
+
+/// Heating, cooling or isothermal from a start and end temperature and duration.
+SegmentKind kind_from_temperatures(double start_K, double end_K, double duration_s);
+
+/// A program step written NETZSCH-style: "140°C/10.0(K/min)/50°C" (rate written positive;
+/// the direction comes from start vs end) or an isotherm "50°C/04:00/50°C" (hh:mm).
+std::optional<Segment> parse_netzsch_step(std::string_view text);
+
+/// A program step written TA-style: "Ramp 5.00 °C/min to 150.00 °C", "Isothermal for 180.00
+/// min", "Isothermal 1.0 min", "Equilibrate at -60.00 °C". `current_K` is the temperature
+/// before the step and is updated; Equilibrate returns nothing but moves `current_K`.
+std::optional<Segment> parse_ta_step(std::string_view text, std::optional<double>& current_K);
+
+/// Sets property::heating_rate [K/s] when `program` holds exactly one ramp (signed: negative
+/// for cooling).
+void set_single_ramp_rate(SourceInfo& source);
+
+/// Row ranges where `code` (a segment-number column) is constant.
+std::vector<Segment> segments_from_codes(const std::vector<double>& code);
+
+/// Fills kind (from the measured temperatures) for segments that have none.
+void classify_segments(Series& data);
+
+}  // namespace vitrum::dsc_io

@@ -1,0 +1,333 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+//
+// The micromechanics "common HDF5 format" v2.0 (NeXus-like): root attributes `version` = "2.0"
+// and `uri` (the converter script, which names the vendor), one group `test_N` per indent with
+// 1-D datasets in `test_N/data`. Dataset names and their units differ per converter; a `unit`
+// attribute on a dataset, when present, wins over the per-vendor default. The file is opened from
+// memory (core driver + file image); HDF5's own error printing is switched off.
+
+#include "indentation_text_readers.hpp"
+#include "indentation_text_support.hpp"
+
+#include <vitrum/core/channels.hpp>
+
+#include <fmt/format.h>
+#include <hdf5.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <optional>
+
+namespace vitrum::indentation_io {
+namespace {
+
+constexpr std::string_view kHdf5Signature("\x89HDF\r\n\x1a\n", 8);
+
+/// Closes an HDF5 identifier with the matching H5?close.
+class Handle {
+public:
+    using Closer = herr_t (*)(hid_t);
+    Handle(hid_t id, Closer closer) : id_(id), closer_(closer) {}
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    ~Handle() {
+        if (id_ >= 0) closer_(id_);
+    }
+    hid_t get() const { return id_; }
+    bool valid() const { return id_ >= 0; }
+
+private:
+    hid_t id_;
+    Closer closer_;
+};
+
+/// One vendor's dataset names for a canonical channel and their default factor to SI.
+struct ChannelName {
+    const char* canonical;
+    const char* dataset;
+    double factor_to_si;
+};
+
+/// Per-converter names; factors follow micromechanics' terms.json (which scales to mN, µm, s,
+/// mN/µm), multiplied back to SI.
+const std::map<std::string, std::vector<ChannelName>>& vendor_channels() {
+    using namespace channel;
+    static const std::map<std::string, std::vector<ChannelName>> table = {
+        {"Fischer", {{depth, "displacement", 1e-6}, {load, "force", 1e-3}, {time, "time", 1.0}}},
+        {"Micromaterials",
+         {{depth, "displacement", 1e-9}, {load, "force", 1e-3}, {time, "time", 1.0}}},
+        {"MTS",
+         {{depth, "displacement_into_surface", 1e-9}, {load, "load_on_sample", 1e-3},
+          {time, "time_on_sample", 1.0}, {harmonic_stiffness, "harmonic_contact_stiffness", 1.0},
+          {vendor_hardness, "hardness", 1e9}, {vendor_modulus, "modulus", 1e9},
+          {vendor_contact_area, "contact_area", 1e-18}, {vendor_contact_depth, "contact_depth", 1e-9},
+          {vendor_reduced_modulus, "reduced_modulus", 1e9},
+          {harmonic_displacement, "harmonic_displacement", 1e-9},
+          {harmonic_load, "harmonic_load", 1e-3}, {harmonic_frequency, "harmonic_frequency", 1.0},
+          {raw_displacement, "raw_displacement", 1e-9}, {raw_load, "raw_load", 1e-3}}},
+        {"KLA",
+         {{depth, "depth", 1.0}, {depth, "show_depth", 1.0}, {depth, "displacement", 1.0},
+          {load, "load", 1.0}, {load, "force", 1.0}, {load, "show_load", 1.0},
+          {time, "time_on_sample", 1.0}, {time, "time", 1.0},
+          {harmonic_stiffness, "show_stiffness", 1.0}}},
+        {"Hysitron",
+         {{depth, "indent_disp", 1e-9}, {depth, "normal_disp", 1e-9}, {load, "indent_load", 1e-6},
+          {load, "normal_force", 1e-6}, {time, "test_time", 1.0}, {time, "time", 1.0},
+          {harmonic_stiffness, "complex_stiff", 1e3}}},
+        {"Femtotools",
+         {{depth, "displacement", 1e-6}, {load, "force_a", 1e-6}, {time, "time", 1.0},
+          {harmonic_stiffness, "real_stiffness", 1.0}}},
+    };
+    return table;
+}
+
+/// Vendor key from the converter named in the root attribute `uri`.
+std::string vendor_of(const std::string& uri) {
+    const std::string u = text::to_lower(uri);
+    if (u.find("hap2hdf") != std::string::npos) return "Fischer";
+    if (u.find("micromaterials2hdf") != std::string::npos) return "Micromaterials";
+    if (u.find("xls2hdf") != std::string::npos) return "MTS";
+    if (u.find("nmd2hdf") != std::string::npos) return "KLA";
+    if (u.find("femtotools") != std::string::npos) return "Femtotools";
+    if (u.find("hysitron") != std::string::npos) return "Hysitron";
+    return "";
+}
+
+/// Printable ASCII copy (attribute strings may hold stray bytes).
+std::string printable(const std::string& s) {
+    std::string out;
+    for (const char c : s) out += (c >= 0x20 && c < 0x7F) ? c : '?';
+    return out;
+}
+
+/// A scalar attribute as text ("2.0", "15"), or nullopt when it is not a string or a number.
+std::optional<std::string> read_attribute(hid_t object, const std::string& name) {
+    if (H5Aexists(object, name.c_str()) <= 0) return std::nullopt;
+    const Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose);
+    if (!attribute.valid()) return std::nullopt;
+    const Handle type(H5Aget_type(attribute.get()), H5Tclose);
+    const Handle space(H5Aget_space(attribute.get()), H5Sclose);
+    if (H5Sget_simple_extent_npoints(space.get()) != 1) return std::nullopt;
+    const H5T_class_t kind = H5Tget_class(type.get());
+    if (kind == H5T_STRING) {
+        if (H5Tis_variable_str(type.get()) > 0) {
+            char* value = nullptr;
+            const Handle memory(H5Tcopy(H5T_C_S1), H5Tclose);
+            H5Tset_size(memory.get(), H5T_VARIABLE);
+            H5Tset_cset(memory.get(), H5Tget_cset(type.get()));
+            if (H5Aread(attribute.get(), memory.get(), &value) < 0 || value == nullptr) return std::nullopt;
+            std::string out(value);
+            H5free_memory(value);
+            return out;
+        }
+        std::string buffer(H5Tget_size(type.get()), '\0');
+        if (H5Aread(attribute.get(), type.get(), buffer.data()) < 0) return std::nullopt;
+        return std::string(buffer.c_str());
+    }
+    if (kind == H5T_INTEGER || kind == H5T_FLOAT) {
+        double value = 0.0;
+        if (H5Aread(attribute.get(), H5T_NATIVE_DOUBLE, &value) < 0) return std::nullopt;
+        return fmt::format("{}", value);
+    }
+    return std::nullopt;
+}
+
+/// Names of the links in a group, in name order.
+std::vector<std::string> link_names(hid_t group) {
+    std::vector<std::string> names;
+    const auto collect = [](hid_t, const char* name, const H5L_info_t*, void* out) -> herr_t {
+        static_cast<std::vector<std::string>*>(out)->emplace_back(name);
+        return 0;
+    };
+    H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names);
+    return names;
+}
+
+/// Every scalar attribute of `object` into metadata under "<prefix><name>".
+void copy_attributes(hid_t object, const std::string& prefix, std::map<std::string, std::string>& out) {
+    H5O_info_t info;
+    if (H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS) < 0) return;
+    for (hsize_t k = 0; k < info.num_attrs; ++k) {
+        char name[256] = {0};
+        if (H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, k, name, sizeof name,
+                               H5P_DEFAULT) < 0) {
+            continue;
+        }
+        if (const auto value = read_attribute(object, name)) out[prefix + name] = printable(*value);
+    }
+}
+
+/// Number after "test_" (for numeric ordering), or nullopt.
+std::optional<long> test_number(const std::string& name) {
+    if (name.rfind("test_", 0) != 0 || name.size() == 5) return std::nullopt;
+    long n = 0;
+    for (std::size_t k = 5; k < name.size(); ++k) {
+        if (name[k] < '0' || name[k] > '9') return std::nullopt;
+        n = n * 10 + (name[k] - '0');
+    }
+    return n;
+}
+
+class Hdf5CommonReader final : public Reader {
+public:
+    std::string_view format_id() const override { return "hdf5-common"; }
+    std::string_view description() const override {
+        return "micromechanics common HDF5 format v2.0 (converted Fischer, Micro Materials, "
+               "MTS/KLA, Hysitron, FemtoTools tests)";
+    }
+    Technique technique() const override { return Technique::indentation; }
+    std::string_view extensions() const override { return ".hdf5 .h5"; }
+
+    bool sniff(std::string_view head, std::string_view filename) const noexcept override {
+        return head.substr(0, kHdf5Signature.size()) == kHdf5Signature &&
+               (ends_with_nocase(filename, ".hdf5") || ends_with_nocase(filename, ".h5") ||
+                ends_with_nocase(filename, ".hdf"));
+    }
+
+    Dataset read(std::istream& in, const std::string& path) const override {
+        std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
+        if (bytes.substr(0, kHdf5Signature.size()) != kHdf5Signature) {
+            throw FormatError(fmt::format("{}: not an HDF5 file (no HDF5 signature at offset 0)", path));
+        }
+        H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // library code must not print
+        const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+        if (H5Pset_fapl_core(fapl.get(), 1 << 20, 0) < 0 ||
+            H5Pset_file_image(fapl.get(), bytes.data(), bytes.size()) < 0) {
+            throw FormatError(fmt::format("{}: HDF5 could not take the file image", path));
+        }
+        // Each open needs its own name: HDF5 shares open files by name.
+        static std::atomic<unsigned long> counter{0};
+        const std::string name = fmt::format("vitrum-image-{}", counter++);
+        const Handle file(H5Fopen(name.c_str(), H5F_ACC_RDONLY, fapl.get()), H5Fclose);
+        if (!file.valid()) throw FormatError(fmt::format("{}: HDF5 cannot open the file (corrupt or truncated)", path));
+
+        Dataset data;
+        data.source.encoding = "binary";
+        const auto version = read_attribute(file.get(), "version");
+        if (!version || *version != "2.0") {
+            throw FormatError(fmt::format(
+                "{}: not the common HDF5 indentation format (root attribute 'version' is {}, "
+                "expected \"2.0\")",
+                path, version ? "'" + printable(*version) + "'" : std::string("missing")));
+        }
+        copy_attributes(file.get(), "", data.source.metadata);
+        const std::string uri = read_attribute(file.get(), "uri").value_or("");
+        const std::string vendor = vendor_of(uri);
+        if (vendor.empty()) {
+            data.warnings.push_back(fmt::format(
+                "unknown converter '{}': channel names and units come from dataset attributes only",
+                printable(uri)));
+        }
+        data.source.instrument = vendor;
+        if (H5Lexists(file.get(), "instrument", H5P_DEFAULT) > 0) {
+            const Handle instrument(H5Gopen2(file.get(), "instrument", H5P_DEFAULT), H5Gclose);
+            if (instrument.valid()) copy_attributes(instrument.get(), "instrument/", data.source.metadata);
+        }
+
+        std::vector<std::pair<long, std::string>> tests;
+        for (const std::string& link : link_names(file.get())) {
+            if (const auto n = test_number(link)) tests.emplace_back(*n, link);
+        }
+        std::sort(tests.begin(), tests.end());
+        if (tests.empty()) throw FormatError(fmt::format("{}: no 'test_N' groups", path));
+        for (const auto& [number, group] : tests) {
+            data.curves.push_back(read_test(file.get(), path, group, vendor, data));
+        }
+        return data;
+    }
+
+private:
+    static Curve read_test(hid_t file, const std::string& path, const std::string& group,
+                           const std::string& vendor, Dataset& data) {
+        const std::string data_path = group + "/data";
+        if (H5Lexists(file, group.c_str(), H5P_DEFAULT) <= 0 ||
+            H5Lexists(file, data_path.c_str(), H5P_DEFAULT) <= 0) {
+            throw FormatError(fmt::format("{}: group '{}' has no 'data' subgroup", path, group));
+        }
+        const Handle data_group(H5Gopen2(file, data_path.c_str(), H5P_DEFAULT), H5Gclose);
+        if (!data_group.valid()) throw FormatError(fmt::format("{}: cannot open '{}'", path, data_path));
+        const auto it = vendor_channels().find(vendor);
+        const std::vector<ChannelName> none;
+        const std::vector<ChannelName>& names = it == vendor_channels().end() ? none : it->second;
+
+        Curve curve;
+        curve.name = group;
+        std::optional<std::size_t> rows;
+        for (const std::string& dataset_name : link_names(data_group.get())) {
+            const Handle dataset(H5Dopen2(data_group.get(), dataset_name.c_str(), H5P_DEFAULT), H5Dclose);
+            if (!dataset.valid()) continue;  // a subgroup, not a dataset
+            const Handle space(H5Dget_space(dataset.get()), H5Sclose);
+            const Handle type(H5Dget_type(dataset.get()), H5Tclose);
+            const H5T_class_t kind = H5Tget_class(type.get());
+            if (H5Sget_simple_extent_ndims(space.get()) != 1 || (kind != H5T_FLOAT && kind != H5T_INTEGER)) {
+                continue;
+            }
+            hsize_t n = 0;
+            H5Sget_simple_extent_dims(space.get(), &n, nullptr);
+            std::vector<double> values(static_cast<std::size_t>(n));
+            if (n > 0 && H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                                 values.data()) < 0) {
+                throw FormatError(fmt::format("{}: cannot read dataset '{}/{}'", path, data_path, dataset_name));
+            }
+            if (rows && *rows != values.size()) {
+                data.warnings.push_back(fmt::format("{}/{}: {} values where the other datasets have {}; skipped",
+                                                    data_path, dataset_name, values.size(), *rows));
+                continue;
+            }
+            rows = values.size();
+            // Canonical name: first vendor entry for this dataset whose channel is still free.
+            std::string name = dataset_name;
+            double factor = 1.0;
+            bool known_factor = false;
+            for (const ChannelName& c : names) {
+                if (dataset_name == c.dataset && !curve.data.has(c.canonical)) {
+                    name = c.canonical;
+                    factor = c.factor_to_si;
+                    known_factor = true;
+                    break;
+                }
+            }
+            const std::string unit = printable(read_attribute(dataset.get(), "unit").value_or(""));
+            if (!unit.empty() && is_unit(unit)) {
+                curve.data.add_column(si_column(name, dataset_name, unit, std::move(values)));
+                continue;
+            }
+            Column column;
+            column.name = name;
+            column.original_name = dataset_name;
+            column.original_unit = unit;
+            if (known_factor) {
+                for (double& v : values) v *= factor;
+                column.unit = name == channel::depth || name == channel::vendor_contact_depth ||
+                                      name == channel::harmonic_displacement ||
+                                      name == channel::raw_displacement
+                                  ? "m"
+                              : name == channel::time ? "s"
+                              : name == channel::harmonic_stiffness ? "N/m"
+                              : name == channel::harmonic_frequency ? "Hz"
+                              : name == channel::vendor_contact_area ? "m^2"
+                              : (name == channel::vendor_hardness || name == channel::vendor_modulus ||
+                                 name == channel::vendor_reduced_modulus)
+                                  ? "Pa"
+                                  : "N";
+            }
+            column.values = std::move(values);
+            curve.data.add_column(std::move(column));
+        }
+        for (const char* needed : {channel::depth, channel::load}) {
+            if (!curve.data.has(needed)) {
+                throw FormatError(fmt::format("{}: '{}' has no {} dataset for converter '{}'", path,
+                                              data_path, needed, vendor.empty() ? "unknown" : vendor));
+            }
+        }
+        return curve;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Reader> make_hdf5_common_reader() { return std::make_unique<Hdf5CommonReader>(); }
+
+}  // namespace vitrum::indentation_io

@@ -1,0 +1,170 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+// PerkinElmer Pyris DSC text export. No real export was available: built from the layout facts
+// in /work/shared/reference/dsc.md §1.5 ("Sample Weight:" header, numbered program steps,
+// TAB-separated Time / Unsubtracted Heat Flow / Baseline Heat Flow / Program Temp. / Sample
+// Temp. / Gas Flow, a trailer starting "TEMPERATURE CALIBRATION INPUTS:").
+#include "dsc_common.hpp"
+
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/text.hpp>
+#include <vitrum/core/units.hpp>
+
+#include <fmt/format.h>
+#include <regex>
+
+namespace vitrum::dsc_io {
+namespace {
+
+bool is_names_line(std::string_view t) {
+    return text::starts_with_nocase(t, "Time") && t.find('\t') != std::string_view::npos &&
+           text::to_lower(t).find("heat flow") != std::string::npos;
+}
+
+// Units the export writes when it has no units row (time in min, heat flows in mW, per the
+// reader in dsc.md §1.5).
+std::string default_unit(const std::string& name) {
+    const std::string n = text::to_lower(name);
+    if (n.find("time") != std::string::npos) return "min";
+    if (n.find("heat flow") != std::string::npos) return "mW";
+    if (n.find("temp") != std::string::npos) return "\xC2\xB0" "C";
+    if (n.find("gas flow") != std::string::npos) return "mL/min";
+    return "";
+}
+
+// "Heat from 50.00°C to 500.00°C at 20.00°C/min", "Cool from …", "Hold for 1.0 min at 50.00°C".
+std::optional<Segment> parse_pyris_step(const std::string& s) {
+    static const std::regex ramp(
+        R"((Heat|Cool)\s+from\s+(-?[0-9.]+)\s*°?C\s+to\s+(-?[0-9.]+)\s*°?C\s+at\s+([0-9.]+)\s*°?C/min)",
+        std::regex::icase);
+    static const std::regex hold(R"(Hold\s+for\s+([0-9.]+)\s*min\s+at\s+(-?[0-9.]+)\s*°?C)", std::regex::icase);
+    std::smatch m;
+    Segment seg;
+    seg.label = s;
+    if (std::regex_search(s, m, ramp)) {
+        const double a = std::stod(m[2]) + kCelsiusOffset_K, b = std::stod(m[3]) + kCelsiusOffset_K;
+        const double rate = std::stod(m[4]) / 60.0;
+        seg.program_start_K = a;
+        seg.program_end_K = b;
+        seg.kind = b >= a ? SegmentKind::heating : SegmentKind::cooling;
+        seg.program_rate_K_per_s = b >= a ? rate : -rate;
+        return seg;
+    }
+    if (std::regex_search(s, m, hold)) {
+        seg.kind = SegmentKind::isothermal;
+        seg.program_rate_K_per_s = 0.0;
+        seg.program_start_K = seg.program_end_K = std::stod(m[2]) + kCelsiusOffset_K;
+        return seg;
+    }
+    return std::nullopt;
+}
+
+class PerkinElmerPyrisReader final : public Reader {
+public:
+    std::string_view format_id() const override { return "perkinelmer-pyris"; }
+    std::string_view description() const override {
+        return "PerkinElmer Pyris DSC text export (Sample Weight:, numbered steps); built from "
+               "documented layouts, no real file tested";
+    }
+    Technique technique() const override { return Technique::dsc; }
+    std::string_view extensions() const override { return ".txt"; }
+
+    bool sniff(std::string_view head, std::string_view) const noexcept override {
+        const std::string t = sniff_text(head);
+        return t.find("Sample Weight:") != std::string::npos &&
+               text::to_lower(t).find("heat flow") != std::string::npos;
+    }
+
+    Dataset read(std::istream& in, const std::string& path) const override {
+        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
+        if (text::trim(bytes).empty()) throw FormatError(fmt::format("{}: file is empty", path));
+        const text::DecodedText decoded = text::decode_to_utf8(bytes, path);
+        const auto lines = text::split_lines(decoded.utf8);
+        Dataset data;
+        SourceInfo& src = data.source;
+        src.encoding = decoded.encoding;
+        static const std::regex step_re(R"(^\s*([0-9]+)\)\s*(.*)$)");
+        std::size_t names = lines.size();
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const std::string t(text::trim(lines[i]));
+            if (is_names_line(t)) {
+                names = i;
+                break;
+            }
+            std::smatch m;
+            if (std::regex_match(t, m, step_re)) {
+                auto seg = parse_pyris_step(m[2]).value_or(Segment{});
+                seg.label = t;
+                src.program.push_back(seg);
+                continue;
+            }
+            const auto colon = t.find(':');
+            if (colon == std::string::npos || colon == 0) continue;
+            src.metadata[t.substr(0, colon)] = std::string(text::trim(std::string_view(t).substr(colon + 1)));
+        }
+        if (names == lines.size()) {
+            throw ParseError(Location{path, "", lines.size(), 0},
+                             "a column line 'Time<TAB>Unsubtracted Heat Flow<TAB>…'", "end of file");
+        }
+        std::vector<NameAndUnit> headers;
+        for (auto f : text::split_fields(lines[names], '\t')) {
+            if (!text::trim(f).empty()) headers.push_back({std::string(text::trim(f)), ""});
+        }
+        std::size_t first = names + 1;
+        const auto units = first < lines.size() ? text::split_fields(lines[first], '\t') : std::vector<std::string_view>{};
+        double probe = 0.0;
+        if (!units.empty() && !text::trim(units.front()).empty() &&
+            !text::try_parse_double(units.front(), '.', probe)) {
+            for (std::size_t k = 0; k < headers.size() && k < units.size(); ++k) {
+                headers[k].unit = std::string(text::trim(units[k]));
+            }
+            ++first;
+        } else {
+            for (auto& h : headers) h.unit = default_unit(h.name);
+            data.warnings.push_back("no units row; assumed time min, heat flow mW, temperatures °C");
+        }
+        TableLayout layout;
+        layout.delimiter = '\t';
+        layout.columns = headers.size();
+        layout.stop_at_text = true;
+        const RawTable raw = parse_rows(lines, first, lines.size(), layout, path);
+        if (raw.line_numbers.empty()) {
+            throw ParseError(Location{path, "", first + 1, 0}, "data rows after the column line", "none");
+        }
+        Curve curve;
+        std::vector<std::string> taken;
+        for (std::size_t k = 0; k < headers.size(); ++k) {
+            Column c = make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
+            taken.push_back(c.name);
+            curve.data.add_column(std::move(c));
+        }
+        const auto get = [&](const char* key) {
+            const auto it = src.metadata.find(key);
+            return it == src.metadata.end() ? std::string() : it->second;
+        };
+        src.sample = get("Sample ID");
+        src.instrument = get("Instrument");
+        src.date = get("Data Collected");
+        try {
+            std::string w = get("Sample Weight");
+            for (auto& c : w) c = c == ',' ? '.' : c;
+            if (!w.empty()) {
+                const double kg = parse_quantity_as(w, "kg");
+                if (kg > 0) src.properties[property::sample_mass] = Quantity{kg, "kg"};
+            }
+        } catch (const UnitError&) {
+            data.warnings.push_back("Sample Weight is not a mass; sample mass not set");
+        }
+        set_single_ramp_rate(src);
+        curve.name = !src.sample.empty() ? src.sample : file_stem(path);
+        data.curves.push_back(std::move(curve));
+        return data;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Reader> make_perkinelmer_pyris_reader() { return std::make_unique<PerkinElmerPyrisReader>(); }
+
+}  // namespace vitrum::dsc_io

@@ -1,0 +1,48 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#pragma once
+
+#include <vitrum/dsc/fictive_temperature.hpp>
+#include <vitrum/dsc/glass_transition.hpp>
+#include <vitrum/dsc/peaks.hpp>
+#include <vitrum/dsc/thermogram.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vitrum::dsc {
+
+/// What to look for on one heating scan.
+struct HeatingAnalysisOptions {
+    GlassTransitionOptions glass_transition;  ///< Tg construction (search range, windows)
+    PeakOptions crystallisation;              ///< exotherms (kind is forced to exotherm)
+    /// Melting endotherms, analysed when set (kind is forced to endotherm); without a search
+    /// range they are sought above the last crystallisation peak.
+    std::optional<PeakOptions> melting;
+    bool find_glass_transition = true;  ///< construct Tg (and the fictive temperature)
+    bool find_crystallisation = true;   ///< construct Tx peaks
+};
+
+/// Everything found on one heating scan, with the constructions.
+struct HeatingAnalysis {
+    double heating_rate_K_per_s = 0.0;  ///< slope of T(t) over the scan [K/s]
+    std::optional<GlassTransitionResult> glass_transition;
+    std::optional<FictiveTemperatureResult> fictive;
+    std::optional<PeakSearchResult> crystallisation;
+    std::optional<PeakSearchResult> melting;
+    /// Messages of the parts that were asked for but could not be constructed (AnalysisError).
+    std::vector<std::string> problems;
+
+    /// ΔTx = T_x (onset of the first exotherm) − T_g (extrapolated onset) [K].
+    std::optional<double> supercooled_liquid_range_K() const;
+};
+
+/// Analyses a heating scan: crystallisation peaks first, then the glass transition below the
+/// first exotherm (unless a Tg range is given), then the peaks again with their pre-peak
+/// baseline kept above the glass-transition step, then the fictive temperature.
+/// A part that cannot be constructed is recorded in `problems`, the others still run.
+/// @throws InvalidArgument for invalid options (before any work).
+HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysisOptions& options);
+
+}  // namespace vitrum::dsc

@@ -1,0 +1,269 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include <vitrum/indent/segmentation.hpp>
+
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/linear_fit.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace vitrum::indent {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+void check_odd_window(std::size_t w, const char* name) {
+    if (w == 0 || w % 2 == 0) {
+        throw InvalidArgument(fmt::format("{} = {} must be an odd number >= 1", name, w));
+    }
+}
+
+struct Run {
+    std::size_t begin, end;
+    int state;  // +1 loading, 0 hold, −1 unloading
+};
+
+std::vector<Run> runs_of(const std::vector<int>& state) {
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < state.size(); ++i) {
+        if (runs.empty() || runs.back().state != state[i]) runs.push_back({i, i + 1, state[i]});
+        else runs.back().end = i + 1;
+    }
+    return runs;
+}
+}  // namespace
+
+void SurfaceOptions::validate() const {
+    check_odd_window(median_window, "SurfaceOptions.median_window");
+    const bool needs_threshold = method == SurfaceMethod::load || method == SurfaceMethod::stiffness ||
+                                 method == SurfaceMethod::slope;
+    if (needs_threshold && !(threshold > 0.0 && std::isfinite(threshold))) {
+        throw InvalidArgument(fmt::format(
+            "SurfaceOptions.threshold = {} must be > 0 for this surface method", threshold));
+    }
+}
+
+void CycleOptions::validate() const {
+    if (!(relative_rate_noise > 0.0 && relative_rate_noise < 1.0)) {
+        throw InvalidArgument(fmt::format(
+            "CycleOptions.relative_rate_noise = {} is outside the allowed range (0, 1)",
+            relative_rate_noise));
+    }
+    if (!(load_noise_N >= 0.0)) {
+        throw InvalidArgument(fmt::format("CycleOptions.load_noise_N = {} must be >= 0 N", load_noise_N));
+    }
+    check_odd_window(median_window, "CycleOptions.median_window");
+}
+
+std::vector<double> median_filter(const std::vector<double>& values, std::size_t width) {
+    check_odd_window(width, "median_filter width");
+    if (width == 1) return values;
+    const std::size_t half = width / 2;
+    std::vector<double> out(values.size(), kNaN);
+    std::vector<double> window;
+    window.reserve(width);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        window.clear();
+        const std::size_t lo = i >= half ? i - half : 0;
+        const std::size_t hi = std::min(values.size(), i + half + 1);
+        for (std::size_t k = lo; k < hi; ++k) {
+            if (std::isfinite(values[k])) window.push_back(values[k]);
+        }
+        if (window.empty()) continue;
+        auto mid = window.begin() + static_cast<std::ptrdiff_t>(window.size() / 2);
+        std::nth_element(window.begin(), mid, window.end());
+        out[i] = *mid;
+    }
+    return out;
+}
+
+std::size_t find_surface(const Series& data, const SurfaceOptions& options) {
+    options.validate();
+    const auto& h = data.values(channel::depth);
+    if (options.method == SurfaceMethod::manual) {
+        if (options.manual_row >= data.rows()) {
+            throw InvalidArgument(fmt::format("SurfaceOptions.manual_row = {} is outside the {} rows",
+                                              options.manual_row, data.rows()));
+        }
+        return options.manual_row;
+    }
+    if (options.method == SurfaceMethod::file) {
+        for (std::size_t i = 0; i < h.size(); ++i) {
+            if (std::isfinite(h[i]) && h[i] >= 0.0) return i;
+        }
+        throw AnalysisError("surface: no row with depth >= 0");
+    }
+    std::vector<double> signal;
+    const char* what = "";
+    if (options.method == SurfaceMethod::load) {
+        signal = median_filter(data.values(channel::load), options.median_window);
+        what = "load";
+    } else if (options.method == SurfaceMethod::stiffness) {
+        signal = median_filter(data.values(channel::harmonic_stiffness), options.median_window);
+        what = "harmonic stiffness";
+    } else {
+        const auto& p = data.values(channel::load);
+        signal.assign(p.size(), kNaN);
+        for (std::size_t i = 1; i + 1 < p.size(); ++i) {
+            const double dh = h[i + 1] - h[i - 1];
+            if (dh != 0.0) signal[i] = (p[i + 1] - p[i - 1]) / dh;
+        }
+        signal = median_filter(signal, options.median_window);
+        what = "dP/dh";
+    }
+    for (std::size_t i = 0; i < signal.size(); ++i) {
+        if (std::isfinite(signal[i]) && signal[i] > options.threshold) return i;
+    }
+    throw AnalysisError(fmt::format("surface: {} never exceeds the threshold {}", what, options.threshold));
+}
+
+namespace {
+
+CycleSegmentation pair_runs(const std::vector<Run>& runs, const std::vector<double>& load) {
+    CycleSegmentation seg;
+    const Run* pending = nullptr;
+    for (const Run& r : runs) {
+        if (r.state > 0) {
+            pending = &r;
+        } else if (r.state < 0 && pending != nullptr) {
+            Cycle c;
+            c.load_begin = pending->begin;
+            c.hold_begin = pending->end;
+            c.unload_begin = r.begin;
+            c.unload_end = r.end;
+            // The peak of the hold is where unloading really starts: the last row of the hold
+            // at the highest load keeps h_max at the top of the unload.
+            seg.cycles.push_back(c);
+            pending = nullptr;
+        }
+    }
+    if (seg.cycles.empty()) return seg;
+    const Cycle& last = seg.cycles.back();
+    const double peak = load[last.unload_begin];
+    for (const Run& r : runs) {
+        if (r.begin < last.unload_end || r.state != 0) continue;
+        double sum = 0.0;
+        std::size_t n = 0;
+        for (std::size_t i = r.begin; i < r.end; ++i) {
+            if (std::isfinite(load[i])) {
+                sum += load[i];
+                ++n;
+            }
+        }
+        if (n >= 3 && sum / static_cast<double>(n) < 0.5 * peak) {
+            seg.drift_hold = std::make_pair(r.begin, r.end);
+            break;
+        }
+    }
+    return seg;
+}
+
+}  // namespace
+
+CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
+    options.validate();
+    const auto& raw_load = data.values(channel::load);
+    const std::size_t n = raw_load.size();
+    const std::vector<double> p = median_filter(raw_load, options.median_window);
+    const std::vector<double>* t = data.has(channel::time) ? &data.values(channel::time) : nullptr;
+
+    std::vector<double> rate(n, kNaN);
+    double max_rate = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t a = i > 0 ? i - 1 : 0;
+        const std::size_t b = std::min(n - 1, i + 1);
+        if (a == b) continue;
+        const double dt = t ? (*t)[b] - (*t)[a] : static_cast<double>(b - a);
+        if (!(dt > 0.0) || !std::isfinite(p[a]) || !std::isfinite(p[b])) continue;
+        rate[i] = (p[b] - p[a]) / dt;
+        max_rate = std::max(max_rate, std::abs(rate[i]));
+    }
+    std::vector<int> state(n, 0);
+    if (max_rate > 0.0) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!std::isfinite(rate[i]) || !(p[i] > options.load_noise_N)) continue;
+            const double r = rate[i] / max_rate;
+            state[i] = r > options.relative_rate_noise ? 1 : r < -options.relative_rate_noise ? -1 : 0;
+        }
+    }
+    // Short runs (noise, CSM wiggles) take the state of the run before them; repeat until stable.
+    for (int pass = 0; pass < 4; ++pass) {
+        auto runs = runs_of(state);
+        bool changed = false;
+        for (std::size_t k = 0; k < runs.size(); ++k) {
+            if (runs[k].end - runs[k].begin >= options.min_run) continue;
+            const int fill = k > 0 ? runs[k - 1].state : (k + 1 < runs.size() ? runs[k + 1].state : 0);
+            if (fill == runs[k].state) continue;
+            for (std::size_t i = runs[k].begin; i < runs[k].end; ++i) state[i] = fill;
+            changed = true;
+        }
+        if (!changed) break;
+    }
+    CycleSegmentation seg = pair_runs(runs_of(state), raw_load);
+    seg.source = "data";
+    if (!seg.cycles.empty()) return seg;
+
+    // Fall back to the reader's segment marks.
+    std::vector<Run> marked;
+    for (const Segment& s : data.segments) {
+        const int st = s.kind == SegmentKind::loading ? 1 : s.kind == SegmentKind::unloading ? -1 : 0;
+        if (s.end > s.begin && s.end <= n) marked.push_back({s.begin, s.end, st});
+    }
+    seg = pair_runs(marked, raw_load);
+    seg.source = "file segments";
+    if (seg.cycles.empty()) {
+        throw AnalysisError(fmt::format(
+            "segmentation: no loading followed by unloading in {} rows (neither from dP/dt with "
+            "relative noise {} nor from the file's {} segment marks)",
+            n, options.relative_rate_noise, data.segments.size()));
+    }
+    return seg;
+}
+
+double drift_rate_m_per_s(const Series& data, std::size_t begin, std::size_t end, double fraction) {
+    if (!(fraction > 0.0 && fraction <= 1.0)) {
+        throw InvalidArgument(fmt::format("drift fraction = {} is outside the allowed range (0, 1]", fraction));
+    }
+    end = std::min(end, data.rows());
+    if (begin >= end) throw AnalysisError("drift: empty hold");
+    const std::size_t len = end - begin;
+    const std::size_t first = end - std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(len))));
+    const auto& t = data.values(channel::time);
+    const auto& h = data.values(channel::depth);
+    std::size_t finite = 0;
+    for (std::size_t i = first; i < end; ++i) finite += std::isfinite(t[i]) && std::isfinite(h[i]);
+    if (finite < 3) {
+        throw AnalysisError(fmt::format("drift: {} finite points in the hold rows {}–{}; need 3",
+                                        finite, first + 1, end));
+    }
+    return fit_line(t, h, first, end).slope;
+}
+
+Series corrected_series(const Series& data, std::size_t surface_row, double frame_compliance_m_per_N,
+                        double drift_rate, bool keep_zero) {
+    Series out = data;
+    auto& h = out.column(channel::depth).values;
+    auto& p = out.column(channel::load).values;
+    const std::vector<double>* t = data.has(channel::time) ? &data.values(channel::time) : nullptr;
+    if (surface_row >= h.size()) throw InvalidArgument("corrected_series: surface row outside the data");
+    const double t0 = t ? (*t)[surface_row] : 0.0;
+    for (std::size_t i = 0; i < h.size(); ++i) {
+        h[i] -= frame_compliance_m_per_N * p[i];
+        if (t && drift_rate != 0.0) h[i] -= drift_rate * ((*t)[i] - t0);
+    }
+    if (!keep_zero) {
+        const double h0 = h[surface_row], p0 = p[surface_row];
+        for (std::size_t i = 0; i < h.size(); ++i) {
+            h[i] -= h0;
+            p[i] -= p0;
+        }
+    }
+    return out;
+}
+
+}  // namespace vitrum::indent

@@ -1,0 +1,52 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include <vitrum/report/atomic_file.hpp>
+
+#include <vitrum/core/error.hpp>
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace vitrum::report {
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+    namespace fs = std::filesystem;
+    static std::atomic<unsigned> counter{0};
+    const fs::path target(path);
+    const fs::path temp = target.parent_path() /
+                          fmt::format(".{}.tmp{}-{}", target.filename().string(),
+                                      static_cast<unsigned long>(std::hash<std::string>{}(path) & 0xffff),
+                                      counter.fetch_add(1));
+    std::FILE* f = std::fopen(temp.string().c_str(), "wb");
+    if (f == nullptr)
+        throw IoError(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    const bool closed = std::fclose(f) == 0;
+    if (!ok || !closed) {
+        std::remove(temp.string().c_str());
+        throw IoError(fmt::format("cannot write '{}': disk full or write error", path));
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        std::remove(temp.string().c_str());
+        throw IoError(fmt::format("cannot write '{}': {}", path, ec.message()));
+    }
+}
+
+std::string read_whole_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace vitrum::report

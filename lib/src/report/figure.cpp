@@ -1,0 +1,669 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include <vitrum/report/figure.hpp>
+
+#include <vitrum/core/error.hpp>
+
+#include <fmt/format.h>
+#include <plplot/plplot.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+#include <mutex>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace vitrum::report {
+
+Color palette(std::size_t index) {
+    // Okabe & Ito (2008), "Color Universal Design"; black last so that it is not the first curve.
+    static constexpr std::array<Color, 8> kOkabeIto{{{0, 114, 178},
+                                                     {213, 94, 0},
+                                                     {0, 158, 115},
+                                                     {204, 121, 167},
+                                                     {230, 159, 0},
+                                                     {86, 180, 233},
+                                                     {240, 228, 66},
+                                                     {0, 0, 0}}};
+    return kOkabeIto[index % kOkabeIto.size()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Panel: collects layers.
+
+Panel& Panel::line(std::vector<double> x, std::vector<double> y, Style style) {
+    Layer layer{Layer::Kind::line, std::move(x), std::move(y), {}, 0.0, 0.0, "", std::move(style)};
+    layers_.push_back(std::move(layer));
+    return *this;
+}
+
+Panel& Panel::points(std::vector<double> x, std::vector<double> y, Style style) {
+    if (style.marker == Marker::none) style.marker = Marker::circle;
+    Layer layer{Layer::Kind::points, std::move(x), std::move(y), {}, 0.0, 0.0, "", std::move(style)};
+    layers_.push_back(std::move(layer));
+    return *this;
+}
+
+Panel& Panel::error_bars(std::vector<double> x, std::vector<double> y, std::vector<double> y_err,
+                         Style style) {
+    Layer layer{Layer::Kind::error_bars, std::move(x), std::move(y), std::move(y_err), 0.0, 0.0,
+                "", std::move(style)};
+    layers_.push_back(std::move(layer));
+    return *this;
+}
+
+Panel& Panel::vline(double x, Style style, std::string annotation) {
+    Layer layer{Layer::Kind::vline, {}, {}, {}, x, x, std::move(annotation), std::move(style)};
+    layers_.push_back(std::move(layer));
+    return *this;
+}
+
+Panel& Panel::hline(double y, Style style, std::string annotation) {
+    Layer layer{Layer::Kind::hline, {}, {}, {}, y, y, std::move(annotation), std::move(style)};
+    layers_.push_back(std::move(layer));
+    return *this;
+}
+
+Panel& Panel::x_band(double lo, double hi, Color color, double alpha, std::string label) {
+    Style style;
+    style.color = color;
+    style.label = std::move(label);
+    Layer layer{Layer::Kind::x_band, {}, {}, {}, lo, hi, "", std::move(style), alpha};
+    layers_.push_back(std::move(layer));
+    return *this;
+}
+
+Panel& Panel::y_band(double lo, double hi, Color color, double alpha, std::string label) {
+    Style style;
+    style.color = color;
+    style.label = std::move(label);
+    Layer layer{Layer::Kind::y_band, {}, {}, {}, lo, hi, "", std::move(style), alpha};
+    layers_.push_back(std::move(layer));
+    return *this;
+}
+
+Panel& Panel::text(double x, double y, std::string text, Color color) {
+    Style style;
+    style.color = color;
+    Layer layer{Layer::Kind::text, {x}, {y}, {}, 0.0, 0.0, std::move(text), std::move(style)};
+    layers_.push_back(std::move(layer));
+    return *this;
+}
+
+Figure::Figure(int rows, int cols, int width_px, int height_px)
+    : rows_(rows), cols_(cols), width_px_(width_px), height_px_(height_px) {
+    if (rows < 1 || cols < 1 || rows * cols > 64)
+        throw InvalidArgument(fmt::format(
+            "Figure: rows × cols must be between 1 and 64 panels (got {} × {})", rows, cols));
+    if (width_px < 100 || width_px > 10000 || height_px < 100 || height_px > 10000)
+        throw InvalidArgument(fmt::format(
+            "Figure: width_px and height_px must be in [100, 10000] (got {} × {})", width_px,
+            height_px));
+    panels_.resize(static_cast<std::size_t>(rows * cols));
+}
+
+Panel& Figure::panel(int index) {
+    if (index < 0 || index >= rows_ * cols_)
+        throw InvalidArgument(fmt::format("Figure::panel: index must be in [0, {}] (got {})",
+                                          rows_ * cols_ - 1, index));
+    return panels_[static_cast<std::size_t>(index)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing. PLplot keeps global state and is not thread-safe: one save at a time.
+
+namespace {
+
+std::mutex& plplot_mutex() {
+    static std::mutex m;
+    return m;
+}
+
+// PLplot reports problems through plabort (recoverable) and plexit (fatal, would call exit()).
+// Both are routed here so that nothing is printed and failures become exceptions.
+thread_local std::string g_plplot_message;
+
+void on_plplot_abort(PLCHAR_VECTOR message) {
+    if (g_plplot_message.empty() && message != nullptr) g_plplot_message = message;
+}
+
+int on_plplot_exit(PLCHAR_VECTOR message) {
+    // Reached only for fatal PLplot errors; unwinding through PLplot's C frames is supported
+    // by GCC's default unwind tables on the platforms vitrum targets.
+    throw Error(fmt::format("PLplot: {}", message != nullptr ? message : "fatal error"));
+}
+
+constexpr int kScratchColor = 15;  // cmap0 entry rewritten before each drawing call
+
+void set_color(Color c, double alpha = 1.0) {
+    plscol0a(kScratchColor, c.r, c.g, c.b, alpha);
+    plcol0(kScratchColor);
+}
+
+void set_line(const Style& style) {
+    plwidth(style.line_width);
+    switch (style.line) {
+        case LineStyle::dashed: {
+            PLINT mark = 3000, space = 1800;  // micrometres on the page
+            plstyl(1, &mark, &space);
+            break;
+        }
+        case LineStyle::dotted: {
+            PLINT mark = 600, space = 1200;
+            plstyl(1, &mark, &space);
+            break;
+        }
+        default:
+            plstyl(0, nullptr, nullptr);
+            break;
+    }
+}
+
+const char* marker_glyph(Marker m) {
+    switch (m) {
+        case Marker::circle: return "●";
+        case Marker::square: return "■";
+        case Marker::triangle: return "▲";
+        case Marker::diamond: return "◆";
+        case Marker::cross: return "✕";
+        case Marker::none: break;
+    }
+    return "";
+}
+
+bool finite(double v) { return std::isfinite(v); }
+
+double axis_value(double v, bool log_axis) {
+    if (!log_axis) return v;
+    return v > 0.0 ? std::log10(v) : std::numeric_limits<double>::quiet_NaN();
+}
+
+struct Range {
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+    void add(double v) {
+        if (!finite(v)) return;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    bool valid() const { return lo <= hi; }
+};
+
+// Data ranges in axis coordinates (log10 applied for log axes), padded by 4 %.
+void panel_ranges(const Panel& p, double& x0, double& x1, double& y0, double& y1) {
+    Range rx, ry;
+    for (const Layer& l : p.layers()) {
+        switch (l.kind) {
+            case Layer::Kind::line:
+            case Layer::Kind::points:
+            case Layer::Kind::error_bars:
+                for (std::size_t i = 0; i < std::min(l.x.size(), l.y.size()); ++i) {
+                    const double x = axis_value(l.x[i], p.log_x);
+                    double ylo = l.y[i], yhi = l.y[i];
+                    if (l.kind == Layer::Kind::error_bars && i < l.y_err.size() &&
+                        finite(l.y_err[i])) {
+                        ylo -= std::abs(l.y_err[i]);
+                        yhi += std::abs(l.y_err[i]);
+                    }
+                    if (!finite(x) || !finite(l.y[i])) continue;
+                    rx.add(x);
+                    ry.add(axis_value(ylo, p.log_y));
+                    ry.add(axis_value(yhi, p.log_y));
+                }
+                break;
+            case Layer::Kind::vline: rx.add(axis_value(l.lo, p.log_x)); break;
+            case Layer::Kind::hline: ry.add(axis_value(l.lo, p.log_y)); break;
+            case Layer::Kind::y_band:
+                ry.add(axis_value(l.lo, p.log_y));
+                ry.add(axis_value(l.hi, p.log_y));
+                break;
+            case Layer::Kind::x_band:
+            case Layer::Kind::text: break;
+        }
+    }
+    auto finish = [](Range r, const std::optional<std::pair<double, double>>& fixed, bool log_axis,
+                     double& lo, double& hi) {
+        if (fixed) {
+            lo = axis_value(fixed->first, log_axis);
+            hi = axis_value(fixed->second, log_axis);
+            if (finite(lo) && finite(hi) && lo < hi) return;
+        }
+        if (!r.valid()) r = Range{0.0, 1.0};
+        double span = r.hi - r.lo;
+        if (span <= 0.0) span = std::max(std::abs(r.hi) * 0.1, 1.0);
+        lo = r.lo - 0.04 * span;
+        hi = r.hi + 0.04 * span;
+        if (r.hi - r.lo <= 0.0) {
+            lo = r.lo - 0.5 * span;
+            hi = r.hi + 0.5 * span;
+        }
+    };
+    finish(rx, p.x_range, p.log_x, x0, x1);
+    finish(ry, p.y_range, p.log_y, y0, y1);
+}
+
+struct LegendEntry {
+    std::string text;
+    const Layer* layer;
+};
+
+// Picks the corner whose box holds the fewest data points, so the legend does not hide data.
+PLINT legend_corner(const Panel& p, double x0, double x1, double y0, double y1, double box_w,
+                    double box_h, bool& crowded) {
+    const std::array<PLINT, 4> corners{PL_POSITION_TOP | PL_POSITION_RIGHT,
+                                       PL_POSITION_TOP | PL_POSITION_LEFT,
+                                       PL_POSITION_BOTTOM | PL_POSITION_RIGHT,
+                                       PL_POSITION_BOTTOM | PL_POSITION_LEFT};
+    std::array<std::size_t, 4> hits{};
+    for (const Layer& l : p.layers()) {
+        if (l.kind != Layer::Kind::line && l.kind != Layer::Kind::points &&
+            l.kind != Layer::Kind::error_bars)
+            continue;
+        auto count = [&](double u, double v) {
+            if (!finite(u) || !finite(v)) return;
+            const bool right = u > 1.0 - box_w, left = u < box_w;
+            const bool top = v > 1.0 - box_h, bottom = v < box_h;
+            if (top && right) ++hits[0];
+            if (top && left) ++hits[1];
+            if (bottom && right) ++hits[2];
+            if (bottom && left) ++hits[3];
+        };
+        const std::size_t n = std::min(l.x.size(), l.y.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            const double u = (axis_value(l.x[i], p.log_x) - x0) / (x1 - x0);
+            const double v = (axis_value(l.y[i], p.log_y) - y0) / (y1 - y0);
+            count(u, v);
+            if (l.kind == Layer::Kind::error_bars && i < l.y_err.size()) {
+                for (double sign : {-1.0, 1.0}) {
+                    const double e = l.y[i] + sign * std::abs(l.y_err[i]);
+                    count(u, (axis_value(e, p.log_y) - y0) / (y1 - y0));
+                }
+            }
+            // Sparse lines: count intermediate points too.
+            if (l.kind == Layer::Kind::line && i + 1 < n) {
+                const double u2 = (axis_value(l.x[i + 1], p.log_x) - x0) / (x1 - x0);
+                const double v2 = (axis_value(l.y[i + 1], p.log_y) - y0) / (y1 - y0);
+                const int steps = static_cast<int>(
+                    std::min(50.0, std::hypot(u2 - u, v2 - v) / 0.02));
+                for (int k = 1; k < steps; ++k) {
+                    const double f = static_cast<double>(k) / steps;
+                    count(u + f * (u2 - u), v + f * (v2 - v));
+                }
+            }
+        }
+    }
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < hits.size(); ++k)
+        if (hits[k] < hits[best]) best = k;
+    crowded = hits[best] > 0;
+    return corners[best];
+}
+
+// Legend entries of a panel, in drawing order.
+std::vector<const Layer*> legend_entries(const Panel& p) {
+    std::vector<const Layer*> entries;
+    if (!p.legend) return entries;
+    for (const Layer& l : p.layers())
+        if (!l.style.label.empty() && l.kind != Layer::Kind::text) entries.push_back(&l);
+    return entries;
+}
+
+// Estimated legend box [fraction of the viewport], from the text length in pixels.
+std::pair<double, double> legend_box(const Panel& p, double viewport_w_px, double viewport_h_px) {
+    std::size_t longest = 0, n = 0;
+    for (const Layer* l : legend_entries(p)) {
+        // UTF-8 continuation bytes and PLplot escapes do not take width.
+        std::size_t chars = 0;
+        for (unsigned char c : l->style.label) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+        longest = std::max(longest, chars);
+        ++n;
+    }
+    const double w = 0.08 + (40.0 + 9.0 * static_cast<double>(longest)) / viewport_w_px;
+    const double h = (12.0 + 26.0 * static_cast<double>(n)) / viewport_h_px;
+    return {std::min(0.9, w), std::min(0.9, h)};
+}
+
+void draw_legend(const Panel& p, PLINT corner) {
+    const std::vector<const Layer*> entries = legend_entries(p);
+    if (entries.empty()) return;
+    const PLINT n = static_cast<PLINT>(entries.size());
+    std::vector<PLINT> opts(entries.size()), text_colors(entries.size(), kScratchColor - 1);
+    std::vector<PLINT> box_colors(entries.size()), box_patterns(entries.size(), 0);
+    std::vector<PLFLT> box_scales(entries.size(), 0.8), box_widths(entries.size(), 0.0);
+    std::vector<PLINT> line_colors(entries.size()), line_styles(entries.size(), 1);
+    std::vector<PLFLT> line_widths(entries.size());
+    std::vector<PLINT> symbol_colors(entries.size()), symbol_numbers(entries.size(), 1);
+    std::vector<PLFLT> symbol_scales(entries.size());
+    std::vector<const char*> texts(entries.size()), symbols(entries.size());
+    // Legend colours use cmap0 entries 1..14 (entry 14 = black text), set here.
+    plscol0a(kScratchColor - 1, 0, 0, 0, 1.0);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Layer& l = *entries[i];
+        const PLINT col = static_cast<PLINT>(1 + i % 13);
+        plscol0a(col, l.style.color.r, l.style.color.g, l.style.color.b,
+                 (l.kind == Layer::Kind::x_band || l.kind == Layer::Kind::y_band) ? l.alpha : 1.0);
+        texts[i] = l.style.label.c_str();
+        symbols[i] = marker_glyph(l.style.marker);
+        box_colors[i] = line_colors[i] = symbol_colors[i] = col;
+        line_widths[i] = l.style.line_width;
+        symbol_scales[i] = l.style.marker_size;
+        line_styles[i] = l.style.line == LineStyle::dashed ? 3 : l.style.line == LineStyle::dotted ? 2 : 1;
+        if (l.kind == Layer::Kind::x_band || l.kind == Layer::Kind::y_band) {
+            opts[i] = PL_LEGEND_COLOR_BOX;
+        } else {
+            PLINT o = 0;
+            if (l.style.line != LineStyle::none && l.kind != Layer::Kind::points)
+                o |= PL_LEGEND_LINE;
+            if (l.style.marker != Marker::none) o |= PL_LEGEND_SYMBOL;
+            opts[i] = o == 0 ? PL_LEGEND_LINE : o;
+        }
+    }
+    const PLINT position = corner | PL_POSITION_INSIDE | PL_POSITION_VIEWPORT;
+    plscol0a(0, 255, 255, 255, 0.85);  // semi-opaque legend background over the plot
+    PLFLT width = 0.0, height = 0.0;
+    pllegend(&width, &height, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, position, 0.02,
+             0.02, 0.06, 0, kScratchColor - 1, 1, 0, 0, n, opts.data(), 0.6, 0.85, 1.9, 0.0,
+             text_colors.data(), texts.data(), box_colors.data(), box_patterns.data(),
+             box_scales.data(), box_widths.data(), line_colors.data(), line_styles.data(),
+             line_widths.data(), symbol_colors.data(), symbol_scales.data(),
+             symbol_numbers.data(), symbols.data());
+    plscol0a(0, 255, 255, 255, 1.0);
+}
+
+void draw_layer(const Panel& p, const Layer& l, double x0, double x1, double y0, double y1) {
+    const std::size_t n = std::min(l.x.size(), l.y.size());
+    std::vector<PLFLT> xs, ys;
+    auto flush_line = [&] {
+        if (xs.size() >= 2) plline(static_cast<PLINT>(xs.size()), xs.data(), ys.data());
+        xs.clear();
+        ys.clear();
+    };
+    switch (l.kind) {
+        case Layer::Kind::line:
+            if (l.style.line != LineStyle::none) {
+                set_color(l.style.color);
+                set_line(l.style);
+                for (std::size_t i = 0; i < n; ++i) {
+                    const double x = axis_value(l.x[i], p.log_x), y = axis_value(l.y[i], p.log_y);
+                    if (finite(x) && finite(y)) {
+                        xs.push_back(x);
+                        ys.push_back(y);
+                    } else {
+                        flush_line();  // NaN breaks the line
+                    }
+                }
+                flush_line();
+                plstyl(0, nullptr, nullptr);
+            }
+            [[fallthrough]];
+        case Layer::Kind::points:
+            if (l.style.marker != Marker::none) {
+                set_color(l.style.color);
+                plschr(0.0, 0.8 * l.style.marker_size);
+                for (std::size_t i = 0; i < n; ++i) {
+                    const double x = axis_value(l.x[i], p.log_x), y = axis_value(l.y[i], p.log_y);
+                    if (finite(x) && finite(y)) {
+                        xs.push_back(x);
+                        ys.push_back(y);
+                    }
+                }
+                if (!xs.empty())
+                    plstring(static_cast<PLINT>(xs.size()), xs.data(), ys.data(),
+                             marker_glyph(l.style.marker));
+                xs.clear();
+                ys.clear();
+                plschr(0.0, 1.0);
+            }
+            break;
+        case Layer::Kind::error_bars: {
+            set_color(l.style.color);
+            plwidth(std::max(1.0, l.style.line_width * 0.8));
+            plstyl(0, nullptr, nullptr);
+            std::vector<PLFLT> lo, hi;
+            for (std::size_t i = 0; i < n && i < l.y_err.size(); ++i) {
+                const double x = axis_value(l.x[i], p.log_x);
+                const double a = axis_value(l.y[i] - std::abs(l.y_err[i]), p.log_y);
+                const double b = axis_value(l.y[i] + std::abs(l.y_err[i]), p.log_y);
+                if (finite(x) && finite(a) && finite(b)) {
+                    xs.push_back(x);
+                    lo.push_back(a);
+                    hi.push_back(b);
+                }
+            }
+            if (!xs.empty()) {
+                plsmin(0.0, 1.5);  // cap length
+                plerry(static_cast<PLINT>(xs.size()), xs.data(), lo.data(), hi.data());
+            }
+            xs.clear();
+            Layer as_points = l;
+            as_points.kind = Layer::Kind::points;
+            if (as_points.style.marker == Marker::none) as_points.style.marker = Marker::circle;
+            draw_layer(p, as_points, x0, x1, y0, y1);
+            break;
+        }
+        case Layer::Kind::vline:
+        case Layer::Kind::hline: {
+            const bool vertical = l.kind == Layer::Kind::vline;
+            const double v = axis_value(l.lo, vertical ? p.log_x : p.log_y);
+            if (!finite(v)) break;
+            set_color(l.style.color);
+            set_line(l.style);
+            PLFLT xs2[2], ys2[2];
+            if (vertical) {
+                xs2[0] = xs2[1] = v;
+                ys2[0] = y0;
+                ys2[1] = y1;
+            } else {
+                xs2[0] = x0;
+                xs2[1] = x1;
+                ys2[0] = ys2[1] = v;
+            }
+            plline(2, xs2, ys2);
+            plstyl(0, nullptr, nullptr);
+            if (!l.text.empty()) {
+                plschr(0.0, 0.8);
+                if (vertical)
+                    plptex(v + 0.008 * (x1 - x0), y0 + 0.04 * (y1 - y0), 1.0, 0.0, 0.0,
+                           l.text.c_str());
+                else
+                    plptex(x1 - 0.01 * (x1 - x0), v + 0.015 * (y1 - y0), 1.0, 0.0, 1.0,
+                           l.text.c_str());
+                plschr(0.0, 1.0);
+            }
+            break;
+        }
+        case Layer::Kind::x_band:
+        case Layer::Kind::y_band: {
+            const bool vertical = l.kind == Layer::Kind::x_band;
+            const bool log_axis = vertical ? p.log_x : p.log_y;
+            const double a = axis_value(l.lo, log_axis), b = axis_value(l.hi, log_axis);
+            if (!finite(a) || !finite(b)) break;
+            set_color(l.style.color, l.alpha);
+            PLFLT bx[4], by[4];
+            if (vertical) {
+                bx[0] = bx[3] = a;
+                bx[1] = bx[2] = b;
+                by[0] = by[1] = y0;
+                by[2] = by[3] = y1;
+            } else {
+                bx[0] = bx[3] = x0;
+                bx[1] = bx[2] = x1;
+                by[0] = by[1] = a;
+                by[2] = by[3] = b;
+            }
+            plfill(4, bx, by);
+            break;
+        }
+        case Layer::Kind::text: {
+            if (n == 0) break;
+            const double x = axis_value(l.x[0], p.log_x), y = axis_value(l.y[0], p.log_y);
+            if (!finite(x) || !finite(y)) break;
+            set_color(l.style.color);
+            plschr(0.0, 0.85);
+            plptex(x, y, 1.0, 0.0, 0.0, l.text.c_str());
+            plschr(0.0, 1.0);
+            break;
+        }
+    }
+}
+
+void draw_panel(const Panel& p, double vx0, double vx1, double vy0, double vy1, int width_px,
+                int height_px) {
+    double x0, x1, y0, y1;
+    panel_ranges(p, x0, x1, y0, y1);
+    PLINT corner = PL_POSITION_TOP | PL_POSITION_RIGHT;
+    if (!legend_entries(p).empty()) {
+        const auto [box_w, box_h] = legend_box(p, (vx1 - vx0) * width_px, (vy1 - vy0) * height_px);
+        bool crowded = false;
+        corner = legend_corner(p, x0, x1, y0, y1, box_w, box_h, crowded);
+        if (crowded && !p.y_range) {
+            // No free corner: make head room above the data for the legend.
+            y1 += (y1 - y0) * (box_h + 0.02) / (1.0 - box_h - 0.02);
+            corner = legend_corner(p, x0, x1, y0, y1, box_w, box_h, crowded);
+        }
+    }
+    plvpor(vx0, vx1, vy0, vy1);
+    plwind(x0, x1, y0, y1);
+    // Bands first so that curves stay on top of them.
+    for (const Layer& l : p.layers())
+        if (l.kind == Layer::Kind::x_band || l.kind == Layer::Kind::y_band)
+            draw_layer(p, l, x0, x1, y0, y1);
+    for (const Layer& l : p.layers())
+        if (l.kind != Layer::Kind::x_band && l.kind != Layer::Kind::y_band)
+            draw_layer(p, l, x0, x1, y0, y1);
+    set_color({0, 0, 0});
+    plwidth(1.0);
+    plstyl(0, nullptr, nullptr);
+    const std::string xopt = std::string("bcnst") + (p.log_x ? "l" : "");
+    const std::string yopt = std::string("bcnstv") + (p.log_y ? "l" : "");
+    plbox(xopt.c_str(), 0.0, 0, yopt.c_str(), 0.0, 0);
+    plmtex("b", 2.9, 0.5, 0.5, p.x_label.c_str());
+    plmtex("l", 4.6, 0.5, 0.5, p.y_label.c_str());
+    if (!p.title.empty()) {
+        plschr(0.0, 1.05);
+        plmtex("t", 1.0, 0.5, 0.5, p.title.c_str());
+        plschr(0.0, 1.0);
+    }
+    draw_legend(p, corner);
+}
+
+std::string lower_extension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+std::string temporary_sibling(const std::filesystem::path& target) {
+    static std::mt19937_64 rng{std::random_device{}()};
+    return (target.parent_path() / fmt::format(".{}.tmp{:08x}", target.filename().string(),
+                                               static_cast<unsigned>(rng() & 0xffffffffu)))
+        .string();
+}
+
+// Restores PLplot's previous stream and removes a leftover temporary file on every exit path.
+struct StreamGuard {
+    PLINT previous = 0;
+    bool open = false;
+    std::string temp_path;
+    ~StreamGuard() {
+        if (open) plend1();
+        plsstrm(previous);
+        if (!temp_path.empty()) std::remove(temp_path.c_str());
+    }
+};
+
+}  // namespace
+
+void Figure::save(const std::string& path) const {
+    const std::string ext = lower_extension(path);
+    const char* device = ext == ".svg" ? "svgcairo" : ext == ".png" ? "pngcairo"
+                                                  : ext == ".pdf"   ? "pdfcairo"
+                                                                    : nullptr;
+    if (device == nullptr)
+        throw InvalidArgument(fmt::format(
+            "Figure::save: file name must end in .svg, .png or .pdf (got '{}')", path));
+    const std::filesystem::path target(path);
+    const std::filesystem::path folder =
+        target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw IoError(fmt::format("cannot write figure '{}': folder '{}' does not exist", path,
+                                  folder.string()));
+
+    std::lock_guard<std::mutex> lock(plplot_mutex());
+    StreamGuard guard;
+    guard.temp_path = temporary_sibling(target.has_parent_path() ? target : "./" / target);
+    {
+        // Open the temporary file ourselves first: PLplot would treat failure as fatal.
+        std::FILE* probe = std::fopen(guard.temp_path.c_str(), "wb");
+        if (probe == nullptr)
+            throw IoError(fmt::format("cannot write figure '{}': {}", path, std::strerror(errno)));
+        std::fclose(probe);
+    }
+    g_plplot_message.clear();
+    plgstrm(&guard.previous);
+    PLINT stream = 0;
+    plmkstrm(&stream);
+    if (stream < 0) throw Error("PLplot: no free plot stream");
+    plsabort(on_plplot_abort);
+    plsexit(on_plplot_exit);
+    plsdev(device);
+    plsfnam(guard.temp_path.c_str());
+    // Cairo devices count pixels for PNG and points for SVG/PDF: the same physical page at
+    // 90 dpi keeps text and margins in the same proportion in every format.
+    if (ext == ".png") {
+        plspage(90.0, 90.0, width_px_, height_px_, 0, 0);
+    } else {
+        plspage(72.0, 72.0, static_cast<PLINT>(std::lround(width_px_ * 0.8)),
+                static_cast<PLINT>(std::lround(height_px_ * 0.8)), 0, 0);
+    }
+    plscolbg(255, 255, 255);
+    plscmap0n(16);
+    plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
+    plinit();
+    guard.open = true;
+    if (!g_plplot_message.empty())
+        throw Error(fmt::format("PLplot could not open device {}: {}", device, g_plplot_message));
+    pladv(0);
+    plschr(0.0, 1.0);
+
+    // Panel grid in normalised device coordinates; margins in pixels leave room for labels.
+    const double top_title = title.empty() ? 0.0 : 40.0 / height_px_;
+    const double cell_w = 1.0 / cols_, cell_h = (1.0 - top_title) / rows_;
+    const double ml = 92.0 / width_px_, mr = 22.0 / width_px_, mb = 74.0 / height_px_;
+    for (int r = 0; r < rows_; ++r) {
+        for (int c = 0; c < cols_; ++c) {
+            const Panel& p = panels_[static_cast<std::size_t>(r * cols_ + c)];
+            if (p.layers().empty() && p.x_label.empty() && p.y_label.empty()) continue;
+            const double left = c * cell_w, bottom = 1.0 - top_title - (r + 1) * cell_h;
+            const double mt = (p.title.empty() ? 16.0 : 40.0) / height_px_;
+            draw_panel(p, left + ml, left + cell_w - mr, bottom + mb, bottom + cell_h - mt,
+                       width_px_, height_px_);
+        }
+    }
+    if (!title.empty()) {
+        plvpor(0.0, 1.0, 0.0, 1.0);
+        plwind(0.0, 1.0, 0.0, 1.0);
+        set_color({0, 0, 0});
+        plschr(0.0, 1.2);
+        plptex(0.5, 1.0 - top_title * 0.55, 1.0, 0.0, 0.5, title.c_str());
+        plschr(0.0, 1.0);
+    }
+    plend1();
+    guard.open = false;
+    if (!g_plplot_message.empty())
+        throw Error(fmt::format("PLplot failed while drawing '{}': {}", path, g_plplot_message));
+    std::filesystem::rename(guard.temp_path, target, ec);
+    if (ec)
+        throw IoError(fmt::format("cannot write figure '{}': {}", path, ec.message()));
+    guard.temp_path.clear();
+}
+
+}  // namespace vitrum::report

@@ -1,0 +1,92 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#include <vitrum/core/error.hpp>
+#include <vitrum/indent/unloading_fit.hpp>
+
+#include "check.hpp"
+
+#include <cmath>
+#include <random>
+
+using namespace vitrum;
+using namespace vitrum::indent;
+
+namespace {
+struct Branch {
+    std::vector<double> h, p;
+};
+// P = B (h − h_f)^m from P_max down to 0.1 P_max, in SI.
+Branch power_law(double b, double hf, double m, double hmax, std::size_t n) {
+    Branch out;
+    const double pmax = b * std::pow(hmax - hf, m);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double p = pmax * (1.0 - 0.9 * static_cast<double>(i) / (n - 1));
+        out.p.push_back(p);
+        out.h.push_back(hf + std::pow(p / b, 1.0 / m));
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("fit_unloading recovers B, h_f, m and S of an exact power law") {
+    // Analytic: B = 0.02 N/m^1.4 scaled so that P_max ≈ mN at h ≈ 1 µm.
+    const double m = 1.4, hf = 600e-9, hmax = 1000e-9;
+    const double b = 5e-3 / std::pow(hmax - hf, m);
+    const Branch br = power_law(b, hf, m, hmax, 300);
+    const UnloadingFit f = fit_unloading(br.h, br.p, 0, br.h.size());
+    REQUIRE(f.usable);
+    CHECK(f.status == "ok");
+    CHECK(f.summary.converged);
+    CHECK_REL(f.exponent_m, m, 1e-8);
+    CHECK_REL(f.final_depth_m, hf, 1e-8);
+    CHECK_REL(f.prefactor_B, b, 1e-6);
+    CHECK_REL(f.stiffness_N_per_m, b * m * std::pow(hmax - hf, m - 1.0), 1e-8);
+    CHECK_REL(f.max_load_N, 5e-3, 1e-12);
+    CHECK_REL(f.load_at_N(800e-9), b * std::pow(200e-9, m), 1e-6);
+    CHECK(f.residual_rms_N < 1e-12);
+    // Window 0.5–0.99 P_max: the first row has P = P_max and is outside, the last inside is
+    // above 0.5 P_max.
+    CHECK(f.first_row > 0);
+    CHECK(br.p[f.last_row] >= 0.5 * 5e-3);
+    CHECK(br.p[f.last_row + 1] < 0.5 * 5e-3);
+}
+
+TEST_CASE("fit_unloading stays within 1 percent in S with 0.1 percent noise on load") {
+    const double m = 1.6, hf = 300e-9, hmax = 700e-9;
+    const double b = 20e-3 / std::pow(hmax - hf, m);
+    Branch br = power_law(b, hf, m, hmax, 400);
+    std::mt19937 rng(42);
+    std::normal_distribution<double> noise(0.0, 20e-6);  // 0.1 % of P_max
+    for (double& p : br.p) p += noise(rng);
+    br.p[0] = 20e-3;
+    const UnloadingFit f = fit_unloading(br.h, br.p, 0, br.h.size());
+    REQUIRE(f.usable);
+    CHECK_REL(f.stiffness_N_per_m, b * m * std::pow(hmax - hf, m - 1.0), 1e-2);
+    // The residual RMS estimates the noise it was given (20 µN) within 20 %.
+    CHECK_REL(f.residual_rms_N, 20e-6, 0.2);
+}
+
+TEST_CASE("fit_unloading names the window when it holds too few points and validates options") {
+    const Branch br = power_law(1.0, 0.0, 1.5, 1e-6, 6);
+    UnloadingFitOptions o;
+    CHECK_THROWS_WITH_AS(fit_unloading(br.h, br.p, 0, br.h.size(), o),
+                         doctest::Contains("need at least 5"), vitrum::AnalysisError);
+    o.lower_fraction = 0.99;
+    o.upper_fraction = 0.5;
+    CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("lower_fraction"), vitrum::InvalidArgument);
+    o = {};
+    o.upper_fraction = 1.5;
+    CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("upper_fraction"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(fit_unloading(br.h, br.p, 3, 3), doctest::Contains("empty unloading range"),
+                         vitrum::InvalidArgument);
+}
+
+TEST_CASE("fit_unloading reports an exponent outside the allowed range as not usable") {
+    const double hmax = 1e-6;
+    const Branch br = power_law(1e-3 / std::pow(0.5e-6, 1.5), 0.5e-6, 1.5, hmax, 200);
+    UnloadingFitOptions o;
+    o.max_exponent = 1.2;
+    const UnloadingFit f = fit_unloading(br.h, br.p, 0, br.h.size(), o);
+    CHECK_FALSE(f.usable);
+    CHECK(f.status.find("exponent m") != std::string::npos);
+}
