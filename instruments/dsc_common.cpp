@@ -38,6 +38,18 @@ std::string sniff_text(std::string_view head) noexcept {
     }
 }
 
+text::DecodedText read_text_input(std::istream& in, const std::string& path,
+                                  const std::string& encoding) {
+    const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
+    const auto blank = [](const std::string& s) {
+        return s.find_first_not_of(" \t\r\n") == std::string::npos;
+    };
+    if (blank(bytes)) throw FormatError(fmt::format("{}: file is empty", path));
+    text::DecodedText decoded = text::decode_to_utf8(bytes, path, encoding);
+    if (blank(decoded.utf8)) throw FormatError(fmt::format("{}: file is empty", path));
+    return decoded;
+}
+
 std::string file_stem(std::string_view path) {
     const auto slash = path.find_last_of("/\\");
     std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);

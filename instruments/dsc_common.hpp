@@ -4,6 +4,7 @@
 #pragma once
 
 #include <vitrum/core/series.hpp>
+#include <vitrum/core/text.hpp>
 #include <vitrum/instruments/reader.hpp>
 
 #include <cstddef>
@@ -27,6 +28,12 @@ std::unique_ptr<Reader> make_perkinelmer_pyris_reader();
 /// The head of a file as ASCII-ish text for sniffing: UTF-16 (with or without BOM) loses its
 /// NUL bytes, a UTF-8 BOM is dropped; other bytes are kept. Never throws.
 std::string sniff_text(std::string_view head) noexcept;
+
+/// Reads a whole text export and decodes it to UTF-8.
+/// @throws FormatError "<path>: file is empty" when it holds nothing but blanks and line ends,
+///         and the errors of text::decode_to_utf8 (binary data, invalid bytes).
+text::DecodedText read_text_input(std::istream& in, const std::string& path,
+                                  const std::string& encoding = "");
 
 /// File name without folders and extension ("B_1" for "data/B_1.txt").
 std::string file_stem(std::string_view path);

@@ -176,8 +176,10 @@ public:
             const auto lines = text::split_lines(t);
             const auto shape = find_table(lines, options_.delimiter, options_.decimal);
             if (!shape) return false;
-            const std::string header = shape->header ? text::to_lower(lines[*shape->header]) : "";
-            return names_indentation(header) == (technique_ == Technique::indentation);
+            // Claim only tables whose header names a channel; anything else needs --input-format.
+            if (!shape->header) return false;
+            const std::string header = text::to_lower(lines[*shape->header]);
+            return names_a_channel(header) && names_indentation(header) == (technique_ == Technique::indentation);
         } catch (...) {
             return false;
         }
@@ -188,9 +190,7 @@ public:
     }
 
     static Dataset read_table(std::istream& in, const std::string& path, const GenericTableOptions& options) {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
-        if (text::trim(bytes).empty()) throw FormatError(fmt::format("{}: file is empty", path));
-        const text::DecodedText decoded = text::decode_to_utf8(bytes, path);
+        const text::DecodedText decoded = dsc_io::read_text_input(in, path);
         const auto lines = text::split_lines(decoded.utf8);
         const auto shape = find_table(lines, options.delimiter, options.decimal);
         if (!shape) {

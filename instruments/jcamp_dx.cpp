@@ -123,7 +123,9 @@ public:
 
     Dataset read(std::istream& in, const std::string& path) const override {
         std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
-        if (text::trim(bytes).empty()) throw FormatError(fmt::format("{}: file is empty", path));
+        if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+            throw FormatError(fmt::format("{}: file is empty", path));
+        }
         std::string where = path;
         if (bytes.compare(0, 4, std::string("PK\x03\x04", 4)) == 0) {
             auto member = read_zip_member(bytes, path);

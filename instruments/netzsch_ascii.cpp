@@ -12,6 +12,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
+#include <sstream>
 
 namespace vitrum::dsc_io {
 namespace {
@@ -111,8 +112,8 @@ public:
 
     Dataset read(std::istream& in, const std::string& path) const override {
         const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
-        if (text::trim(bytes).empty()) throw FormatError(fmt::format("{}: file is empty", path));
-        text::DecodedText decoded = text::decode_to_utf8(bytes, path, ansi_code_page(bytes));
+        std::istringstream again(bytes);
+        text::DecodedText decoded = read_text_input(again, path, ansi_code_page(bytes));
         Dataset data;
         if (repair_replacement_chars(decoded.utf8)) {
             data.warnings.push_back(

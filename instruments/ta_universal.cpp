@@ -72,9 +72,7 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
-        if (text::trim(bytes).empty()) throw FormatError(fmt::format("{}: file is empty", path));
-        const text::DecodedText decoded = text::decode_to_utf8(bytes, path);
+        const text::DecodedText decoded = read_text_input(in, path);
         const auto lines = text::split_lines(decoded.utf8);
         const Header h = read_header(lines, path);
         if (h.signals.empty()) {

@@ -33,7 +33,11 @@ TEST_CASE("the d* figure draws d* in nm below T_m, the MRO band and the T_g line
     const auto& layers = fig.panels().at(0).layers();
     REQUIRE(layers.size() == 3);
     CHECK(layers[0].kind == Layer::Kind::line);
-    CHECK(layers[0].x.size() == 13);  // 600…1200 K; 1250 and 1300 K do not nucleate
+    // 1250 and 1300 K do not nucleate; the y axis ends at 4× the smallest d* (2.42 nm at 600 K,
+    // cnt.md §3 combo C), so 600…1050 K are drawn (d*(1050 K) = 9.3 nm, d*(1100 K) = 13.6 nm).
+    CHECK(layers[0].x.size() == 10);
+    REQUIRE(fig.panels().at(0).y_range.has_value());
+    CHECK_REL(fig.panels().at(0).y_range->second, 4.0 * layers[0].y[0], 1e-12);
     CHECK_REL(layers[0].y[2], evaluate(combo_c(), 700.0).nucleus.diameter_m * 1e9, 1e-12);
     CHECK(layers[1].kind == Layer::Kind::y_band);
     CHECK_REL(layers[1].lo, 1.0, 1e-12);

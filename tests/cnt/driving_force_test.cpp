@@ -1,15 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/driving_force.hpp>
-#include <vitrum/core/error.hpp>
-
-#include "check.hpp"
-
 #include <boost/math/tools/minima.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vitrum/cnt/driving_force.hpp>
+#include <vitrum/core/error.hpp>
+
+#include "check.hpp"
 
 using namespace vitrum::cnt;
 
@@ -37,9 +36,12 @@ TEST_CASE("the three approximations give the published ΔG/ΔH_f ratios for CuZr
     // cnt.md §1.2 [computed]: 0.4205 (linear), 0.3086 (Thompson–Spaepen), 0.2437 (Hoffman);
     // 4 significant figures → rel 2e-4.
     const auto t = cuzr();
-    CHECK_REL(DrivingForce(DrivingForceModel::turnbull, t).molar_J_per_mol(700.0) / 12000.0, 0.4205, 2e-4);
-    CHECK_REL(DrivingForce(DrivingForceModel::thompson_spaepen, t).molar_J_per_mol(700.0) / 12000.0, 0.3086, 2e-4);
-    CHECK_REL(DrivingForce(DrivingForceModel::hoffman, t).molar_J_per_mol(700.0) / 12000.0, 0.2437, 2e-4);
+    CHECK_REL(DrivingForce(DrivingForceModel::turnbull, t).molar_J_per_mol(700.0) / 12000.0, 0.4205,
+              2e-4);
+    CHECK_REL(DrivingForce(DrivingForceModel::thompson_spaepen, t).molar_J_per_mol(700.0) / 12000.0,
+              0.3086, 2e-4);
+    CHECK_REL(DrivingForce(DrivingForceModel::hoffman, t).molar_J_per_mol(700.0) / 12000.0, 0.2437,
+              2e-4);
 }
 
 TEST_CASE("combo A's Thompson–Spaepen driving force is 3703 J/mol and 3.549e8 J/m3 at 700 K") {
@@ -51,8 +53,10 @@ TEST_CASE("combo A's Thompson–Spaepen driving force is 3703 J/mol and 3.549e8 
 
 TEST_CASE("constant Δc_p driving force matches the published 3382 and 3786 J/mol at 700 K") {
     // cnt.md §3 [computed]: Δc_p = 13.2 → 3382 J/mol, Δc_p = 10 → 3786 J/mol (4 s.f.).
-    CHECK_REL(DrivingForce(DrivingForceModel::constant_dcp, cuzr(13.2)).molar_J_per_mol(700.0), 3382.0, 3e-4);
-    CHECK_REL(DrivingForce(DrivingForceModel::constant_dcp, cuzr(10.0)).molar_J_per_mol(700.0), 3786.0, 3e-4);
+    CHECK_REL(DrivingForce(DrivingForceModel::constant_dcp, cuzr(13.2)).molar_J_per_mol(700.0),
+              3382.0, 3e-4);
+    CHECK_REL(DrivingForce(DrivingForceModel::constant_dcp, cuzr(10.0)).molar_J_per_mol(700.0),
+              3786.0, 3e-4);
 }
 
 TEST_CASE("every analytic driving force is zero at T_m and grows as T falls to T_m/2") {
@@ -98,24 +102,29 @@ TEST_CASE("a Δc_p curve integrated into a table reproduces the constant-Δc_p f
 }
 
 TEST_CASE("a driving-force table file with units in its header is read and interpolated in SI") {
-    const auto path = write_temp("dg_ok.csv", "# CALPHAD export\nT [K], dG [kJ/mol]\n600, 5\n800, 3\n1208, 0\n");
+    const auto path =
+        write_temp("dg_ok.csv", "# CALPHAD export\nT [K], dG [kJ/mol]\n600, 5\n800, 3\n1208, 0\n");
     const auto table = DrivingForceTable::from_file(path);
     REQUIRE(table.temperature_K().size() == 3);
     CHECK_REL(table.at(700.0), 4000.0, 1e-12);  // midway between 5 and 3 kJ/mol
     CHECK_REL(table.at(600.0), 5000.0, 1e-12);
     CHECK_THROWS_WITH_AS(table.at(500.0), doctest::Contains("outside the driving-force table"),
                          vitrum::InvalidArgument);
-    const auto celsius = DrivingForceTable::from_file(write_temp("dg_c.txt", "T (°C) dG (J/mol)\n326.85 5000\n526.85 3000\n"));
+    const auto celsius = DrivingForceTable::from_file(
+        write_temp("dg_c.txt", "T (°C) dG (J/mol)\n326.85 5000\n526.85 3000\n"));
     CHECK_REL(celsius.temperature_K().front(), 600.0, 1e-12);
 }
 
 TEST_CASE("malformed driving-force tables are refused with file, line and what was expected") {
-    CHECK_THROWS_WITH_AS(DrivingForceTable::from_file(write_temp("dg_bad.txt", "600 5000\n700 oops\n")),
-                         doctest::Contains("dg_bad.txt:2"), vitrum::ParseError);
-    CHECK_THROWS_WITH_AS(DrivingForceTable::from_file(write_temp("dg_nounit.txt", "T dG\n600 5000\n700 4000\n")),
-                         doctest::Contains("a unit on both columns"), vitrum::ParseError);
-    CHECK_THROWS_WITH_AS(DrivingForceTable::from_file(write_temp("dg_dim.txt", "T [K], dG [J/g]\n600 5\n700 4\n")),
-                         doctest::Contains("energy per mole"), vitrum::UnitError);
+    CHECK_THROWS_WITH_AS(
+        DrivingForceTable::from_file(write_temp("dg_bad.txt", "600 5000\n700 oops\n")),
+        doctest::Contains("dg_bad.txt:2"), vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(
+        DrivingForceTable::from_file(write_temp("dg_nounit.txt", "T dG\n600 5000\n700 4000\n")),
+        doctest::Contains("a unit on both columns"), vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(
+        DrivingForceTable::from_file(write_temp("dg_dim.txt", "T [K], dG [J/g]\n600 5\n700 4\n")),
+        doctest::Contains("energy per mole"), vitrum::UnitError);
     CHECK_THROWS_WITH_AS(DrivingForceTable::from_file(write_temp("dg_order.txt", "700 5\n600 4\n")),
                          doctest::Contains("increase"), vitrum::InvalidArgument);
     CHECK_THROWS_AS(DrivingForceTable::from_file("/nonexistent/dg.txt"), vitrum::IoError);
@@ -129,6 +138,6 @@ TEST_CASE("model names parse, and an unknown one names the option and the choice
                          vitrum::InvalidArgument);
     Thermodynamics bad = cuzr();
     bad.molar_volume_m3_per_mol = 0.0;
-    CHECK_THROWS_WITH_AS(DrivingForce(DrivingForceModel::turnbull, bad), doctest::Contains("molar_volume"),
-                         vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(DrivingForce(DrivingForceModel::turnbull, bad),
+                         doctest::Contains("molar_volume"), vitrum::InvalidArgument);
 }

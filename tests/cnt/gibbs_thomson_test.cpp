@@ -41,8 +41,8 @@ TEST_CASE("Gibbs–Thomson and CNT with the linear driving force are the same re
 }
 
 TEST_CASE("Gibbs–Thomson refuses temperatures at or above T_inf and non-positive sizes") {
-    CHECK_THROWS_WITH_AS(gibbs_thomson_diameter_m(1208.0, 0.35, cuzr()), doctest::Contains("not below T_inf"),
-                         vitrum::InvalidArgument);
-    CHECK_THROWS_WITH_AS(gibbs_thomson_temperature_K(0.0, 0.35, cuzr()), doctest::Contains("diameter"),
-                         vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(gibbs_thomson_diameter_m(1208.0, 0.35, cuzr()),
+                         doctest::Contains("not below T_inf"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(gibbs_thomson_temperature_K(0.0, 0.35, cuzr()),
+                         doctest::Contains("diameter"), vitrum::InvalidArgument);
 }

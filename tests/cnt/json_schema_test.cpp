@@ -28,12 +28,14 @@ const json kSchema = json::parse(R"({
 }  // namespace
 
 TEST_CASE("a document that follows the schema has no problems") {
-    const json doc = json::parse(R"({"id": "abc", "item": {"status": "a", "name": "xy"}, "list": [1, 2.5]})");
+    const json doc =
+        json::parse(R"({"id": "abc", "item": {"status": "a", "name": "xy"}, "list": [1, 2.5]})");
     CHECK(validate_json_schema(doc, kSchema).empty());
 }
 
 TEST_CASE("each violated keyword is reported with the JSON pointer of the value") {
-    const json doc = json::parse(R"({"id": "A1", "item": {"status": "c", "name": "x"}, "list": [1, "2"], "extra": 1})");
+    const json doc = json::parse(
+        R"({"id": "A1", "item": {"status": "c", "name": "x"}, "list": [1, "2"], "extra": 1})");
     const auto problems = validate_json_schema(doc, kSchema);
     std::string all;
     for (const auto& p : problems) all += p + "\n";
@@ -51,5 +53,6 @@ TEST_CASE("each violated keyword is reported with the JSON pointer of the value"
 
 TEST_CASE("a schema keyword outside the supported subset is refused, not ignored") {
     const json schema = json::parse(R"({"type": "number", "maximum": 3})");
-    CHECK_THROWS_WITH_AS(validate_json_schema(json(5), schema), doctest::Contains("maximum"), vitrum::FormatError);
+    CHECK_THROWS_WITH_AS(validate_json_schema(json(5), schema), doctest::Contains("maximum"),
+                         vitrum::FormatError);
 }

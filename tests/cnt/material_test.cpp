@@ -1,15 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
 #include <vitrum/cnt/json_schema.hpp>
 #include <vitrum/cnt/material.hpp>
 #include <vitrum/core/error.hpp>
 
 #include "check.hpp"
-
-#include <filesystem>
-#include <fstream>
-#include <regex>
-#include <string>
 
 using namespace vitrum::cnt;
 namespace fs = std::filesystem;
@@ -22,7 +21,8 @@ std::string read_text(const std::string& path) {
 }
 
 // A copy of the shipped Cu50Zr50 file with one regex replacement applied, in a temp file.
-std::string variant(const std::string& name, const std::string& pattern, const std::string& replacement) {
+std::string variant(const std::string& name, const std::string& pattern,
+                    const std::string& replacement) {
     const std::string text = read_text(vitrum::test::share("materials/cu50zr50.json"));
     const std::string changed = std::regex_replace(text, std::regex(pattern), replacement,
                                                    std::regex_constants::format_first_only);
@@ -35,7 +35,8 @@ std::string variant(const std::string& name, const std::string& pattern, const s
 }  // namespace
 
 TEST_CASE("every shipped material file follows the schema and loads") {
-    const auto schema = nlohmann::json::parse(read_text(vitrum::test::share("schemas/material.schema.json")));
+    const auto schema =
+        nlohmann::json::parse(read_text(vitrum::test::share("schemas/material.schema.json")));
     int files = 0;
     for (const auto& entry : fs::directory_iterator(vitrum::test::share("materials"))) {
         if (entry.path().extension() != ".json") continue;
@@ -60,10 +61,10 @@ TEST_CASE("every shipped material file follows the schema and loads") {
 TEST_CASE("values with units are converted to SI and keep their source and status") {
     const auto m = load_material(vitrum::test::share("materials/cu50zr50.json"));
     const auto& set = m.set("combo-a");
-    CHECK_REL(set.value("enthalpy_of_fusion"), 12000.0, 1e-15);   // "12 kJ/mol"
-    CHECK_REL(set.value("jump_distance"), 2.8e-10, 1e-15);        // "2.8 Å"
-    CHECK_REL(set.value("mro_diameter"), 1.6e-9, 1e-15);          // "1.6 nm"
-    CHECK_REL(set.value("molar_mass"), 0.077385, 1e-15);          // "77.385 g/mol"
+    CHECK_REL(set.value("enthalpy_of_fusion"), 12000.0, 1e-15);  // "12 kJ/mol"
+    CHECK_REL(set.value("jump_distance"), 2.8e-10, 1e-15);       // "2.8 Å"
+    CHECK_REL(set.value("mro_diameter"), 1.6e-9, 1e-15);         // "1.6 nm"
+    CHECK_REL(set.value("molar_mass"), 0.077385, 1e-15);         // "77.385 g/mol"
     CHECK(set.parameters.at("enthalpy_of_fusion").status == "unverified");
     CHECK(set.parameters.at("enthalpy_of_fusion").text == "12 kJ/mol");
     CHECK(m.set("").name == "combo-a");  // default set
@@ -71,25 +72,35 @@ TEST_CASE("values with units are converted to SI and keep their source and statu
 
 TEST_CASE("the three shipped reconstructions give 2.85-2.89 nm for Cu50Zr50 at 700 K") {
     // cnt.md §3 [computed]: combo A 2.885, B 2.854, C 2.894 nm (4 s.f. → 2e-4).
-    const std::pair<const char*, double> expected[] = {
-        {"cu50zr50:combo-a", 2.885e-9}, {"cu50zr50:combo-b", 2.854e-9}, {"cu50zr50:combo-c", 2.894e-9}};
+    const std::pair<const char*, double> expected[] = {{"cu50zr50:combo-a", 2.885e-9},
+                                                       {"cu50zr50:combo-b", 2.854e-9},
+                                                       {"cu50zr50:combo-c", 2.894e-9}};
     for (const auto& [spec, d] : expected) {
         CAPTURE(spec);
         const auto choice = find_material(spec);
-        CHECK_REL(evaluate(build_model(choice.material, choice.set), 700.0).nucleus.diameter_m, d, 2e-4);
+        CHECK_REL(evaluate(build_model(choice.material, choice.set), 700.0).nucleus.diameter_m, d,
+                  2e-4);
     }
     // Other shipped sets, cnt.md §3: Turnbull α = 0.45 → 1.11 nm; Δc_p = 13.2, γ = 0.25 → 3.08 nm.
     const auto t045 = find_material("cu50zr50:turnbull-045");
-    CHECK_REL(evaluate(build_model(t045.material, t045.set), 700.0).nucleus.diameter_m, 1.11e-9, 5e-3);
+    CHECK_REL(evaluate(build_model(t045.material, t045.set), 700.0).nucleus.diameter_m, 1.11e-9,
+              5e-3);
     const auto dcp = find_material("cu50zr50:dcp");
-    CHECK_REL(evaluate(build_model(dcp.material, dcp.set), 700.0).nucleus.diameter_m, 3.08e-9, 2e-3);
+    CHECK_REL(evaluate(build_model(dcp.material, dcp.set), 700.0).nucleus.diameter_m, 3.08e-9,
+              2e-3);
 }
 
 TEST_CASE("the textbook sets reproduce Callister's critical radii and barriers") {
-    // cnt.md §4.3 items 1-2: r* to 4 s.f. (rel 4e-4), ΔG* to 3 s.f. (rel 6e-3 for 1.27e-18, 1.57e-18).
-    struct Case { const char* id; double undercooling_K, r_m, barrier_J, barrier_rel; };
-    const Case cases[] = {{"au", 230.0, 1.323e-9, 9.68e-19, 6e-4}, {"cu", 236.0, 1.151e-9, 9.82e-19, 6e-4},
-                          {"ni", 319.0, 1.092e-9, 1.27e-18, 4e-3}, {"fe", 295.0, 1.354e-9, 1.57e-18, 4e-3}};
+    // cnt.md §4.3 items 1-2: r* to 4 s.f. (rel 4e-4), ΔG* to 3 s.f. (rel 6e-3
+    // for 1.27e-18, 1.57e-18).
+    struct Case {
+        const char* id;
+        double undercooling_K, r_m, barrier_J, barrier_rel;
+    };
+    const Case cases[] = {{"au", 230.0, 1.323e-9, 9.68e-19, 6e-4},
+                          {"cu", 236.0, 1.151e-9, 9.82e-19, 6e-4},
+                          {"ni", 319.0, 1.092e-9, 1.27e-18, 4e-3},
+                          {"fe", 295.0, 1.354e-9, 1.57e-18, 4e-3}};
     for (const auto& c : cases) {
         CAPTURE(c.id);
         const auto choice = find_material(c.id);
@@ -98,7 +109,8 @@ TEST_CASE("the textbook sets reproduce Callister's critical radii and barriers")
         CHECK_REL(p.nucleus.radius_m, c.r_m, 4e-4);
         CHECK_REL(p.nucleus.barrier_J, c.barrier_J, c.barrier_rel);
     }
-    // Atoms in the nucleus: 551 for Au (a = 0.413 nm), 543 for Cu (a = 0.361 nm), ±0.5 + V_m rounding.
+    // Atoms in the nucleus: 551 for Au (a = 0.413 nm), 543 for Cu (a = 0.361 nm), ±0.5 + V_m
+    // rounding.
     const auto au = find_material("au");
     CHECK_ABS(evaluate(build_model(au.material, au.set), 1107.0).nucleus.atoms, 551.0, 1.0);
     const auto cu = find_material("cu");
@@ -107,34 +119,42 @@ TEST_CASE("the textbook sets reproduce Callister's critical radii and barriers")
 
 TEST_CASE("a value without its unit is an error naming the key and the file") {
     const auto path = variant("nounit", R"("1208 K")", R"("1208")");
-    CHECK_THROWS_WITH_AS(load_material(path), doctest::Contains("melting_temperature"), vitrum::UnitError);
+    CHECK_THROWS_WITH_AS(load_material(path), doctest::Contains("melting_temperature"),
+                         vitrum::UnitError);
     CHECK_THROWS_WITH_AS(load_material(path), doctest::Contains(path.c_str()), vitrum::UnitError);
     const auto number = variant("number", R"("12 kJ/mol")", "12000");
-    CHECK_THROWS_WITH_AS(load_material(number), doctest::Contains("enthalpy_of_fusion"), vitrum::UnitError);
+    CHECK_THROWS_WITH_AS(load_material(number), doctest::Contains("enthalpy_of_fusion"),
+                         vitrum::UnitError);
 }
 
 TEST_CASE("a value in the wrong dimension is an error naming the key and the file") {
     const auto path = variant("dimension", R"("1.0432e-5 m\^3/mol")", R"("1.0432e-5 m^3/kg")");
     CHECK_THROWS_WITH_AS(load_material(path), doctest::Contains("molar_volume"), vitrum::UnitError);
-    CHECK_THROWS_WITH_AS(load_material(path), doctest::Contains("vitrum_cnt_material_dimension"), vitrum::UnitError);
+    CHECK_THROWS_WITH_AS(load_material(path), doctest::Contains("vitrum_cnt_material_dimension"),
+                         vitrum::UnitError);
 }
 
 TEST_CASE("a missing or unknown key is an error naming the key and the file") {
     const auto missing = variant("missing", R"("molar_volume")", R"("molar_mass_typo")");
-    CHECK_THROWS_WITH_AS(load_material(missing), doctest::Contains("molar_mass_typo"), vitrum::FormatError);
-    CHECK_THROWS_WITH_AS(load_material(missing), doctest::Contains("vitrum_cnt_material_missing"), vitrum::FormatError);
+    CHECK_THROWS_WITH_AS(load_material(missing), doctest::Contains("molar_mass_typo"),
+                         vitrum::FormatError);
+    CHECK_THROWS_WITH_AS(load_material(missing), doctest::Contains("vitrum_cnt_material_missing"),
+                         vitrum::FormatError);
     const auto no_gamma = variant("nogamma", R"("interfacial_energy": \{"value": "0.20 J/m\^2")",
                                   R"x("interfacial_energy_slope": {"value": "0.20 J/(m^2 K)")x");
-    CHECK_THROWS_WITH_AS(load_material(no_gamma), doctest::Contains("missing parameter 'interfacial_energy'"),
+    CHECK_THROWS_WITH_AS(load_material(no_gamma),
+                         doctest::Contains("missing parameter 'interfacial_energy'"),
                          vitrum::FormatError);
     const auto broken = variant("json", R"("id": "cu50zr50",)", R"("id": "cu50zr50")");
-    CHECK_THROWS_WITH_AS(load_material(broken), doctest::Contains("vitrum_cnt_material_json.json:3"),
-                         vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(load_material(broken),
+                         doctest::Contains("vitrum_cnt_material_json.json:3"), vitrum::ParseError);
 }
 
 TEST_CASE("find_material names the sets and the directories it searched") {
-    CHECK_THROWS_WITH_AS(find_material("cu50zr50:combo-x"), doctest::Contains("combo-a"), vitrum::InvalidArgument);
-    CHECK_THROWS_WITH_AS(find_material("unobtainium"), doctest::Contains("materials"), vitrum::IoError);
+    CHECK_THROWS_WITH_AS(find_material("cu50zr50:combo-x"), doctest::Contains("combo-a"),
+                         vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(find_material("unobtainium"), doctest::Contains("materials"),
+                         vitrum::IoError);
     CHECK(find_material("CU50ZR50:combo-b").set.name == "combo-b");
 }
 

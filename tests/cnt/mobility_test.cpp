@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
 #include <vitrum/cnt/driving_force.hpp>
 #include <vitrum/cnt/mobility.hpp>
 #include <vitrum/core/error.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
 
 using namespace vitrum::cnt;
 
@@ -28,7 +27,8 @@ constexpr double kPi = 3.14159265358979323846;
 }  // namespace
 
 TEST_CASE("Vit1 VFT viscosities match the published values at 625, 700 and 937 K") {
-    // cnt.md §4.3 item 6 [computed]: 1.579e11 and 1.348e7 Pa s (4 s.f. → 3e-4), 83.3 Pa s (3 s.f. → 6e-4).
+    // cnt.md §4.3 item 6 [computed]: 1.579e11 and 1.348e7 Pa s (4 s.f. → 3e-4), 83.3 Pa s (3 s.f. →
+    // 6e-4).
     const auto m = vit1_vft();
     CHECK_REL(m.viscosity_Pa_s(625.0, kLambda), 1.579e11, 3e-4);
     CHECK_REL(m.viscosity_Pa_s(700.0, kLambda), 1.348e7, 3e-4);
@@ -74,14 +74,16 @@ TEST_CASE("Stokes–Einstein links viscosity and diffusivity both ways") {
     const auto m = vit1_vft();
     const double t = 700.0;
     const double d = m.diffusivity_m2_per_s(t, kLambda);
-    CHECK_REL(d, kBoltzmann_J_per_K * t / (3.0 * kPi * kLambda * m.viscosity_Pa_s(t, kLambda)), 1e-14);
+    CHECK_REL(d, kBoltzmann_J_per_K * t / (3.0 * kPi * kLambda * m.viscosity_Pa_s(t, kLambda)),
+              1e-14);
     Mobility arr;
     arr.model = MobilityModel::arrhenius;
     arr.D0_m2_per_s = 1e-6;
     arr.activation_J_per_mol = 150e3;
     const double d_arr = 1e-6 * std::exp(-150e3 / (kGas_J_per_mol_K * t));
     CHECK_REL(arr.diffusivity_m2_per_s(t, kLambda), d_arr, 1e-14);
-    CHECK_REL(arr.viscosity_Pa_s(t, kLambda), kBoltzmann_J_per_K * t / (3.0 * kPi * kLambda * d_arr), 1e-14);
+    CHECK_REL(arr.viscosity_Pa_s(t, kLambda),
+              kBoltzmann_J_per_K * t / (3.0 * kPi * kLambda * d_arr), 1e-14);
 }
 
 TEST_CASE("invalid mobility parameters and names are refused by name") {
@@ -93,6 +95,8 @@ TEST_CASE("invalid mobility parameters and names are refused by name") {
     my.log10_eta_inf = 13.0;
     my.T12_K = 600.0;
     my.fragility = 40.0;
-    CHECK_THROWS_WITH_AS(my.validate(), doctest::Contains("log10_eta_inf"), vitrum::InvalidArgument);
-    CHECK_THROWS_WITH_AS(parse_mobility_model("avramov"), doctest::Contains("allowed"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(my.validate(), doctest::Contains("log10_eta_inf"),
+                         vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(parse_mobility_model("avramov"), doctest::Contains("allowed"),
+                         vitrum::InvalidArgument);
 }

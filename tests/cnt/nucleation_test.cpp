@@ -1,11 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
 #include <vitrum/cnt/nucleation.hpp>
 #include <vitrum/core/error.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
 
 using namespace vitrum::cnt;
 
@@ -66,8 +65,8 @@ TEST_CASE("Callister's gold example: r* = 1.323 nm, barrier 9.68e-19 J, 551 atom
 }
 
 TEST_CASE("combo A reproduces 2.885 nm, 725 atoms, 231 kT and Z = 6.821e-3 at 700 K") {
-    // cnt.md §3 and §4.3 item 7 [computed]: d* 4 s.f. → 2e-4; n*, ΔG*/kT to ±0.5; ΔG* 13.9 eV (3 s.f.);
-    // Z 4 s.f. → 2e-4.
+    // cnt.md §3 and §4.3 item 7 [computed]: d* 4 s.f. → 2e-4; n*, ΔG*/kT to ±0.5; ΔG* 13.9 eV (3
+    // s.f.); Z 4 s.f. → 2e-4.
     const auto p = evaluate(combo('A'), 700.0);
     REQUIRE(p.state == NucleationState::nucleating);
     CHECK_REL(p.nucleus.diameter_m, 2.885e-9, 2e-4);
@@ -121,11 +120,15 @@ TEST_CASE("above T_m the state is 'no nucleation' with zero rate, never NaN") {
         CHECK_ABS(p.nucleus.diameter_m, 0.0, 0.0);
         CHECK_FALSE(std::isnan(p.barrier_over_kT));
     }
-    CHECK(std::string(to_string(NucleationState::no_driving_force)).find("no nucleation") != std::string::npos);
+    CHECK(std::string(to_string(NucleationState::no_driving_force)).find("no nucleation") !=
+          std::string::npos);
 }
 
-TEST_CASE("the viscosity-based rate has the Uhlmann prefactor N_v kT/(3 pi lambda^3 eta) times 24 Z n*^(2/3)") {
-    // cnt.md §1.5 [computed]: N_v kT/(3πλ³) = 2.7e36 Pa m^-3 s^-1 for CuZr at 700 K, λ = 2.8 Å (2 s.f.).
+TEST_CASE(
+    "the viscosity-based rate has the Uhlmann prefactor N_v kT/(3 pi lambda^3 eta) times 24 Z "
+    "n*^(2/3)") {
+    // cnt.md §1.5 [computed]: N_v kT/(3πλ³) = 2.7e36 Pa m^-3 s^-1 for CuZr at 700 K, λ = 2.8 Å (2
+    // s.f.).
     CntModel m = combo('A');
     m.mobility.model = MobilityModel::vft;
     m.mobility.eta0_Pa_s = 4e-5;
@@ -136,10 +139,12 @@ TEST_CASE("the viscosity-based rate has the Uhlmann prefactor N_v kT/(3 pi lambd
     const double uhlmann = n_v * kBoltzmann_J_per_K * 700.0 / (3.0 * kPi * std::pow(2.8e-10, 3));
     CHECK_REL(uhlmann, 2.7e36, 2e-2);
     const double expected = uhlmann / p.viscosity_Pa_s * 24.0 * p.zeldovich *
-                            std::cbrt(p.nucleus.atoms * p.nucleus.atoms) * std::exp(-p.barrier_over_kT);
+                            std::cbrt(p.nucleus.atoms * p.nucleus.atoms) *
+                            std::exp(-p.barrier_over_kT);
     CHECK_REL(p.nucleation_rate_per_m3_s, expected, 1e-10);
     // U = (D/λ)(1 − exp(−ΔG_m/RT)) (Turnbull growth).
-    const double u = p.diffusivity_m2_per_s / 2.8e-10 * (1.0 - std::exp(-p.driving_force_J_per_mol / (kGas_J_per_mol_K * 700.0)));
+    const double u = p.diffusivity_m2_per_s / 2.8e-10 *
+                     (1.0 - std::exp(-p.driving_force_J_per_mol / (kGas_J_per_mol_K * 700.0)));
     CHECK_REL(p.growth_rate_m_per_s, u, 1e-12);
 }
 
@@ -154,7 +159,10 @@ TEST_CASE("temperature grids include both ends and refuse bad ranges by option n
     REQUIRE(grid.size() == 121);
     CHECK_REL(grid.back(), 1200.0, 1e-15);
     CHECK(temperature_grid(600.0, 601.0, 5.0).size() == 1);
-    CHECK_THROWS_WITH_AS(temperature_grid(600.0, 500.0, 5.0), doctest::Contains("--T"), vitrum::InvalidArgument);
-    CHECK_THROWS_WITH_AS(temperature_grid(600.0, 700.0, 0.0), doctest::Contains("STEP > 0"), vitrum::InvalidArgument);
-    CHECK_THROWS_WITH_AS(critical_nucleus(0.2, -1.0, 1e-29), doctest::Contains("below T_m"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(temperature_grid(600.0, 500.0, 5.0), doctest::Contains("--T"),
+                         vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(temperature_grid(600.0, 700.0, 0.0), doctest::Contains("STEP > 0"),
+                         vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(critical_nucleus(0.2, -1.0, 1e-29), doctest::Contains("below T_m"),
+                         vitrum::InvalidArgument);
 }

@@ -1,11 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
 #include <vitrum/cnt/ttt.hpp>
 #include <vitrum/core/error.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
 
 using namespace vitrum::cnt;
 
@@ -33,8 +32,8 @@ CntModel vit1() {
 
 TEST_CASE("the crystallization time follows t = [3x/(pi I U^3)]^(1/4)") {
     const auto p = evaluate(vit1(), 750.0);
-    const double expected = std::pow(3.0 * 1e-6 / (kPi * p.nucleation_rate_per_m3_s *
-                                                    std::pow(p.growth_rate_m_per_s, 3)), 0.25);
+    const double expected = std::pow(
+        3.0 * 1e-6 / (kPi * p.nucleation_rate_per_m3_s * std::pow(p.growth_rate_m_per_s, 3)), 0.25);
     CHECK_REL(crystallization_time_s(p, 1e-6), expected, 1e-12);
     CHECK(std::isinf(crystallization_time_s(evaluate(vit1(), 950.0), 1e-6)));
 }
@@ -51,11 +50,14 @@ TEST_CASE("the Vit1 TTT curve has a nose between T_g and T_m that no grid point 
     CHECK(ttt.nose_temperature_K < 937.0);
     for (const auto& p : ttt.curve) REQUIRE(p.time_s >= ttt.nose_time_s * (1.0 - 1e-12));
     // The refined nose is a minimum of t(T): nearby temperatures take longer.
-    const double t_left = crystallization_time_s(evaluate(vit1(), ttt.nose_temperature_K - 0.5), 1e-6);
-    const double t_right = crystallization_time_s(evaluate(vit1(), ttt.nose_temperature_K + 0.5), 1e-6);
+    const double t_left =
+        crystallization_time_s(evaluate(vit1(), ttt.nose_temperature_K - 0.5), 1e-6);
+    const double t_right =
+        crystallization_time_s(evaluate(vit1(), ttt.nose_temperature_K + 0.5), 1e-6);
     CHECK(t_left > ttt.nose_time_s);
     CHECK(t_right > ttt.nose_time_s);
-    CHECK_REL(ttt.critical_cooling_rate_K_per_s, (993.0 - ttt.nose_temperature_K) / ttt.nose_time_s, 1e-12);
+    CHECK_REL(ttt.critical_cooling_rate_K_per_s, (993.0 - ttt.nose_temperature_K) / ttt.nose_time_s,
+              1e-12);
 }
 
 TEST_CASE("a TTT without kinetics or with bad options is refused by name") {
@@ -64,5 +66,6 @@ TEST_CASE("a TTT without kinetics or with bad options is refused by name") {
     CHECK_THROWS_WITH_AS(ttt_curve(m), doctest::Contains("mobility"), vitrum::InvalidArgument);
     TttOptions bad;
     bad.detectable_fraction = 2.0;
-    CHECK_THROWS_WITH_AS(ttt_curve(vit1(), bad), doctest::Contains("detectable_fraction"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(ttt_curve(vit1(), bad), doctest::Contains("detectable_fraction"),
+                         vitrum::InvalidArgument);
 }

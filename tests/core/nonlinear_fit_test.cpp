@@ -138,3 +138,14 @@ TEST_CASE("fit_nonlinear rejects steps into a region where the model is undefine
     CHECK(s.converged);
     CHECK_REL(s.parameters[0], 4.0, 1e-9);
 }
+
+TEST_CASE("fit_nonlinear reports convergence when it starts at the exact optimum") {
+    // GSL's driver returns GSL_EMAXITER when its first iteration finds no better point; at an
+    // exact optimum that is convergence, not an iteration limit.
+    ExponentialRise exact{{1, 2, 3, 4, 5}, {}};
+    for (double x : exact.x) exact.y.push_back(10.0 * (1.0 - std::exp(-0.3 * x)));
+    const NonlinearFitSummary s = fit(exact, {10.0, 0.3}, true);
+    CHECK(s.converged);
+    CHECK_REL(s.parameters[0], 10.0, 1e-12);
+    CHECK_REL(s.parameters[1], 0.3, 1e-12);
+}

@@ -54,15 +54,23 @@ TEST_CASE("find_glass_transition stays within 0.05 K on a noisy sloped step") {
 }
 
 TEST_CASE("find_glass_transition puts the tangent before an enthalpy-recovery overshoot") {
-    // Overshoot: Gaussian of 30 % of the step at 684 K, σ = 2 K, which starts after the ramp's
-    // straight part (ramp 660 → 680 K); baseline 2 must start after it.
-    const auto signal = [](double T) { return glass_step(T) + vitrum::test::gaussian(T, 686.0, 2.0, 0.3 * kStep) * rounded_ramp(T, 676.0, 684.0, 2.0); };
+    // Overshoot: a sin² bump of 10 % of the step on 680–692 K, added after the ramp's straight
+    // part and never steeper than it (max slope 0.026 vs 0.05 step/K), so the analytic tangent
+    // is still the ramp line; baseline 2 must start after the bump.
+    const auto signal = [](double T) {
+        const double bump = (T > 680.0 && T < 692.0)
+                                ? std::pow(std::sin(3.14159265358979 * (T - 680.0) / 12.0), 2)
+                                : 0.0;
+        return glass_step(T) + 0.1 * kStep * bump;
+    };
     const auto scan = synthetic_scan(signal, 560.0, 760.0, 20000, kTenKPerMin);
     const auto r = find_glass_transition(scan);
     CHECK(r.overshoot);
     CHECK(r.overshoot_peak_K > 680.0);
-    CHECK(r.baseline2_window_K.lo_K > r.overshoot_peak_K);
+    CHECK(r.baseline2_window_K.lo_K > 692.0);
+    CHECK(r.last_deviation_K > 688.0);
     CHECK_ABS(r.onset_extrapolated_K, 660.0, 0.05);
+    CHECK_ABS(r.end_extrapolated_K, 680.0, 0.05);
     CHECK_REL(r.delta_cp, kDeltaCp, 0.005);
 }
 

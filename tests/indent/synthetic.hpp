@@ -48,7 +48,8 @@ struct SyntheticIndent {
             time += dt_s;
         };
         double p_from = 0.0;
-        for (const double pmax : max_loads_N) {
+        for (std::size_t k = 0; k < max_loads_N.size(); ++k) {
+            const double pmax = max_loads_N[k];
             // Reloading follows the previous unload curve back up, then Kick's law P = C h².
             const double c = pmax / (max_depth(pmax) * max_depth(pmax));
             for (std::size_t i = 0; i < loading_points; ++i) {
@@ -62,7 +63,7 @@ struct SyntheticIndent {
                 push(unload_depth(pmax, p), p);
             }
             p_from = pend;
-            if (&pmax != &max_loads_N.back()) {
+            if (k + 1 < max_loads_N.size()) {
                 for (std::size_t i = 0; i < hold_points; ++i) push(unload_depth(pmax, pend), pend);
             }
         }

@@ -1,10 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/cnt_figure.hpp>
-
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+#include <vitrum/cnt/cnt_figure.hpp>
+#include <vitrum/core/error.hpp>
 
 namespace vitrum::cnt {
 
@@ -17,12 +18,28 @@ report::Figure critical_diameter_figure(const std::vector<CntPoint>& points,
         d_nm.push_back(p.nucleus.diameter_m * 1e9);
     }
     if (t.empty()) throw InvalidArgument("critical-diameter figure: no temperature below T_m");
+    // d* diverges at T_m; show up to 4× the smallest d* (or 1.5× the MRO band) so the region
+    // where d* meets the MRO sizes stays readable.
+    double y_max = 4.0 * *std::min_element(d_nm.begin(), d_nm.end());
+    if (options.mro_min_m) {
+        y_max =
+            std::max(y_max, 1.5e9 * (options.mro_max_m ? *options.mro_max_m : *options.mro_min_m));
+    }
+    std::vector<double> t_shown, d_shown;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (d_nm[i] > y_max) continue;
+        t_shown.push_back(t[i]);
+        d_shown.push_back(d_nm[i]);
+    }
+    t.swap(t_shown);
+    d_nm.swap(d_shown);
     report::Figure figure;
     figure.title = options.title;
     auto& panel = figure.panel();
     panel.title = "Critical nucleus diameter";
     panel.x_label = "Temperature [K]";
     panel.y_label = "Critical diameter d* [nm]";
+    panel.y_range = std::make_pair(0.0, y_max);
     report::Style curve;
     curve.color = report::palette(0);
     curve.label = options.curve_label;
@@ -31,7 +48,8 @@ report::Figure critical_diameter_figure(const std::vector<CntPoint>& points,
         const double lo = *options.mro_min_m * 1e9;
         const double hi = (options.mro_max_m ? *options.mro_max_m : *options.mro_min_m) * 1e9;
         if (hi > lo) {
-            panel.y_band(lo, hi, report::palette(1), 0.3, fmt::format("MRO domains {:.3g}-{:.3g} nm", lo, hi));
+            panel.y_band(lo, hi, report::palette(1), 0.3,
+                         fmt::format("MRO domains {:.3g}-{:.3g} nm", lo, hi));
         } else {
             report::Style mro;
             mro.color = report::palette(1);
@@ -53,7 +71,10 @@ report::Figure critical_diameter_figure(const std::vector<CntPoint>& points,
 report::Figure ttt_figure(const TttResult& ttt, const CntFigureOptions& options) {
     if (ttt.curve.empty()) throw InvalidArgument("TTT figure: the TTT curve is empty");
     std::vector<double> time, temperature;
+    // Times span hundreds of decades away from the nose; six decades show its shape.
+    const double t_limit = ttt.nose_time_s * 1e6;
     for (const auto& p : ttt.curve) {
+        if (p.time_s > t_limit) continue;
         time.push_back(p.time_s);
         temperature.push_back(p.temperature_K);
     }
@@ -73,8 +94,9 @@ report::Figure ttt_figure(const TttResult& ttt, const CntFigureOptions& options)
         nose.color = report::palette(3);
         nose.line = report::LineStyle::none;
         nose.marker = report::Marker::circle;
-        nose.label = fmt::format("nose {:.0f} K, {:.3g} s; R_c = {:.3g} K/s", ttt.nose_temperature_K,
-                                 ttt.nose_time_s, ttt.critical_cooling_rate_K_per_s);
+        nose.label =
+            fmt::format("nose {:.0f} K, {:.3g} s; R_c = {:.3g} K/s", ttt.nose_temperature_K,
+                        ttt.nose_time_s, ttt.critical_cooling_rate_K_per_s);
         panel.points({ttt.nose_time_s}, {ttt.nose_temperature_K}, nose);
     }
     if (options.glass_transition_K) {

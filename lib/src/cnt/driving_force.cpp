@@ -1,16 +1,15 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/driving_force.hpp>
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/units.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 #include <fstream>
 #include <utility>
+#include <vitrum/cnt/driving_force.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/units.hpp>
 
 namespace vitrum::cnt {
 namespace {
@@ -50,7 +49,8 @@ std::vector<std::string> header_fields(const std::string& line) {
     auto fields = split_fields(line);
     std::vector<std::string> glued;
     for (auto& f : fields) {
-        const bool unit_only = !f.empty() && (f.front() == '(' || f.front() == '[' || f.front() == '/');
+        const bool unit_only =
+            !f.empty() && (f.front() == '(' || f.front() == '[' || f.front() == '/');
         if (unit_only && !glued.empty()) {
             glued.back() += f;
         } else {
@@ -73,11 +73,16 @@ void Thermodynamics::validate() const {
 
 const char* to_string(DrivingForceModel model) {
     switch (model) {
-        case DrivingForceModel::turnbull: return "turnbull";
-        case DrivingForceModel::thompson_spaepen: return "thompson-spaepen";
-        case DrivingForceModel::hoffman: return "hoffman";
-        case DrivingForceModel::constant_dcp: return "dcp";
-        case DrivingForceModel::table: return "table";
+        case DrivingForceModel::turnbull:
+            return "turnbull";
+        case DrivingForceModel::thompson_spaepen:
+            return "thompson-spaepen";
+        case DrivingForceModel::hoffman:
+            return "hoffman";
+        case DrivingForceModel::constant_dcp:
+            return "dcp";
+        case DrivingForceModel::table:
+            return "table";
     }
     return "unknown";
 }
@@ -95,7 +100,8 @@ DrivingForceModel parse_driving_force_model(std::string_view name) {
 }
 
 DrivingForceTable::DrivingForceTable(std::vector<double> temperature_K,
-                                     std::vector<double> driving_force_J_per_mol, std::string origin)
+                                     std::vector<double> driving_force_J_per_mol,
+                                     std::string origin)
     : temperature_K_(std::move(temperature_K)),
       driving_force_J_per_mol_(std::move(driving_force_J_per_mol)),
       origin_(std::move(origin)) {
@@ -167,9 +173,9 @@ DrivingForceTable DrivingForceTable::from_file(const std::string& path) {
     return DrivingForceTable(std::move(temperature), std::move(driving_force), path);
 }
 
-DrivingForceTable DrivingForceTable::from_heat_capacity(const Thermodynamics& thermo,
-                                                        const std::vector<double>& temperature_K,
-                                                        const std::vector<double>& dcp_J_per_mol_K) {
+DrivingForceTable DrivingForceTable::from_heat_capacity(
+    const Thermodynamics& thermo, const std::vector<double>& temperature_K,
+    const std::vector<double>& dcp_J_per_mol_K) {
     thermo.validate();
     const std::size_t n = temperature_K.size();
     if (n < 2 || dcp_J_per_mol_K.size() != n) {
@@ -184,7 +190,8 @@ DrivingForceTable DrivingForceTable::from_heat_capacity(const Thermodynamics& th
         throw InvalidArgument(fmt::format(
             "from_heat_capacity: temperatures must lie in (0, T_m = {} K]", thermo.melting_K));
     }
-    // Integrate from T_m downwards: H_int(T) = ∫_T^{T_m} Δc_p dT', S_int(T) = ∫_T^{T_m} Δc_p/T' dT'.
+    // Integrate from T_m downwards: H_int(T) = ∫_T^{T_m} Δc_p dT', S_int(T) = ∫_T^{T_m} Δc_p/T'
+    // dT'.
     std::vector<double> g(n);
     const double tm = thermo.melting_K;
     double h_int = dcp_J_per_mol_K.back() * (tm - temperature_K.back());
@@ -236,15 +243,17 @@ double DrivingForce::molar_J_per_mol(double temperature_K) const {
     const double t = temperature_K;
     const double undercooling = tm - t;
     switch (model_) {
-        case DrivingForceModel::turnbull: return h * undercooling / tm;
+        case DrivingForceModel::turnbull:
+            return h * undercooling / tm;
         case DrivingForceModel::thompson_spaepen:
             return h * undercooling / tm * 2.0 * t / (tm + t);
-        case DrivingForceModel::hoffman: return h * undercooling * t / (tm * tm);
+        case DrivingForceModel::hoffman:
+            return h * undercooling * t / (tm * tm);
         case DrivingForceModel::constant_dcp:
-            return h * undercooling / tm -
-                   thermo_.heat_capacity_difference_J_per_mol_K *
-                       (undercooling - t * std::log(tm / t));
-        case DrivingForceModel::table: return table_.at(t);
+            return h * undercooling / tm - thermo_.heat_capacity_difference_J_per_mol_K *
+                                               (undercooling - t * std::log(tm / t));
+        case DrivingForceModel::table:
+            return table_.at(t);
     }
     return 0.0;
 }
@@ -255,7 +264,8 @@ std::string DrivingForce::describe() const {
             return "Turnbull linear: dG = dH_f (T_m - T)/T_m (same relation as Gibbs-Thomson)";
         case DrivingForceModel::thompson_spaepen:
             return "Thompson-Spaepen: dG = dH_f (T_m - T)/T_m * 2T/(T_m + T)";
-        case DrivingForceModel::hoffman: return "Hoffman: dG = dH_f (T_m - T) T/T_m^2";
+        case DrivingForceModel::hoffman:
+            return "Hoffman: dG = dH_f (T_m - T) T/T_m^2";
         case DrivingForceModel::constant_dcp:
             return fmt::format(
                 "constant dc_p = {:.4g} J/(mol K): dG = dH_f dT/T_m - dc_p [dT - T ln(T_m/T)]",

@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/interfacial_energy.hpp>
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/units.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
-#include <fmt/format.h>
+#include <vitrum/cnt/interfacial_energy.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/units.hpp>
 
 namespace vitrum::cnt {
 namespace {
@@ -29,48 +28,58 @@ double parse_number_with_unit(std::string_view text, std::string_view si_unit,
 
 const char* to_string(InterfacialEnergyModel model) {
     switch (model) {
-        case InterfacialEnergyModel::fixed: return "fixed";
-        case InterfacialEnergyModel::turnbull: return "turnbull";
-        case InterfacialEnergyModel::spaepen_at_melting: return "spaepen";
-        case InterfacialEnergyModel::spaepen: return "spaepen-T";
-        case InterfacialEnergyModel::linear: return "linear";
+        case InterfacialEnergyModel::fixed:
+            return "fixed";
+        case InterfacialEnergyModel::turnbull:
+            return "turnbull";
+        case InterfacialEnergyModel::spaepen_at_melting:
+            return "spaepen";
+        case InterfacialEnergyModel::spaepen:
+            return "spaepen-T";
+        case InterfacialEnergyModel::linear:
+            return "linear";
     }
     return "unknown";
 }
 
 double InterfacialEnergy::at(double temperature_K, const Thermodynamics& thermo) const {
     switch (model) {
-        case InterfacialEnergyModel::fixed: return value_J_per_m2;
+        case InterfacialEnergyModel::fixed:
+            return value_J_per_m2;
         case InterfacialEnergyModel::turnbull:
             return alpha * thermo.enthalpy_of_fusion_J_per_mol /
                    (std::cbrt(kAvogadro_per_mol) *
                     std::cbrt(thermo.molar_volume_m3_per_mol * thermo.molar_volume_m3_per_mol));
         case InterfacialEnergyModel::spaepen_at_melting:
         case InterfacialEnergyModel::spaepen: {
-            const double t = model == InterfacialEnergyModel::spaepen ? temperature_K : thermo.melting_K;
+            const double t =
+                model == InterfacialEnergyModel::spaepen ? temperature_K : thermo.melting_K;
             return alpha * thermo.entropy_of_fusion_J_per_mol_K() * t /
                    std::cbrt(kAvogadro_per_mol * thermo.molar_volume_m3_per_mol *
                              thermo.molar_volume_m3_per_mol);
         }
-        case InterfacialEnergyModel::linear: return intercept_J_per_m2 + slope_J_per_m2_K * temperature_K;
+        case InterfacialEnergyModel::linear:
+            return intercept_J_per_m2 + slope_J_per_m2_K * temperature_K;
     }
     return 0.0;
 }
 
 std::string InterfacialEnergy::describe() const {
     switch (model) {
-        case InterfacialEnergyModel::fixed: return fmt::format("fixed {:.4g} J/m^2", value_J_per_m2);
+        case InterfacialEnergyModel::fixed:
+            return fmt::format("fixed {:.4g} J/m^2", value_J_per_m2);
         case InterfacialEnergyModel::turnbull:
-            return fmt::format("Turnbull alpha = {:.4g}: gamma = alpha dH_f/(N_A^(1/3) V_m^(2/3))", alpha);
+            return fmt::format("Turnbull alpha = {:.4g}: gamma = alpha dH_f/(N_A^(1/3) V_m^(2/3))",
+                               alpha);
         case InterfacialEnergyModel::spaepen_at_melting:
-            return fmt::format("Spaepen at T_m, alpha = {:.4g}: gamma = alpha dS_f T_m/(N_A V_m^2)^(1/3)",
-                               alpha);
+            return fmt::format(
+                "Spaepen at T_m, alpha = {:.4g}: gamma = alpha dS_f T_m/(N_A V_m^2)^(1/3)", alpha);
         case InterfacialEnergyModel::spaepen:
-            return fmt::format("Spaepen at T, alpha = {:.4g}: gamma = alpha dS_f T/(N_A V_m^2)^(1/3)",
-                               alpha);
+            return fmt::format(
+                "Spaepen at T, alpha = {:.4g}: gamma = alpha dS_f T/(N_A V_m^2)^(1/3)", alpha);
         case InterfacialEnergyModel::linear:
-            return fmt::format("linear: gamma = {:.4g} J/m^2 + {:.4g} J/(m^2 K) * T", intercept_J_per_m2,
-                               slope_J_per_m2_K);
+            return fmt::format("linear: gamma = {:.4g} J/m^2 + {:.4g} J/(m^2 K) * T",
+                               intercept_J_per_m2, slope_J_per_m2_K);
     }
     return "unknown";
 }
@@ -87,8 +96,8 @@ void InterfacialEnergy::validate() const {
         case InterfacialEnergyModel::spaepen_at_melting:
         case InterfacialEnergyModel::spaepen:
             if (!(std::isfinite(alpha) && alpha > 0.0 && alpha < 5.0)) {
-                throw InvalidArgument(
-                    fmt::format("--gamma {}: alpha must be in (0, 5), got {}", to_string(model), alpha));
+                throw InvalidArgument(fmt::format("--gamma {}: alpha must be in (0, 5), got {}",
+                                                  to_string(model), alpha));
             }
             return;
         case InterfacialEnergyModel::linear:

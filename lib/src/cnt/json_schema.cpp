@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/json_schema.hpp>
-
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
+
 #include <regex>
 #include <set>
+#include <vitrum/cnt/json_schema.hpp>
+#include <vitrum/core/error.hpp>
 
 namespace vitrum::cnt {
 namespace {
@@ -15,9 +14,11 @@ using nlohmann::json;
 
 const std::set<std::string>& known_keywords() {
     static const std::set<std::string> keys = {
-        "$schema", "$id", "title", "description", "type", "required", "properties",
-        "additionalProperties", "enum", "minLength", "pattern", "minProperties", "items",
-        "$ref", "definitions", "$defs", "examples", "default"};
+        "$schema",  "$id",       "title",       "description",
+        "type",     "required",  "properties",  "additionalProperties",
+        "enum",     "minLength", "pattern",     "minProperties",
+        "items",    "$ref",      "definitions", "$defs",
+        "examples", "default"};
     return keys;
 }
 
@@ -35,9 +36,12 @@ bool has_type(const json& value, const std::string& type) {
 std::string escape_pointer(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -53,8 +57,8 @@ public:
         }
         for (const auto& item : schema.items()) {
             if (!known_keywords().count(item.key())) {
-                throw FormatError(fmt::format("schema keyword '{}' is not supported by vitrum's checker",
-                                              item.key()));
+                throw FormatError(fmt::format(
+                    "schema keyword '{}' is not supported by vitrum's checker", item.key()));
             }
         }
         if (schema.contains("$ref")) {
@@ -70,14 +74,17 @@ public:
                 ok = has_type(value, type.get<std::string>());
             }
             if (!ok) {
-                add(where, fmt::format("expected type {}, found {}", type.dump(), value.type_name()));
+                add(where,
+                    fmt::format("expected type {}, found {}", type.dump(), value.type_name()));
                 return;
             }
         }
         if (schema.contains("enum")) {
             bool found = false;
             for (const auto& allowed : schema["enum"]) found = found || allowed == value;
-            if (!found) add(where, fmt::format("value {} is not one of {}", value.dump(), schema["enum"].dump()));
+            if (!found)
+                add(where,
+                    fmt::format("value {} is not one of {}", value.dump(), schema["enum"].dump()));
         }
         if (value.is_string()) check_string(value.get<std::string>(), schema, where);
         if (value.is_object()) check_object(value, schema, where);
@@ -101,7 +108,8 @@ private:
             if (ref.rfind(p, 0) == 0) {
                 const std::string section = p.substr(2, p.size() - 3);
                 const std::string name = ref.substr(p.size());
-                if (root_.contains(section) && root_[section].contains(name)) return root_[section][name];
+                if (root_.contains(section) && root_[section].contains(name))
+                    return root_[section][name];
             }
         }
         throw FormatError(fmt::format("schema: cannot resolve $ref '{}'", ref));
@@ -109,19 +117,23 @@ private:
 
     void check_string(const std::string& text, const json& schema, const std::string& where) {
         if (schema.contains("minLength") && text.size() < schema["minLength"].get<std::size_t>()) {
-            add(where, fmt::format("string shorter than {} characters", schema["minLength"].get<std::size_t>()));
+            add(where, fmt::format("string shorter than {} characters",
+                                   schema["minLength"].get<std::size_t>()));
         }
         if (schema.contains("pattern")) {
             const std::regex re(schema["pattern"].get<std::string>(), std::regex::ECMAScript);
             if (!std::regex_search(text, re)) {
-                add(where, fmt::format("'{}' does not match pattern {}", text, schema["pattern"].get<std::string>()));
+                add(where, fmt::format("'{}' does not match pattern {}", text,
+                                       schema["pattern"].get<std::string>()));
             }
         }
     }
 
     void check_object(const json& value, const json& schema, const std::string& where) {
-        if (schema.contains("minProperties") && value.size() < schema["minProperties"].get<std::size_t>()) {
-            add(where, fmt::format("needs at least {} entries", schema["minProperties"].get<std::size_t>()));
+        if (schema.contains("minProperties") &&
+            value.size() < schema["minProperties"].get<std::size_t>()) {
+            add(where, fmt::format("needs at least {} entries",
+                                   schema["minProperties"].get<std::size_t>()));
         }
         if (schema.contains("required")) {
             for (const auto& key : schema["required"]) {

@@ -1,19 +1,18 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/material.hpp>
-
-#include <vitrum/cnt/json_schema.hpp>
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/units.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <vitrum/cnt/json_schema.hpp>
+#include <vitrum/cnt/material.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/units.hpp>
 
 namespace vitrum::cnt {
 namespace {
@@ -22,7 +21,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string string_or(const json& object, const char* key, const std::string& fallback = "") {
-    return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : fallback;
+    return object.contains(key) && object[key].is_string() ? object[key].get<std::string>()
+                                                           : fallback;
 }
 
 // Directories holding share/ content: $VITRUM_DATA_DIR, the source tree, the install prefix.
@@ -57,11 +57,12 @@ Parameter read_parameter(const std::string& file, const std::string& where, cons
     if (unit == units.end()) {
         std::string known;
         for (const auto& [k, u] : units) known += (known.empty() ? "" : ", ") + k;
-        throw FormatError(fmt::format("{}: {}: unknown parameter '{}'; known: {}", file, where, key, known));
+        throw FormatError(
+            fmt::format("{}: {}: unknown parameter '{}'; known: {}", file, where, key, known));
     }
     if (!entry.is_object() || !entry.contains("value")) {
-        throw FormatError(fmt::format("{}: {}/{}: expected an object with 'value', 'source', 'status'",
-                                      file, where, key));
+        throw FormatError(fmt::format(
+            "{}: {}/{}: expected an object with 'value', 'source', 'status'", file, where, key));
     }
     Parameter p;
     p.si_unit = unit->second;
@@ -71,8 +72,8 @@ Parameter read_parameter(const std::string& file, const std::string& where, cons
     try {
         if (value.is_number()) {
             if (p.si_unit != "1") {
-                throw UnitError(fmt::format("missing unit: the number {} needs a unit of {}", value.dump(),
-                                            p.si_unit));
+                throw UnitError(fmt::format("missing unit: the number {} needs a unit of {}",
+                                            value.dump(), p.si_unit));
             }
             p.value_si = value.get<double>();
             p.text = value.dump();
@@ -80,10 +81,12 @@ Parameter read_parameter(const std::string& file, const std::string& where, cons
             p.text = value.get<std::string>();
             p.value_si = parse_quantity_as(p.text, p.si_unit);
             if (p.si_unit != "1" && parse_quantity(p.text).dimension.dimensionless()) {
-                throw UnitError(fmt::format("missing unit in '{}', expected {}", p.text, p.si_unit));
+                throw UnitError(
+                    fmt::format("missing unit in '{}', expected {}", p.text, p.si_unit));
             }
         } else {
-            throw UnitError(fmt::format("value must be a string with a unit, found {}", value.type_name()));
+            throw UnitError(
+                fmt::format("value must be a string with a unit, found {}", value.type_name()));
         }
     } catch (const UnitError& e) {
         throw UnitError(fmt::format("{}: {}/{}: {}", file, where, key, e.what()));
@@ -182,12 +185,14 @@ Material load_material(const std::string& path) {
         if (!problems.empty()) {
             std::string all;
             for (const auto& p : problems) all += "\n  " + p;
-            throw FormatError(fmt::format("{}: does not follow material.schema.json:{}", path, all));
+            throw FormatError(
+                fmt::format("{}: does not follow material.schema.json:{}", path, all));
         }
     }
     if (!doc.is_object()) throw FormatError(fmt::format("{}: expected a JSON object", path));
     for (const char* key : {"id", "name", "default_set", "parameters", "sets"}) {
-        if (!doc.contains(key)) throw FormatError(fmt::format("{}: missing required key '{}'", path, key));
+        if (!doc.contains(key))
+            throw FormatError(fmt::format("{}: missing required key '{}'", path, key));
     }
     Material m;
     m.file = path;
@@ -207,14 +212,17 @@ Material load_material(const std::string& path) {
         set.name = item.key();
         set.description = string_or(s, "description");
         set.parameters = base;
-        if (s.contains("parameters")) read_parameters(path, "sets/" + set.name + "/parameters", s["parameters"], set.parameters);
+        if (s.contains("parameters"))
+            read_parameters(path, "sets/" + set.name + "/parameters", s["parameters"],
+                            set.parameters);
         if (!s.contains("models") || !s["models"].is_object()) {
-            throw FormatError(fmt::format("{}: sets/{}: missing required key 'models'", path, set.name));
+            throw FormatError(
+                fmt::format("{}: sets/{}: missing required key 'models'", path, set.name));
         }
         for (const auto& model : s["models"].items()) {
             if (!kModelKeys.count(model.key()) || !model.value().is_string()) {
-                throw FormatError(fmt::format("{}: sets/{}/models: unknown or non-text key '{}'", path,
-                                              set.name, model.key()));
+                throw FormatError(fmt::format("{}: sets/{}/models: unknown or non-text key '{}'",
+                                              path, set.name, model.key()));
             }
             set.models[model.key()] = model.value().get<std::string>();
         }
@@ -241,7 +249,8 @@ MaterialChoice find_material(const std::string& spec) {
     const auto colon = spec.find(':');
     std::string id = spec.substr(0, colon);
     const std::string set_name = colon == std::string::npos ? "" : spec.substr(colon + 1);
-    std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(id.begin(), id.end(), id.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     std::string searched;
     for (const auto& dir : material_search_path()) {
         const fs::path candidate = fs::path(dir) / (id + ".json");
@@ -279,7 +288,8 @@ std::vector<Material> list_materials() {
 CntModel build_model(const Material& material, const MaterialSet& set) {
     const auto need = [&](const char* key) {
         if (!set.has(key)) {
-            throw FormatError(fmt::format("{}: sets/{}: missing parameter '{}'", material.file, set.name, key));
+            throw FormatError(
+                fmt::format("{}: sets/{}: missing parameter '{}'", material.file, set.name, key));
         }
         return set.value(key);
     };
@@ -296,7 +306,7 @@ CntModel build_model(const Material& material, const MaterialSet& set) {
             ? set.value("enthalpy_of_fusion_per_volume") * thermo.molar_volume_m3_per_mol
             : need("enthalpy_of_fusion");
     const DrivingForceModel dg = parse_driving_force_model(model_name("driving_force", "turnbull"));
-    if (dg == DrivingForceModel::constant_dcp) {
+    if (dg == DrivingForceModel::constant_dcp || set.has("heat_capacity_difference")) {
         thermo.heat_capacity_difference_J_per_mol_K = need("heat_capacity_difference");
     }
     CntModel model;
@@ -315,12 +325,13 @@ CntModel build_model(const Material& material, const MaterialSet& set) {
         model.gamma.intercept_J_per_m2 = need("interfacial_energy_intercept");
         model.gamma.slope_J_per_m2_K = need("interfacial_energy_slope");
     } else {
-        throw FormatError(fmt::format("{}: sets/{}/models: unknown interfacial_energy '{}'", material.file,
-                                      set.name, gamma));
+        throw FormatError(fmt::format("{}: sets/{}/models: unknown interfacial_energy '{}'",
+                                      material.file, set.name, gamma));
     }
     model.mobility.model = parse_mobility_model(model_name("mobility", "none"));
     switch (model.mobility.model) {
-        case MobilityModel::none: break;
+        case MobilityModel::none:
+            break;
         case MobilityModel::vft:
             model.mobility.eta0_Pa_s = need("vft_eta0");
             model.mobility.vft_D = need("vft_D");

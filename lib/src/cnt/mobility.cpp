@@ -1,13 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/mobility.hpp>
-
-#include <vitrum/cnt/driving_force.hpp>
-#include <vitrum/core/error.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
-#include <fmt/format.h>
 #include <limits>
+#include <vitrum/cnt/driving_force.hpp>
+#include <vitrum/cnt/mobility.hpp>
+#include <vitrum/core/error.hpp>
 
 namespace vitrum::cnt {
 namespace {
@@ -16,18 +15,24 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 void require(bool ok, const char* name, double value, const char* range) {
-    if (!ok) throw InvalidArgument(fmt::format("mobility {} = {} is outside {}", name, value, range));
+    if (!ok)
+        throw InvalidArgument(fmt::format("mobility {} = {} is outside {}", name, value, range));
 }
 
 }  // namespace
 
 const char* to_string(MobilityModel model) {
     switch (model) {
-        case MobilityModel::none: return "none";
-        case MobilityModel::vft: return "vft";
-        case MobilityModel::myega: return "myega";
-        case MobilityModel::vft_t12_m: return "vft-t12-m";
-        case MobilityModel::arrhenius: return "arrhenius";
+        case MobilityModel::none:
+            return "none";
+        case MobilityModel::vft:
+            return "vft";
+        case MobilityModel::myega:
+            return "myega";
+        case MobilityModel::vft_t12_m:
+            return "vft-t12-m";
+        case MobilityModel::arrhenius:
+            return "arrhenius";
     }
     return "unknown";
 }
@@ -38,22 +43,24 @@ MobilityModel parse_mobility_model(std::string_view name) {
     if (name == "myega") return MobilityModel::myega;
     if (name == "vft-t12-m") return MobilityModel::vft_t12_m;
     if (name == "arrhenius") return MobilityModel::arrhenius;
-    throw InvalidArgument(fmt::format(
-        "mobility: unknown model '{}'; allowed: none, vft, myega, vft-t12-m, arrhenius",
-        std::string(name)));
+    throw InvalidArgument(
+        fmt::format("mobility: unknown model '{}'; allowed: none, vft, myega, vft-t12-m, arrhenius",
+                    std::string(name)));
 }
 
 double Mobility::viscosity_Pa_s(double temperature_K, double jump_distance_m) const {
     const double t = temperature_K;
     switch (model) {
-        case MobilityModel::none: return std::numeric_limits<double>::quiet_NaN();
+        case MobilityModel::none:
+            return std::numeric_limits<double>::quiet_NaN();
         case MobilityModel::vft:
             if (t <= vft_T0_K) return kInf;
             return eta0_Pa_s * std::exp(vft_D * vft_T0_K / (t - vft_T0_K));
         case MobilityModel::myega: {
             const double span = 12.0 - log10_eta_inf;
             const double x = T12_K / t;
-            return std::pow(10.0, log10_eta_inf + span * x * std::exp((fragility / span - 1.0) * (x - 1.0)));
+            return std::pow(
+                10.0, log10_eta_inf + span * x * std::exp((fragility / span - 1.0) * (x - 1.0)));
         }
         case MobilityModel::vft_t12_m: {
             const double span = 12.0 - log10_eta_inf;
@@ -79,28 +86,32 @@ double Mobility::diffusivity_m2_per_s(double temperature_K, double jump_distance
 
 std::string Mobility::describe() const {
     switch (model) {
-        case MobilityModel::none: return "none (no rates)";
+        case MobilityModel::none:
+            return "none (no rates)";
         case MobilityModel::vft:
-            return fmt::format("VFT: eta0 = {:.4g} Pa s, D* = {:.4g}, T0 = {:.4g} K", eta0_Pa_s, vft_D,
-                               vft_T0_K);
+            return fmt::format("VFT: eta0 = {:.4g} Pa s, D* = {:.4g}, T0 = {:.4g} K", eta0_Pa_s,
+                               vft_D, vft_T0_K);
         case MobilityModel::myega:
             return fmt::format("MYEGA: log10(eta_inf/Pa s) = {:.4g}, T12 = {:.4g} K, m = {:.4g}",
                                log10_eta_inf, T12_K, fragility);
         case MobilityModel::vft_t12_m:
-            return fmt::format("VFT(T12, m): log10(eta_inf/Pa s) = {:.4g}, T12 = {:.4g} K, m = {:.4g}",
-                               log10_eta_inf, T12_K, fragility);
+            return fmt::format(
+                "VFT(T12, m): log10(eta_inf/Pa s) = {:.4g}, T12 = {:.4g} K, m = {:.4g}",
+                log10_eta_inf, T12_K, fragility);
         case MobilityModel::arrhenius:
-            return fmt::format("Arrhenius diffusivity: D0 = {:.4g} m^2/s, Q = {:.4g} kJ/mol", D0_m2_per_s,
-                               activation_J_per_mol / 1e3);
+            return fmt::format("Arrhenius diffusivity: D0 = {:.4g} m^2/s, Q = {:.4g} kJ/mol",
+                               D0_m2_per_s, activation_J_per_mol / 1e3);
     }
     return "unknown";
 }
 
 void Mobility::validate() const {
     switch (model) {
-        case MobilityModel::none: return;
+        case MobilityModel::none:
+            return;
         case MobilityModel::vft:
-            require(eta0_Pa_s > 0.0 && std::isfinite(eta0_Pa_s), "eta0", eta0_Pa_s, "(0, inf) Pa s");
+            require(eta0_Pa_s > 0.0 && std::isfinite(eta0_Pa_s), "eta0", eta0_Pa_s,
+                    "(0, inf) Pa s");
             require(vft_D > 0.0 && std::isfinite(vft_D), "D*", vft_D, "(0, inf)");
             require(vft_T0_K >= 0.0 && std::isfinite(vft_T0_K), "T0", vft_T0_K, "[0, inf) K");
             return;

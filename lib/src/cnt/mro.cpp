@@ -1,14 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/mro.hpp>
-
-#include <vitrum/core/error.hpp>
+#include <fmt/format.h>
 
 #include <boost/math/tools/roots.hpp>
 #include <cmath>
 #include <cstdint>
-#include <fmt/format.h>
 #include <limits>
+#include <vitrum/cnt/mro.hpp>
+#include <vitrum/core/error.hpp>
 
 namespace vitrum::cnt {
 
@@ -20,14 +19,15 @@ double mro_ratio(const CntPoint& point, double mro_diameter_m) {
 MroComparison compare_with_mro(const CntModel& model, double mro_diameter_m, double min_K,
                                double max_K, int scan_points) {
     if (!(mro_diameter_m > 0.0 && std::isfinite(mro_diameter_m))) {
-        throw InvalidArgument(fmt::format("--mro: domain size must be > 0 m, got {}", mro_diameter_m));
+        throw InvalidArgument(
+            fmt::format("--mro: domain size must be > 0 m, got {}", mro_diameter_m));
     }
     const double tm = model.thermodynamics().melting_K;
     const double hi = std::min(max_K, tm * (1.0 - 1e-9));
     if (!(min_K > 0.0 && min_K < hi) || scan_points < 3) {
         throw InvalidArgument(fmt::format(
-            "--mro: search range {} … {} K must be non-empty, above 0 K and below T_m = {} K", min_K,
-            max_K, tm));
+            "--mro: search range {} … {} K must be non-empty, above 0 K and below T_m = {} K",
+            min_K, max_K, tm));
     }
     MroComparison out;
     out.mro_diameter_m = mro_diameter_m;
@@ -55,9 +55,11 @@ MroComparison compare_with_mro(const CntModel& model, double mro_diameter_m, dou
                 out.crossing_K.push_back(t);
             } else {
                 std::uintmax_t iterations = 100;
-                const auto tol = [](double a, double b) { return std::fabs(a - b) <= 1e-10 * std::fabs(a); };
-                const auto [a, b] = boost::math::tools::toms748_solve(excess, t_prev, t, f_prev, f, tol,
-                                                                      iterations);
+                const auto tol = [](double a, double b) {
+                    return std::fabs(a - b) <= 1e-10 * std::fabs(a);
+                };
+                const auto [a, b] = boost::math::tools::toms748_solve(excess, t_prev, t, f_prev, f,
+                                                                      tol, iterations);
                 out.crossing_K.push_back(0.5 * (a + b));
             }
         }

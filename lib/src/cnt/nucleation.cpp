@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/nucleation.hpp>
-
-#include <vitrum/core/error.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
-#include <fmt/format.h>
 #include <limits>
+#include <vitrum/cnt/nucleation.hpp>
+#include <vitrum/core/error.hpp>
 
 namespace vitrum::cnt {
 namespace {
@@ -18,14 +17,14 @@ constexpr double kPi = 3.14159265358979323846;
 CriticalNucleus critical_nucleus(double gamma_J_per_m2, double driving_force_J_per_m3,
                                  double atomic_volume_m3) {
     if (!(driving_force_J_per_m3 > 0.0)) {
-        throw InvalidArgument(fmt::format(
-            "critical_nucleus: driving force must be > 0 J/m^3 (below T_m), got {}",
-            driving_force_J_per_m3));
+        throw InvalidArgument(
+            fmt::format("critical_nucleus: driving force must be > 0 J/m^3 (below T_m), got {}",
+                        driving_force_J_per_m3));
     }
     if (!(gamma_J_per_m2 > 0.0) || !(atomic_volume_m3 > 0.0)) {
-        throw InvalidArgument(fmt::format(
-            "critical_nucleus: gamma ({} J/m^2) and atomic volume ({} m^3) must be > 0",
-            gamma_J_per_m2, atomic_volume_m3));
+        throw InvalidArgument(
+            fmt::format("critical_nucleus: gamma ({} J/m^2) and atomic volume ({} m^3) must be > 0",
+                        gamma_J_per_m2, atomic_volume_m3));
     }
     CriticalNucleus out;
     out.radius_m = 2.0 * gamma_J_per_m2 / driving_force_J_per_m3;
@@ -37,7 +36,8 @@ CriticalNucleus critical_nucleus(double gamma_J_per_m2, double driving_force_J_p
 }
 
 double zeldovich_per_atom(double driving_force_J_per_atom, double temperature_K, double atoms) {
-    return std::sqrt(driving_force_J_per_atom / (6.0 * kPi * kBoltzmann_J_per_K * temperature_K * atoms));
+    return std::sqrt(driving_force_J_per_atom /
+                     (6.0 * kPi * kBoltzmann_J_per_K * temperature_K * atoms));
 }
 
 double zeldovich_volumetric(double gamma_J_per_m2, double temperature_K, double radius_m,
@@ -55,15 +55,17 @@ void CntModel::validate() const {
             fmt::format("jump_distance must be in (0, 10 nm), got {} m", jump_distance_m));
     }
     if (!(site_density_per_m3 >= 0.0)) {
-        throw InvalidArgument(
-            fmt::format("site_density must be >= 0 1/m^3 (0 = every atom), got {}", site_density_per_m3));
+        throw InvalidArgument(fmt::format(
+            "site_density must be >= 0 1/m^3 (0 = every atom), got {}", site_density_per_m3));
     }
 }
 
 const char* to_string(NucleationState state) {
     switch (state) {
-        case NucleationState::nucleating: return "nucleating";
-        case NucleationState::no_driving_force: return "no nucleation (T >= T_m)";
+        case NucleationState::nucleating:
+            return "nucleating";
+        case NucleationState::no_driving_force:
+            return "no nucleation (T >= T_m)";
     }
     return "unknown";
 }
@@ -80,7 +82,8 @@ CntPoint evaluate(const CntModel& model, double temperature_K) {
     p.temperature_K = t;
     p.gamma_J_per_m2 = model.gamma.at(t, thermo);
     const bool above_melting = t >= thermo.melting_K;
-    p.driving_force_J_per_mol = above_melting && model.driving_force.model() == DrivingForceModel::table &&
+    p.driving_force_J_per_mol = above_melting &&
+                                        model.driving_force.model() == DrivingForceModel::table &&
                                         t > model.driving_force.table().temperature_K().back()
                                     ? 0.0
                                     : model.driving_force.molar_J_per_mol(t);
@@ -103,7 +106,8 @@ CntPoint evaluate(const CntModel& model, double temperature_K) {
     p.state = NucleationState::nucleating;
     p.nucleus = critical_nucleus(p.gamma_J_per_m2, p.driving_force_J_per_m3, omega);
     p.barrier_over_kT = p.nucleus.barrier_J / kt;
-    p.zeldovich = zeldovich_per_atom(p.driving_force_J_per_mol / kAvogadro_per_mol, t, p.nucleus.atoms);
+    p.zeldovich =
+        zeldovich_per_atom(p.driving_force_J_per_mol / kAvogadro_per_mol, t, p.nucleus.atoms);
     p.zeldovich_volumetric = zeldovich_volumetric(p.gamma_J_per_m2, t, p.nucleus.radius_m, omega);
     if (!has_mobility) {
         const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -113,7 +117,8 @@ CntPoint evaluate(const CntModel& model, double temperature_K) {
     const double lambda = model.jump_distance_m;
     const double d = p.diffusivity_m2_per_s;
     const double sites = model.site_density_per_m3 > 0.0 ? model.site_density_per_m3 : 1.0 / omega;
-    p.attachment_rate_per_s = 24.0 * d * std::cbrt(p.nucleus.atoms * p.nucleus.atoms) / (lambda * lambda);
+    p.attachment_rate_per_s =
+        24.0 * d * std::cbrt(p.nucleus.atoms * p.nucleus.atoms) / (lambda * lambda);
     p.nucleation_rate_per_m3_s =
         sites * p.zeldovich * p.attachment_rate_per_s * std::exp(-p.barrier_over_kT);
     // -expm1 keeps U accurate just below T_m, where ΔG_m/RT → 0.
@@ -131,8 +136,8 @@ std::vector<CntPoint> sweep(const CntModel& model, const std::vector<double>& te
 
 std::vector<double> temperature_grid(double lo_K, double hi_K, double step_K) {
     if (!(step_K > 0.0) || !(lo_K > 0.0) || !(hi_K >= lo_K) || !std::isfinite(hi_K)) {
-        throw InvalidArgument(fmt::format(
-            "--T {}:{}:{}: need 0 < LO <= HI and STEP > 0 (all in K)", lo_K, hi_K, step_K));
+        throw InvalidArgument(fmt::format("--T {}:{}:{}: need 0 < LO <= HI and STEP > 0 (all in K)",
+                                          lo_K, hi_K, step_K));
     }
     const double count = std::floor((hi_K - lo_K) / step_K * (1.0 + 1e-12)) + 1.0;
     if (count > 1e8) {

@@ -1,13 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/ttt.hpp>
-
-#include <vitrum/core/error.hpp>
+#include <fmt/format.h>
 
 #include <boost/math/tools/minima.hpp>
 #include <cmath>
-#include <fmt/format.h>
 #include <limits>
+#include <vitrum/cnt/ttt.hpp>
+#include <vitrum/core/error.hpp>
 
 namespace vitrum::cnt {
 namespace {
@@ -36,7 +35,8 @@ double crystallization_time_s(const CntPoint& point, double detectable_fraction)
         return std::numeric_limits<double>::infinity();
     }
     // In logs: I can underflow to tiny values where I·U³ would lose all precision.
-    const double log_t = 0.25 * (std::log(3.0 * detectable_fraction / kPi) - std::log(i) - 3.0 * std::log(u));
+    const double log_t =
+        0.25 * (std::log(3.0 * detectable_fraction / kPi) - std::log(i) - 3.0 * std::log(u));
     return std::exp(log_t);
 }
 
@@ -47,9 +47,11 @@ TttResult ttt_curve(const CntModel& model, const TttOptions& options) {
     }
     const double tm = model.thermodynamics().melting_K;
     const double lo = options.min_K > 0.0 ? options.min_K : 0.4 * tm;
-    const double hi = options.max_K > 0.0 ? std::min(options.max_K, tm * (1.0 - 1e-6)) : tm * (1.0 - 1e-3);
+    const double hi =
+        options.max_K > 0.0 ? std::min(options.max_K, tm * (1.0 - 1e-6)) : tm * (1.0 - 1e-3);
     if (!(lo < hi)) {
-        throw InvalidArgument(fmt::format("TTT range {} … {} K lies at or above T_m = {} K", lo, hi, tm));
+        throw InvalidArgument(
+            fmt::format("TTT range {} … {} K lies at or above T_m = {} K", lo, hi, tm));
     }
     TttResult result;
     result.detectable_fraction = options.detectable_fraction;
@@ -78,7 +80,8 @@ TttResult ttt_curve(const CntModel& model, const TttOptions& options) {
     result.has_nose = t_best > lo + 0.5 * step && t_best < hi - 0.5 * step;
     if (result.has_nose) {
         const auto log_time = [&](double t) {
-            const double time = crystallization_time_s(evaluate(model, t), options.detectable_fraction);
+            const double time =
+                crystallization_time_s(evaluate(model, t), options.detectable_fraction);
             return std::isfinite(time) ? std::log(time) : std::numeric_limits<double>::max();
         };
         const auto [t_nose, log_t_nose] =
@@ -89,7 +92,8 @@ TttResult ttt_curve(const CntModel& model, const TttOptions& options) {
         }
     }
     const double liquidus = options.liquidus_K > 0.0 ? options.liquidus_K : tm;
-    result.critical_cooling_rate_K_per_s = (liquidus - result.nose_temperature_K) / result.nose_time_s;
+    result.critical_cooling_rate_K_per_s =
+        (liquidus - result.nose_temperature_K) / result.nose_time_s;
     return result;
 }
 

@@ -184,6 +184,20 @@ NonlinearFitSummary fit_nonlinear(const ResidualFunction& residuals, std::size_t
     if (pr.error) std::rethrow_exception(pr.error);
 
     summary.iterations = gsl_multifit_nlinear_niter(work.get());
+    // GSL returns GSL_EMAXITER when its very first iteration finds no step that lowers the cost,
+    // which also happens when the start is already optimal (exact data, good start values).
+    // Apply the convergence tests at the current point to tell the two apart.
+    if (status == GSL_EMAXITER && summary.iterations < options.max_iterations) {
+        int test_info = 0;
+        if (gsl_multifit_nlinear_test(options.x_tolerance, options.g_tolerance,
+                                      options.f_tolerance, &test_info, work.get()) == GSL_SUCCESS &&
+            test_info != 0) {
+            status = GSL_SUCCESS;
+            info = test_info;
+        } else {
+            status = GSL_ENOPROG;
+        }
+    }
     summary.function_evaluations = pr.evaluations;
     if (status == GSL_SUCCESS) {
         summary.converged = true;

@@ -103,9 +103,19 @@ GlassTransitionResult find_glass_transition(const Thermogram& heating,
     while (iL > m && sm.slope[iL] - background > thr) --iL;
     std::size_t iR0 = i_inf;
     while (iR0 + 1 < n - m && sm.slope[iR0] - background > thr) ++iR0;
+    // Overshoot: within one step width after the rise, the slope turns clearly negative before
+    // it could rise again; baseline 2 then starts where the fall is over.
     std::size_t iR = iR0;
-    while (iR + 1 < n - m && sm.slope[iR] - background < -thr) ++iR;
-    r.overshoot = iR > iR0 + 2;
+    {
+        const double reach = T[iR0] + (T[iR0] - T[iL]);
+        std::size_t j = iR0;
+        while (j + 1 < b && T[j] < reach && std::fabs(sm.slope[j] - background) <= thr) ++j;
+        if (j + 1 < b && sm.slope[j] - background < -thr) {
+            while (j + 1 < n - m && sm.slope[j] - background < -thr) ++j;
+            iR = j;
+        }
+    }
+    r.overshoot = iR > iR0;
     if (r.overshoot) {
         std::size_t top = i_inf;
         for (std::size_t i = i_inf; i <= iR; ++i) {
@@ -132,9 +142,14 @@ GlassTransitionResult find_glass_transition(const Thermogram& heating,
     const LineFit b1 = fit_window(T, y, w1, "baseline 1 (glass)", r.baseline1_window_K);
     const LineFit b2 = fit_window(T, y, w2, "baseline 2 (liquid)", r.baseline2_window_K);
 
-    // The tangent is the least-squares line through the raw points of the smoothing window
-    // centred on the inflection: same position, less noise than the smoothed derivative.
-    const LineFit tangent = fit_line(T, y, i_inf - m, i_inf + m + 1);
+    // The tangent is the least-squares line through the raw points around the inflection where
+    // the smoothed slope stays within 5 % of its peak (at least the smoothing window): on a
+    // straight flank it averages many points; on a logistic step of width w it lowers the
+    // slope by about 1 %.
+    std::size_t t0 = i_inf, t1 = i_inf;
+    while (t0 > m && sm.slope[t0 - 1] - background >= 0.95 * peak) --t0;
+    while (t1 + 1 < n - m && sm.slope[t1 + 1] - background >= 0.95 * peak) ++t1;
+    const LineFit tangent = fit_line(T, y, std::min(t0, i_inf - m), std::max(t1, i_inf + m) + 1);
     r.inflection_K = T[i_inf];
     r.onset_extrapolated_K = tangent.intersect(b1);
     r.end_extrapolated_K = tangent.intersect(b2);

@@ -82,7 +82,9 @@ SmoothedSignal savitzky_golay(const std::vector<double>& y, std::size_t half_win
         }
         const auto a = cubic(s, mo);
         out.value[c] = a[0];
-        out.slope[c] = a[1];
+        // Slope of the local straight line: a positive-weighted average of dy/di, so it never
+        // overshoots at a kink the way the cubic's slope does.
+        out.slope[c] = s[1] / mo.m2;
         if (c == m || c + m + 1 == n) {
             // Ends: evaluate the first/last full-window cubic at the uncovered samples.
             const bool first = c == m;

@@ -120,32 +120,32 @@ AreaCalibrationResult calibrate_area_function(const std::vector<CalibrationSampl
 AreaCalibrationResult calibrate_area_and_frame(const std::vector<CalibrationSample>& samples,
                                                const CalibrationOptions& o) {
     o.validate();
-    double cf = calibrate_frame_compliance(samples, o).frame_compliance_m_per_N;
+    // Oliver & Pharr 1992 §4: start from the perfect Berkovich area, take C_f as the intercept
+    // of C_t vs A(h_c)^(−½) over the deep indents (slope free), fit the area function with
+    // that C_f and the reference modulus, and repeat with the new area function.
+    AreaFunction area = AreaFunction::berkovich(24.5);
+    double cf = 0.0;
     AreaCalibrationResult r;
-    r.converged = false;
-    for (std::size_t it = 1; it <= o.max_iterations; ++it) {
-        r = calibrate_area_function(samples, cf, o);
-        r.iterations = it;
-        // OP 1992/2004: C_t = C_f + √π/(2βE_r)·A(h_c)^(−½); a free straight line through the
-        // current areas gives the next C_f as its intercept.
+    bool converged = false;
+    std::size_t it = 0;
+    while (it < o.max_iterations && !converged) {
+        ++it;
         std::vector<double> x(samples.size());
         for (std::size_t i = 0; i < samples.size(); ++i) {
             const auto& s = samples[i];
             const double inv_c = 1.0 / s.stiffness_N_per_m - cf;
             const double hc = s.depth_m - cf * s.load_N - o.oliver_pharr.epsilon * s.load_N * inv_c;
-            const double a = valid(s) && inv_c > 0.0 ? r.area.area_m2(hc) : 0.0;
+            const double a = valid(s) && inv_c > 0.0 ? area.area_m2(hc) : 0.0;
             x[i] = a > 0.0 ? 1.0 / std::sqrt(a) : std::nan("");
         }
         const double next = compliance_line(samples, x, o).frame_compliance_m_per_N;
-        const bool done = std::abs(next - cf) <= o.tolerance * std::max(std::abs(cf), 1e-12);
+        converged = std::abs(next - cf) <= o.tolerance * std::max(std::abs(next), 1e-12);
         cf = next;
-        if (done) {
-            r = calibrate_area_function(samples, cf, o);
-            r.iterations = it;
-            r.converged = true;
-            break;
-        }
+        r = calibrate_area_function(samples, cf, o);
+        area = r.area;
     }
+    r.iterations = it;
+    r.converged = converged;
     return r;
 }
 

@@ -173,7 +173,7 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
     const std::vector<double>* t = data.has(channel::time) ? &data.values(channel::time) : nullptr;
 
     std::vector<double> rate(n, kNaN);
-    double max_rate = 0.0;
+    std::vector<double> abs_rates;
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t a = i > 0 ? i - 1 : 0;
         const std::size_t b = std::min(n - 1, i + 1);
@@ -181,7 +181,16 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         const double dt = t ? (*t)[b] - (*t)[a] : static_cast<double>(b - a);
         if (!(dt > 0.0) || !std::isfinite(p[a]) || !std::isfinite(p[b])) continue;
         rate[i] = (p[b] - p[a]) / dt;
-        max_rate = std::max(max_rate, std::abs(rate[i]));
+        abs_rates.push_back(std::abs(rate[i]));
+    }
+    // Normalise by the 98th percentile, not the maximum: duplicated or nearly duplicated time
+    // stamps (NanoSuite writes some) give single huge rates that would turn everything into a
+    // hold.
+    double max_rate = 0.0;
+    if (!abs_rates.empty()) {
+        auto q = abs_rates.begin() + static_cast<std::ptrdiff_t>(0.98 * static_cast<double>(abs_rates.size() - 1));
+        std::nth_element(abs_rates.begin(), q, abs_rates.end());
+        max_rate = *q;
     }
     std::vector<int> state(n, 0);
     if (max_rate > 0.0) {
@@ -206,7 +215,21 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
     }
     CycleSegmentation seg = pair_runs(runs_of(state), raw_load);
     seg.source = "data";
-    if (!seg.cycles.empty()) return seg;
+    if (!seg.cycles.empty()) {
+        // The vendor's unload marker, when it is within a few rows, fixes the first unloading
+        // row exactly (rate thresholds find it only to ±2 rows); P_max and h_max are read there.
+        for (Cycle& c : seg.cycles) {
+            for (const Segment& s : data.segments) {
+                if (s.kind != SegmentKind::unloading || s.begin >= n) continue;
+                const std::size_t d = s.begin > c.unload_begin ? s.begin - c.unload_begin : c.unload_begin - s.begin;
+                if (d <= options.min_run && s.begin > c.hold_begin && s.begin < c.unload_end) {
+                    c.unload_begin = s.begin;
+                    seg.source = "data, unload starts from file markers";
+                }
+            }
+        }
+        return seg;
+    }
 
     // Fall back to the reader's segment marks.
     std::vector<Run> marked;

@@ -62,9 +62,6 @@ double gaussian_cdf(double T, double centre, double sigma) {
 // onset at T_mid − w; a Gaussian exotherm of width σ has its extrapolated onset at T_p − 2σ.
 constexpr double kStepHalfWidth_K = 5.0;
 constexpr double kExothermSigma_K = 3.0;
-constexpr double kSecondExothermShift_K = 38.0;
-constexpr double kSecondExothermSigma_K = 5.0;
-constexpr double kSecondExothermFraction = 0.22;
 
 }  // namespace
 
@@ -102,8 +99,9 @@ std::vector<ExampleSample> example_samples() {
         s.tx_onset_K = r.tx;
         s.crystallisation_J_per_kg = r.dh_J_per_g * 1e3;
         s.delta_cp_J_per_kg_K = s.deposition_K ? 180.0 : 190.0;
-        // Enthalpy recovery grows with the stability gained (ΔTg), none for the ribbon.
-        s.overshoot_J_per_kg = 40.0 * (r.tg - kExampleTgReference_K) * (s.deposition_K ? 1 : 0);
+        // Enthalpy recovery grows with the stability gained (ΔTg), none for the ribbon; kept
+        // small enough that the tangent of the Tg construction stays on the Δcp step.
+        s.overshoot_J_per_kg = 12.0 * (r.tg - kExampleTgReference_K) * (s.deposition_K ? 1 : 0);
         s.sample_mass_kg = r.mass_mg * 1e-6;
         s.hardness_Pa = r.h_GPa * 1e9;
         s.hardness_sd_Pa = r.h_sd * 1e9;
@@ -124,9 +122,8 @@ std::string example_dsc_file(const ExampleSample& s, const ExampleSettings& cfg)
     const double beta = cfg.heating_rate_K_per_s;
     const double step_mid_K = s.tg_onset_K + kStepHalfWidth_K;
     const double peak1_K = s.tx_onset_K + 2.0 * kExothermSigma_K;
-    const double peak2_K = peak1_K + kSecondExothermShift_K;
-    const double overshoot_K = step_mid_K + 2.0 * kStepHalfWidth_K;
-    const double overshoot_sigma_K = 0.7 * kStepHalfWidth_K;
+    const double overshoot_K = step_mid_K + 1.6 * kStepHalfWidth_K;
+    const double overshoot_sigma_K = 0.6 * kStepHalfWidth_K;
     const double mass_mg = s.sample_mass_kg * 1e6;
     const double start_C = cfg.dsc_start_K - kCelsiusOffset_K;
     const double end_C = cfg.dsc_end_K - kCelsiusOffset_K;
@@ -156,18 +153,13 @@ std::string example_dsc_file(const ExampleSample& s, const ExampleSettings& cfg)
         // Endotherm-up specific heat flow [W/kg]: sloped, slightly curved instrument baseline …
         double q = 55.0 + 0.11 * x - 1.5e-4 * x * x;
         // … the Δcp step, lost again as the liquid crystallises …
-        const double crystallised = (1.0 - kSecondExothermFraction) *
-                                        gaussian_cdf(T, peak1_K, kExothermSigma_K) +
-                                    kSecondExothermFraction *
-                                        gaussian_cdf(T, peak2_K, kSecondExothermSigma_K);
+        const double crystallised = gaussian_cdf(T, peak1_K, kExothermSigma_K);
         q += s.delta_cp_J_per_kg_K * beta * 0.5 *
              (1.0 + std::tanh((T - step_mid_K) / kStepHalfWidth_K)) * (1.0 - crystallised);
         // … the enthalpy-recovery overshoot of stable glasses (∫q dt = area ⇒ ∫q dT = area·β) …
         q += s.overshoot_J_per_kg * beta * gaussian_peak(T, overshoot_K, overshoot_sigma_K);
-        // … and the crystallisation exotherms (negative when endotherms point up).
-        q -= s.crystallisation_J_per_kg * beta *
-             ((1.0 - kSecondExothermFraction) * gaussian_peak(T, peak1_K, kExothermSigma_K) +
-              kSecondExothermFraction * gaussian_peak(T, peak2_K, kSecondExothermSigma_K));
+        // … and the crystallisation exotherm (negative when endotherms point up).
+        q -= s.crystallisation_J_per_kg * beta * gaussian_peak(T, peak1_K, kExothermSigma_K);
         q += cfg.dsc_noise_W_per_kg * noise.normal();
         // #EXO:-1: exotherms down, so the endotherm-up signal is written as is, in mW/mg.
         const double sensitivity_uV_per_mW = 2.45 + 0.0004 * x;

@@ -54,9 +54,9 @@ Values between the published points are interpolated and are **not** measurement
 - `dsc/<sample>.txt` — NETZSCH Proteus ASCII export (`#EXPORTTYPE:DATA SINGLE`, `#EXO:-1`, UTF-8),
   one heating at {rate:.0f} K/min from {t0:.0f} to {t1:.0f} °C, specific heat flow in mW/mg. The curve
   is a sloped, slightly curved baseline, a tanh Δcp step (half-width {w:.0f} K; its extrapolated
-  onset is the Tg above), an enthalpy-recovery overshoot for the films that grows with ΔTg,
-  two Gaussian crystallisation exotherms (78 % and 22 % of ΔHx; the first has σ = 3 K and its
-  extrapolated onset is the Tx above) during which the Δcp step is lost, and white noise
+  onset is the Tg above), a small enthalpy-recovery overshoot for the films that grows with ΔTg,
+  one Gaussian crystallisation exotherm (σ = 3 K; its extrapolated onset is the Tx above)
+  during which the Δcp step is lost again, and white noise
   (σ = {noise:.4f} W/g).
 - `indentation/<sample>/indent_NN.txt` — Hysitron TriboScan text exports (ISO-8859-1), {n} indents per
   sample with a Berkovich tip (A = {c0}·h_c²): load-controlled ramp P ∝ h² to {pmax:.0f} µN in 5 s,

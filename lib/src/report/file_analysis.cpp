@@ -67,6 +67,13 @@ DscFileResult analyse_dsc_file(const std::string& sample, const DscInput& input,
         if (options.tx_search_lo_K && options.tx_search_hi_K)
             o.crystallisation.search_K = dsc::TemperatureWindow{*options.tx_search_lo_K, *options.tx_search_hi_K};
         o.glass_transition.heating_rate_K_per_s = input.heating_rate_K_per_s;
+        // The liquid's Δcp is lost while it crystallises, so the baseline under the exotherm
+        // steps down: a sigmoidal baseline follows that step, a straight one would not.
+        o.crystallisation.baseline = dsc::PeakBaseline::sigmoidal;
+        out.options = {{"tg_search_K", o.glass_transition.search_K ? window_json(*o.glass_transition.search_K) : Json(nullptr)},
+                       {"tx_search_K", o.crystallisation.search_K ? window_json(*o.crystallisation.search_K) : Json(nullptr)},
+                       {"crystallisation_baseline", "sigmoidal"},
+                       {"smoothing_window_K", o.glass_transition.smoothing_window_K}};
         const dsc::HeatingAnalysis a = dsc::analyze_heating(heating, o);
 
         Json& res = out.results;

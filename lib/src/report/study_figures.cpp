@@ -38,46 +38,91 @@ double value_at(const DscCurve& c, double T) {
     return c.heat_flow_W_per_kg.empty() ? 0.0 : c.heat_flow_W_per_kg[best];
 }
 
-std::optional<StudyFigure> dsc_curves(const StudyResult& study) {
-    StudyFigure f{"dsc_curves",
-                  "Heating curves (endotherm up, shifted vertically for clarity); ▲ marks the Tg "
-                  "onset and ◆ the Tx onset found by the analysis.",
-                  Figure(1, 1, 900, 900)};
-    Panel& p = f.figure.panel();
-    p.x_label = "Temperature [K]";
-    p.y_label = "Specific heat flow, endo up (shifted) [W/g]";
-    p.legend = false;
+// Curve colours: the palette without its yellow, which is too pale for thin lines on white.
+Color curve_color(std::size_t k) {
+    static constexpr std::size_t kOrder[] = {0, 1, 2, 3, 4, 5, 7};
+    return palette(kOrder[k % 7]);
+}
+
+// Stacks every sample's heating curve on `p`, `step` [W/g] apart; the y range is left automatic
+// unless `window` is given, in which case only that temperature range is drawn.
+bool stack_curves(const StudyResult& study, Panel& p, double step,
+                  std::optional<std::pair<double, double>> window) {
     double offset = 0.0;
     std::size_t k = 0;
     bool any = false;
-    double x_max = 0.0;
     for (const SampleResult* s : ordered(study)) {
         if (!s->dsc_curve || s->dsc_curve->temperature_K.empty()) continue;
         const DscCurve& c = *s->dsc_curve;
         const double scale = c.per_mass ? 1e-3 : 1e3;  // W/kg → W/g; W → mW
-        const auto [lo_it, hi_it] = std::minmax_element(c.heat_flow_W_per_kg.begin(), c.heat_flow_W_per_kg.end());
-        std::vector<double> y;
-        // Align each curve's start, then stack upwards from the lowest point.
-        const double start = c.heat_flow_W_per_kg.front();
-        for (double q : c.heat_flow_W_per_kg) y.push_back((q - start) * scale + offset);
-        const Color color = palette(k++);
-        p.line(c.temperature_K, y, Style{color, LineStyle::solid, 1.6});
-        if (s->tg_onset_K)
-            p.points({*s->tg_onset_K}, {(value_at(c, *s->tg_onset_K) - start) * scale + offset},
-                     Style{kBlack, LineStyle::none, 1.0, Marker::triangle, 0.9});
-        if (s->tx_onset_K)
-            p.points({*s->tx_onset_K}, {(value_at(c, *s->tx_onset_K) - start) * scale + offset},
-                     Style{kBlack, LineStyle::none, 1.0, Marker::diamond, 0.9});
-        x_max = std::max(x_max, c.temperature_K.back());
-        const std::string label = s->spec.is_reference || !s->spec.deposition_K
-                                      ? s->spec.name + " (ref.)"
-                                      : fmt::format("{}", s->spec.name);
-        p.text(c.temperature_K.front() + 4.0, offset + 0.025, label, color);
-        const double span = (*hi_it - *lo_it) * scale;
-        offset += std::max(0.08, 0.35 * span);
+        // Each curve starts at its own offset: align on the first point inside the window.
+        std::size_t first = 0;
+        if (window)
+            while (first + 1 < c.temperature_K.size() && c.temperature_K[first] < window->first) ++first;
+        const double start = c.heat_flow_W_per_kg[first];
+        std::vector<double> x, y;
+        for (std::size_t i = first; i < c.temperature_K.size(); ++i) {
+            if (window && c.temperature_K[i] > window->second) break;
+            x.push_back(c.temperature_K[i]);
+            y.push_back((c.heat_flow_W_per_kg[i] - start) * scale + offset);
+        }
+        const Color color = curve_color(k++);
+        p.line(x, y, Style{color, LineStyle::solid, 1.6});
+        auto mark = [&](const std::optional<double>& T, Marker m) {
+            if (!T || (window && (*T < window->first || *T > window->second))) return;
+            p.points({*T}, {(value_at(c, *T) - start) * scale + offset},
+                     Style{kBlack, LineStyle::none, 1.0, m, 0.9});
+        };
+        mark(s->tg_onset_K, Marker::triangle);
+        mark(s->tx_onset_K, Marker::diamond);
+        const std::string label = s->spec.is_reference ? s->spec.name + " (ref.)" : s->spec.name;
+        p.text(x.front() + (window ? 2.0 : 4.0), offset + 0.3 * step, label, color);
+        offset += step;
         any = true;
     }
-    if (!any) return std::nullopt;
+    return any;
+}
+
+std::optional<StudyFigure> dsc_curves(const StudyResult& study) {
+    StudyFigure f{"dsc_curves",
+                  "Heating curves, endotherm up and shifted vertically. Left: whole scan; right: "
+                  "the glass-transition region. ▲ marks the Tg onset and ◆ the Tx onset found by "
+                  "the analysis.",
+                  Figure(1, 2, 1300, 820)};
+    // Left: spacing by the deepest exotherm so that curves do not cross.
+    double span = 0.0, tg_lo = 1e9, tg_hi = 0.0, tx_lo = 1e9;
+    for (const SampleResult& s : study.samples) {
+        if (!s.dsc_curve || s.dsc_curve->heat_flow_W_per_kg.empty()) continue;
+        const auto [lo, hi] = std::minmax_element(s.dsc_curve->heat_flow_W_per_kg.begin(),
+                                                  s.dsc_curve->heat_flow_W_per_kg.end());
+        span = std::max(span, (*hi - *lo) * (s.dsc_curve->per_mass ? 1e-3 : 1e3));
+        if (s.tg_onset_K) {
+            tg_lo = std::min(tg_lo, *s.tg_onset_K);
+            tg_hi = std::max(tg_hi, *s.tg_onset_K);
+        }
+        if (s.tx_onset_K) tx_lo = std::min(tx_lo, *s.tx_onset_K);
+    }
+    Panel& whole = f.figure.panel(0);
+    whole.x_label = "Temperature [K]";
+    whole.y_label = "Specific heat flow, endo up (shifted) [W/g]";
+    whole.legend = false;
+    if (!stack_curves(study, whole, std::max(0.05, 0.45 * span), std::nullopt)) return std::nullopt;
+    if (tg_hi <= 0.0) {
+        f.figure = Figure(1, 1, 900, 820);
+        f.figure.panel(0) = whole;
+        return f;
+    }
+    // Right: the Tg region, from below the lowest Tg to just past the highest.
+    Panel& zoom = f.figure.panel(1);
+    zoom.x_label = "Temperature [K]";
+    zoom.y_label = "Specific heat flow, endo up (shifted) [W/g]";
+    zoom.legend = false;
+    const double lo = std::floor(tg_lo - 45.0), hi = std::ceil(std::max(tg_hi + 25.0, std::min(tx_lo, tg_hi + 40.0)));
+    stack_curves(study, zoom, 0.1, std::make_pair(lo, hi));
+    zoom.x_range = std::make_pair(lo, hi);
+    std::size_t n = 0;
+    for (const SampleResult& s : study.samples) n += s.dsc_curve ? 1 : 0;
+    zoom.y_range = std::make_pair(-0.08, 0.1 * static_cast<double>(n) + 0.04);
     return f;
 }
 
@@ -204,7 +249,7 @@ std::optional<StudyFigure> load_depth(const StudyResult& study) {
             std::vector<double> h, load;
             for (double v : c.depth_m) h.push_back(v * 1e9);
             for (double v : c.load_N) load.push_back(v * 1e3);
-            p.line(h, load, Style{palette(i), LineStyle::solid, 0.8});
+            p.line(h, load, Style{curve_color(i), LineStyle::solid, 0.8});
         }
     }
     return f;

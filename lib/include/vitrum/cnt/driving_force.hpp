@@ -20,13 +20,16 @@ inline constexpr double kGas_J_per_mol_K = kBoltzmann_J_per_K * kAvogadro_per_mo
 
 /// Bulk thermodynamics of the crystal that nucleates (SI, per mole of atoms).
 struct Thermodynamics {
-    double melting_K = 0.0;                   ///< T_m of the bulk crystal (T_∞ of Gibbs–Thomson) [K]
+    double melting_K = 0.0;  ///< T_m of the bulk crystal (T_∞ of Gibbs–Thomson) [K]
     double enthalpy_of_fusion_J_per_mol = 0.0;  ///< ΔH_f per mole of atoms [J/mol]
-    double molar_volume_m3_per_mol = 0.0;     ///< V_m of the crystal per mole of atoms [m^3/mol]
-    double heat_capacity_difference_J_per_mol_K = 0.0;  ///< Δc_p = c_p(liquid) − c_p(crystal) [J/(mol K)]
+    double molar_volume_m3_per_mol = 0.0;       ///< V_m of the crystal per mole of atoms [m^3/mol]
+    double heat_capacity_difference_J_per_mol_K =
+        0.0;  ///< Δc_p = c_p(liquid) − c_p(crystal) [J/(mol K)]
 
     /// ΔS_f = ΔH_f / T_m [J/(mol K)].
-    double entropy_of_fusion_J_per_mol_K() const { return enthalpy_of_fusion_J_per_mol / melting_K; }
+    double entropy_of_fusion_J_per_mol_K() const {
+        return enthalpy_of_fusion_J_per_mol / melting_K;
+    }
     /// Ω = V_m / N_A, volume of one atom in the crystal [m^3].
     double atomic_volume_m3() const { return molar_volume_m3_per_mol / kAvogadro_per_mol; }
     /// @throws InvalidArgument naming the first value that is not finite and positive
@@ -55,8 +58,8 @@ public:
     DrivingForceTable() = default;
     /// @throws InvalidArgument when sizes differ, fewer than 2 points, T not increasing or
     ///         a value is not finite.
-    DrivingForceTable(std::vector<double> temperature_K, std::vector<double> driving_force_J_per_mol,
-                      std::string origin);
+    DrivingForceTable(std::vector<double> temperature_K,
+                      std::vector<double> driving_force_J_per_mol, std::string origin);
 
     /// Reads two columns (temperature, ΔG_m) separated by blanks, tabs, commas or semicolons;
     /// '#' starts a comment. An optional first line names the columns with units, e.g.

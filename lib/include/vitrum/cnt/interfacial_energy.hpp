@@ -2,20 +2,20 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/cnt/driving_force.hpp>
-
 #include <string>
 #include <string_view>
+#include <vitrum/cnt/driving_force.hpp>
 
 namespace vitrum::cnt {
 
 /// How the crystal–liquid interfacial free energy γ(T) is obtained.
 enum class InterfacialEnergyModel {
-    fixed,               ///< γ = value
-    turnbull,            ///< γ = α ΔH_f / (N_A^{1/3} V_m^{2/3}) (Turnbull 1950), α ≈ 0.45 for metals
-    spaepen_at_melting,  ///< γ = α ΔS_f T_m / (N_A V_m²)^{1/3} (Spaepen 1975), α ≈ 0.86 fcc, 0.71 bcc
-    spaepen,             ///< γ = α ΔS_f T / (N_A V_m²)^{1/3}, evaluated at the nucleation T (γ ∝ T)
-    linear,              ///< γ = a + b·T
+    fixed,     ///< γ = value
+    turnbull,  ///< γ = α ΔH_f / (N_A^{1/3} V_m^{2/3}) (Turnbull 1950), α ≈ 0.45 for metals
+    spaepen_at_melting,  ///< γ = α ΔS_f T_m / (N_A V_m²)^{1/3} (Spaepen 1975), α ≈ 0.86 fcc, 0.71
+                         ///< bcc
+    spaepen,  ///< γ = α ΔS_f T / (N_A V_m²)^{1/3}, evaluated at the nucleation T (γ ∝ T)
+    linear,   ///< γ = a + b·T
 };
 
 /// "fixed", "turnbull", "spaepen", "spaepen-T", "linear".
@@ -24,10 +24,10 @@ const char* to_string(InterfacialEnergyModel model);
 /// γ(T) under one model, with its parameters.
 struct InterfacialEnergy {
     InterfacialEnergyModel model = InterfacialEnergyModel::fixed;
-    double value_J_per_m2 = 0.0;          ///< fixed γ [J/m^2]
-    double alpha = 0.0;                   ///< Turnbull or Spaepen coefficient [1]
-    double intercept_J_per_m2 = 0.0;      ///< linear: a [J/m^2]
-    double slope_J_per_m2_K = 0.0;        ///< linear: b [J/(m^2 K)]
+    double value_J_per_m2 = 0.0;      ///< fixed γ [J/m^2]
+    double alpha = 0.0;               ///< Turnbull or Spaepen coefficient [1]
+    double intercept_J_per_m2 = 0.0;  ///< linear: a [J/m^2]
+    double slope_J_per_m2_K = 0.0;    ///< linear: b [J/(m^2 K)]
 
     /// γ at temperature T for the given crystal [J/m^2].
     double at(double temperature_K, const Thermodynamics& thermo) const;

@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/cnt/nucleation.hpp>
-
 #include <map>
 #include <string>
 #include <vector>
+#include <vitrum/cnt/nucleation.hpp>
 
 namespace vitrum::cnt {
 
@@ -21,10 +20,11 @@ struct Parameter {
 
 /// A named parameter set of a material: base parameters merged with the set's overrides.
 struct MaterialSet {
-    std::string name;         ///< set name, e.g. "combo-a"
-    std::string description;  ///< what the set is for
+    std::string name;                             ///< set name, e.g. "combo-a"
+    std::string description;                      ///< what the set is for
     std::map<std::string, Parameter> parameters;  ///< merged: base, then the set's own
-    std::map<std::string, std::string> models;    ///< "driving_force", "interfacial_energy", "mobility"
+    std::map<std::string, std::string>
+        models;  ///< "driving_force", "interfacial_energy", "mobility"
 
     bool has(const std::string& key) const { return parameters.count(key) != 0; }
     /// SI value of a parameter. @throws InvalidArgument naming the key and the set.
@@ -33,13 +33,13 @@ struct MaterialSet {
 
 /// A material file: identity, provenance and named parameter sets.
 struct Material {
-    std::string id;                ///< file id, e.g. "cu50zr50"
-    std::string name;              ///< display name, e.g. "Cu50Zr50"
-    std::string description;       ///< composition, crystal that nucleates, caveats
-    std::string crystal;           ///< the crystal phase ΔG and V_m refer to, e.g. "B2 CuZr"
-    std::string file;              ///< path it was loaded from
-    std::string default_set;       ///< set used when none is named
-    std::vector<MaterialSet> sets; ///< every set, merged with the base parameters
+    std::string id;                 ///< file id, e.g. "cu50zr50"
+    std::string name;               ///< display name, e.g. "Cu50Zr50"
+    std::string description;        ///< composition, crystal that nucleates, caveats
+    std::string crystal;            ///< the crystal phase ΔG and V_m refer to, e.g. "B2 CuZr"
+    std::string file;               ///< path it was loaded from
+    std::string default_set;        ///< set used when none is named
+    std::vector<MaterialSet> sets;  ///< every set, merged with the base parameters
 
     /// @throws InvalidArgument naming the set and the sets that exist.
     const MaterialSet& set(const std::string& name) const;

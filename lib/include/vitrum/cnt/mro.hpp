@@ -2,20 +2,19 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/cnt/nucleation.hpp>
-
 #include <vector>
+#include <vitrum/cnt/nucleation.hpp>
 
 namespace vitrum::cnt {
 
 /// A measured medium-range-order (MRO) domain size compared with the critical nucleus.
 struct MroComparison {
-    double mro_diameter_m = 0.0;             ///< d_MRO, the measured domain size [m]
-    std::vector<double> crossing_K;          ///< temperatures where d*(T) = d_MRO, increasing [K]
-    double min_critical_diameter_m = 0.0;    ///< smallest d* in the searched range [m]
-    double min_critical_diameter_at_K = 0.0; ///< where that minimum is [K]
-    double search_min_K = 0.0;               ///< searched range, lower end [K]
-    double search_max_K = 0.0;               ///< searched range, upper end [K]
+    double mro_diameter_m = 0.0;              ///< d_MRO, the measured domain size [m]
+    std::vector<double> crossing_K;           ///< temperatures where d*(T) = d_MRO, increasing [K]
+    double min_critical_diameter_m = 0.0;     ///< smallest d* in the searched range [m]
+    double min_critical_diameter_at_K = 0.0;  ///< where that minimum is [K]
+    double search_min_K = 0.0;                ///< searched range, lower end [K]
+    double search_max_K = 0.0;                ///< searched range, upper end [K]
 };
 
 /// d_MRO / d*(T) at one point [1]; 0 when the point does not nucleate (d* is unbounded).

@@ -2,20 +2,19 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
+#include <vector>
 #include <vitrum/cnt/driving_force.hpp>
 #include <vitrum/cnt/interfacial_energy.hpp>
 #include <vitrum/cnt/mobility.hpp>
-
-#include <vector>
 
 namespace vitrum::cnt {
 
 /// The critical nucleus of homogeneous CNT for a sphere.
 struct CriticalNucleus {
-    double radius_m = 0.0;       ///< r* = 2γ/ΔG_v [m]
-    double diameter_m = 0.0;     ///< d* = 2r* = 4γ/ΔG_v [m]
-    double atoms = 0.0;          ///< n* = (4π/3) r*³ / Ω [1]
-    double barrier_J = 0.0;      ///< ΔG* = 16πγ³/(3ΔG_v²) = (4π/3) γ r*² [J]
+    double radius_m = 0.0;    ///< r* = 2γ/ΔG_v [m]
+    double diameter_m = 0.0;  ///< d* = 2r* = 4γ/ΔG_v [m]
+    double atoms = 0.0;       ///< n* = (4π/3) r*³ / Ω [1]
+    double barrier_J = 0.0;   ///< ΔG* = 16πγ³/(3ΔG_v²) = (4π/3) γ r*² [J]
 };
 
 /// r*, d*, n*, ΔG* from γ and the volumetric driving force (magnitude, > 0) [SI].
@@ -32,11 +31,12 @@ double zeldovich_volumetric(double gamma_J_per_m2, double temperature_K, double 
 
 /// Everything needed to evaluate CNT at any temperature.
 struct CntModel {
-    DrivingForce driving_force;      ///< ΔG_m(T) and the crystal's thermodynamics
-    InterfacialEnergy gamma;         ///< γ(T)
-    Mobility mobility;               ///< viscosity or diffusivity (may be none)
+    DrivingForce driving_force;        ///< ΔG_m(T) and the crystal's thermodynamics
+    InterfacialEnergy gamma;           ///< γ(T)
+    Mobility mobility;                 ///< viscosity or diffusivity (may be none)
     double jump_distance_m = 2.8e-10;  ///< λ, atomic jump distance for Stokes–Einstein and U [m]
-    double site_density_per_m3 = 0.0;  ///< N_v nucleation sites; 0 means every atom, N_A/V_m [1/m^3]
+    double site_density_per_m3 =
+        0.0;  ///< N_v nucleation sites; 0 means every atom, N_A/V_m [1/m^3]
 
     const Thermodynamics& thermodynamics() const { return driving_force.thermodynamics(); }
     /// @throws InvalidArgument naming the bad parameter.
@@ -53,20 +53,20 @@ const char* to_string(NucleationState state);
 
 /// All CNT quantities at one temperature (SI).
 struct CntPoint {
-    double temperature_K = 0.0;               ///< T [K]
+    double temperature_K = 0.0;  ///< T [K]
     NucleationState state = NucleationState::no_driving_force;
-    double driving_force_J_per_mol = 0.0;     ///< ΔG_m [J/mol]
-    double driving_force_J_per_m3 = 0.0;      ///< ΔG_v [J/m^3]
-    double gamma_J_per_m2 = 0.0;              ///< γ [J/m^2]
-    CriticalNucleus nucleus;                  ///< r*, d*, n*, ΔG* (zeros when not nucleating)
-    double barrier_over_kT = 0.0;             ///< ΔG*/kT [1]
-    double zeldovich = 0.0;                   ///< Z, per-atom form [1]
-    double zeldovich_volumetric = 0.0;        ///< Z, volumetric form (cross-check) [1]
-    double viscosity_Pa_s = 0.0;              ///< η (NaN without a mobility model) [Pa s]
-    double diffusivity_m2_per_s = 0.0;        ///< D (NaN without a mobility model) [m^2/s]
-    double attachment_rate_per_s = 0.0;       ///< k* = 24 D n*^{2/3}/λ² [1/s]
-    double nucleation_rate_per_m3_s = 0.0;    ///< I = N_v Z k* exp(−ΔG*/kT) [1/(m^3 s)]
-    double growth_rate_m_per_s = 0.0;         ///< U = (D/λ)[1 − exp(−ΔG_m/RT)] [m/s]
+    double driving_force_J_per_mol = 0.0;   ///< ΔG_m [J/mol]
+    double driving_force_J_per_m3 = 0.0;    ///< ΔG_v [J/m^3]
+    double gamma_J_per_m2 = 0.0;            ///< γ [J/m^2]
+    CriticalNucleus nucleus;                ///< r*, d*, n*, ΔG* (zeros when not nucleating)
+    double barrier_over_kT = 0.0;           ///< ΔG*/kT [1]
+    double zeldovich = 0.0;                 ///< Z, per-atom form [1]
+    double zeldovich_volumetric = 0.0;      ///< Z, volumetric form (cross-check) [1]
+    double viscosity_Pa_s = 0.0;            ///< η (NaN without a mobility model) [Pa s]
+    double diffusivity_m2_per_s = 0.0;      ///< D (NaN without a mobility model) [m^2/s]
+    double attachment_rate_per_s = 0.0;     ///< k* = 24 D n*^{2/3}/λ² [1/s]
+    double nucleation_rate_per_m3_s = 0.0;  ///< I = N_v Z k* exp(−ΔG*/kT) [1/(m^3 s)]
+    double growth_rate_m_per_s = 0.0;       ///< U = (D/λ)[1 − exp(−ΔG_m/RT)] [m/s]
 };
 
 /// Evaluates CNT at one temperature. Steady-state homogeneous rate after Turnbull–Fisher /

@@ -13,9 +13,10 @@ struct SmoothedSignal {
     std::vector<double> slope;  ///< dy/dx, or dy/d(index) when no x was given [unit of y / unit of x]
 };
 
-/// Savitzky–Golay smoothing of equally spaced samples: value from a local quadratic, first
-/// derivative (per sample) from a local cubic, over 2·half_window + 1 points. The first and
-/// last half_window points use the cubic fitted to the first/last full window.
+/// Savitzky–Golay smoothing of equally spaced samples over 2·half_window + 1 points: value from
+/// a local quadratic, first derivative (per sample) from the local straight line (a
+/// positive-weighted mean of the slope, which never overshoots at kinks). The first and last
+/// half_window points use the cubic fitted to the first/last full window.
 ///
 /// Runs in O(n) whatever the window (moment sums updated by the binomial shift and
 /// recomputed every 256 samples to bound round-off). Savitzky & Golay, Anal. Chem. 36 (1964) 1627.

@@ -62,8 +62,10 @@ AreaCalibrationResult calibrate_area_function(const std::vector<CalibrationSampl
                                               double frame_compliance_m_per_N,
                                               const CalibrationOptions& options);
 
-/// Oliver & Pharr 2004 iteration: C_f from 1/S vs 1/√P, then alternately the area function and
-/// C_f from 1/S vs 1/√A(h_c) until C_f changes by less than `tolerance`.
+/// Oliver & Pharr 1992 §4 iteration: start from the perfect Berkovich (24.5 h²); C_f is the
+/// intercept of 1/S vs A(h_c)^(−½) over the samples passing the frame filters (use deep
+/// indents: a free area fit makes shallow ones uninformative); then the area function is fitted
+/// with that C_f; repeat until C_f changes by less than `tolerance` (relative).
 AreaCalibrationResult calibrate_area_and_frame(const std::vector<CalibrationSample>& samples,
                                                const CalibrationOptions& options);
 

@@ -21,7 +21,7 @@ struct ExampleSample {
     std::optional<double> deposition_K;     ///< substrate temperature; empty = the reference [K]
     double tg_onset_K = 0.0;                ///< extrapolated onset of the glass transition [K]
     double tx_onset_K = 0.0;                ///< extrapolated onset of crystallisation [K]
-    double crystallisation_J_per_kg = 0.0;  ///< total ΔH_x of both exotherms [J/kg]
+    double crystallisation_J_per_kg = 0.0;  ///< ΔH_x of the crystallisation exotherm [J/kg]
     double delta_cp_J_per_kg_K = 0.0;       ///< heat-capacity step at Tg [J/(kg K)]
     double overshoot_J_per_kg = 0.0;        ///< enthalpy-recovery peak area after the step [J/kg]
     double sample_mass_kg = 0.0;            ///< DSC sample mass [kg]
@@ -41,7 +41,7 @@ struct ExampleSettings {
     double dsc_start_K = 523.15;            ///< first DSC temperature (250 °C) [K]
     double dsc_end_K = 823.15;              ///< last DSC temperature (550 °C) [K]
     double dsc_step_K = 0.25;               ///< temperature step between DSC rows [K]
-    double dsc_noise_W_per_kg = 1.5;        ///< σ of the DSC signal noise (0.0015 W/g) [W/kg]
+    double dsc_noise_W_per_kg = 0.4;        ///< σ of the DSC signal noise (0.0004 W/g) [W/kg]
     int indents_per_sample = 10;            ///< indentation files per sample [1]
     double max_load_N = 5e-3;               ///< P_max of every indent (5000 µN) [N]
     double unloading_exponent = 1.4;        ///< m of P = B(h − h_f)^m [1]
@@ -52,8 +52,8 @@ struct ExampleSettings {
     double epsilon = 0.75;                  ///< Oliver–Pharr ε [1]
     double beta = 1.0;                      ///< Oliver–Pharr β (vitrum's default) [1]
     double hold_creep_m = 2e-9;             ///< depth gained during the 2 s hold [m]
-    double depth_noise_m = 0.25e-9;         ///< σ of depth noise [m]
-    double load_noise_N = 0.5e-6;           ///< σ of load noise [N]
+    double depth_noise_m = 0.1e-9;          ///< σ of depth noise [m]
+    double load_noise_N = 0.3e-6;           ///< σ of load noise [N]
     double sample_rate_Hz = 40.0;           ///< indentation sampling rate [Hz]
 };
 

@@ -1,0 +1,20 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+#pragma once
+
+#include <vitrum/dsc/analysis.hpp>
+#include <vitrum/dsc/thermogram.hpp>
+#include <vitrum/report/figure.hpp>
+
+#include <string>
+
+namespace vitrum::dsc {
+
+/// A one-panel figure of a heating scan with its construction: the curve (W/g when per mass,
+/// else mW, in the thermogram's orientation) against temperature in K, the Tg baselines and
+/// tangent, the peak baselines and tangents, shaded baseline windows, and vertical marks at
+/// T_eig, T_mg, T_efg, T_f and each peak's T_ei and T_p.
+report::Figure heating_figure(const Thermogram& heating, const HeatingAnalysis& analysis,
+                              const std::string& title = "");
+
+}  // namespace vitrum::dsc
