@@ -166,8 +166,17 @@ public:
         if (seg_ >= parts_.size()) fail("more bytes (the string table ends early)");
         return static_cast<std::uint8_t>(parts_[seg_].body[pos_++]);
     }
-    std::uint16_t word() { return static_cast<std::uint16_t>(byte() | (byte() << 8)); }
-    std::uint32_t dword() { return static_cast<std::uint32_t>(word()) | (static_cast<std::uint32_t>(word()) << 16); }
+    // Two statements each: the order of evaluation of operands of | is unspecified.
+    std::uint16_t word() {
+        const std::uint16_t low = byte();
+        const std::uint16_t high = byte();
+        return static_cast<std::uint16_t>(low | (high << 8));
+    }
+    std::uint32_t dword() {
+        const std::uint32_t low = word();
+        const std::uint32_t high = word();
+        return low | (high << 16);
+    }
 
     void skip(std::uint64_t n) {
         while (n > 0) {

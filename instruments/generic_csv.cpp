@@ -127,6 +127,13 @@ bool names_indentation(const std::string& lower_header) {
     return false;
 }
 
+bool names_dsc(const std::string& lower_header) {
+    for (const char* w : {"temp", "heat flow", "heatflow", "dsc"}) {
+        if (lower_header.find(w) != std::string::npos) return true;
+    }
+    return false;
+}
+
 // Header words of the default mapping; such a column without a unit cannot be converted.
 bool names_a_channel(const std::string& name) {
     const std::string n = text::to_lower(name);
@@ -179,7 +186,8 @@ public:
             // Claim only tables whose header names a channel; anything else needs --input-format.
             if (!shape->header) return false;
             const std::string header = text::to_lower(lines[*shape->header]);
-            return names_a_channel(header) && names_indentation(header) == (technique_ == Technique::indentation);
+            if (technique_ == Technique::indentation) return names_indentation(header);
+            return !names_indentation(header) && names_dsc(header);
         } catch (...) {
             return false;
         }

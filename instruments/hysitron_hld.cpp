@@ -100,11 +100,12 @@ std::vector<Column> block_columns(const Block& block, bool canonical) {
     for (std::size_t c = 0; c < block.headers.size(); ++c) {
         const NameAndUnit& h = block.headers[c];
         const std::string lower = text::to_lower(h.name);
+        // Disp_V and Force_V are the raw voltages of the same sensors: not depth and load.
+        const bool volts = text::to_lower(h.unit) == "v";
         std::string name;
-        if (canonical && lower == "time") name = channel::time;
-        else if (canonical && lower == "disp") name = channel::depth;
-        else if (canonical && lower == "force") name = channel::load;
-        else if (!canonical && lower == "time") name = channel::time;
+        if (lower == "time" && !volts) name = channel::time;
+        else if (canonical && lower == "disp" && !volts) name = channel::depth;
+        else if (canonical && lower == "force" && !volts) name = channel::load;
         else name = extra_column_name(h, taken);
         taken.push_back(name);
         std::string unit = is_unit(h.unit) ? h.unit : std::string();

@@ -91,7 +91,11 @@ CntPoint evaluate(const CntModel& model, double temperature_K) {
     const bool has_mobility = model.mobility.model != MobilityModel::none;
     if (has_mobility) {
         p.viscosity_Pa_s = model.mobility.viscosity_Pa_s(t, model.jump_distance_m);
-        p.diffusivity_m2_per_s = model.mobility.diffusivity_m2_per_s(t, model.jump_distance_m);
+        // Stokes–Einstein from the η just computed, rather than evaluating the viscosity twice.
+        p.diffusivity_m2_per_s =
+            model.mobility.model == MobilityModel::arrhenius
+                ? model.mobility.diffusivity_m2_per_s(t, model.jump_distance_m)
+                : kt / (3.0 * kPi * model.jump_distance_m * p.viscosity_Pa_s);
     } else {
         p.viscosity_Pa_s = p.diffusivity_m2_per_s = std::numeric_limits<double>::quiet_NaN();
     }

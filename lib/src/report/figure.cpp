@@ -544,8 +544,8 @@ void draw_panel(const Panel& p, double vx0, double vx1, double vy0, double vy1, 
     const std::string xopt = std::string("bcnst") + (p.log_x ? "l" : "");
     const std::string yopt = std::string("bcnstv") + (p.log_y ? "l" : "");
     plbox(xopt.c_str(), 0.0, 0, yopt.c_str(), 0.0, 0);
-    plmtex("b", 2.9, 0.5, 0.5, p.x_label.c_str());
-    plmtex("l", 4.6, 0.5, 0.5, p.y_label.c_str());
+    plmtex("b", 3.0, 0.5, 0.5, p.x_label.c_str());
+    plmtex("l", 4.4, 0.5, 0.5, p.y_label.c_str());
     if (!p.title.empty()) {
         plschr(0.0, 1.05);
         plmtex("t", 1.0, 0.5, 0.5, p.title.c_str());
@@ -637,7 +637,7 @@ void Figure::save(const std::string& path) const {
     // Panel grid in normalised device coordinates; margins in pixels leave room for labels.
     const double top_title = title.empty() ? 0.0 : 40.0 / height_px_;
     const double cell_w = 1.0 / cols_, cell_h = (1.0 - top_title) / rows_;
-    const double ml = 92.0 / width_px_, mr = 22.0 / width_px_, mb = 74.0 / height_px_;
+    const double ml = 108.0 / width_px_, mr = 22.0 / width_px_, mb = 84.0 / height_px_;
     for (int r = 0; r < rows_; ++r) {
         for (int c = 0; c < cols_; ++c) {
             const Panel& p = panels_[static_cast<std::size_t>(r * cols_ + c)];

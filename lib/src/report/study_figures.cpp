@@ -47,7 +47,7 @@ Color curve_color(std::size_t k) {
 // Stacks every sample's heating curve on `p`, `step` [W/g] apart; the y range is left automatic
 // unless `window` is given, in which case only that temperature range is drawn.
 bool stack_curves(const StudyResult& study, Panel& p, double step,
-                  std::optional<std::pair<double, double>> window) {
+                  std::optional<std::pair<double, double>> window, double* y_min = nullptr) {
     double offset = 0.0;
     std::size_t k = 0;
     bool any = false;
@@ -65,6 +65,7 @@ bool stack_curves(const StudyResult& study, Panel& p, double step,
             if (window && c.temperature_K[i] > window->second) break;
             x.push_back(c.temperature_K[i]);
             y.push_back((c.heat_flow_W_per_kg[i] - start) * scale + offset);
+            if (y_min) *y_min = std::min(*y_min, y.back());
         }
         const Color color = curve_color(k++);
         p.line(x, y, Style{color, LineStyle::solid, 1.6});
@@ -106,7 +107,13 @@ std::optional<StudyFigure> dsc_curves(const StudyResult& study) {
     whole.x_label = "Temperature [K]";
     whole.y_label = "Specific heat flow, endo up (shifted) [W/g]";
     whole.legend = false;
-    if (!stack_curves(study, whole, std::max(0.05, 0.45 * span), std::nullopt)) return std::nullopt;
+    const double step = std::max(0.05, 0.45 * span);
+    double y_min = 0.0;
+    if (!stack_curves(study, whole, step, std::nullopt, &y_min)) return std::nullopt;
+    std::size_t n = 0;
+    for (const SampleResult& s : study.samples) n += s.dsc_curve ? 1 : 0;
+    // Head room for the label of the top curve.
+    whole.y_range = std::make_pair(y_min - 0.04 * step, step * (static_cast<double>(n) - 0.35));
     if (tg_hi <= 0.0) {
         f.figure = Figure(1, 1, 900, 820);
         f.figure.panel(0) = whole;
@@ -120,8 +127,6 @@ std::optional<StudyFigure> dsc_curves(const StudyResult& study) {
     const double lo = std::floor(tg_lo - 45.0), hi = std::ceil(std::max(tg_hi + 25.0, std::min(tx_lo, tg_hi + 40.0)));
     stack_curves(study, zoom, 0.1, std::make_pair(lo, hi));
     zoom.x_range = std::make_pair(lo, hi);
-    std::size_t n = 0;
-    for (const SampleResult& s : study.samples) n += s.dsc_curve ? 1 : 0;
     zoom.y_range = std::make_pair(-0.08, 0.1 * static_cast<double>(n) + 0.04);
     return f;
 }
