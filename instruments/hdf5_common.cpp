@@ -17,6 +17,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -187,6 +189,11 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
+        return read_guarded(path, [&] { return parse(in, path); });
+    }
+
+private:
+    Dataset parse(std::istream& in, const std::string& path) const {
         std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
         if (bytes.substr(0, kHdf5Signature.size()) != kHdf5Signature) {
             throw FormatError(fmt::format("{}: not an HDF5 file (no HDF5 signature at offset 0)", path));
@@ -270,6 +277,10 @@ private:
             if (n > 0 && H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                                  values.data()) < 0) {
                 throw FormatError(fmt::format("{}: cannot read dataset '{}/{}'", path, data_path, dataset_name));
+            }
+            // Invalid cells (and any non-finite value) become NaN, as in the other readers.
+            for (double& v : values) {
+                if (!std::isfinite(v)) v = std::numeric_limits<double>::quiet_NaN();
             }
             if (rows && *rows != values.size()) {
                 data.warnings.push_back(fmt::format("{}/{}: {} values where the other datasets have {}; skipped",

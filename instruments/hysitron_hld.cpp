@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -69,7 +70,7 @@ Block read_block(const TextFile& file, std::size_t& i, std::string name, std::si
         block.headers.push_back(split_name_and_unit(field));
     }
     block.columns.assign(block.headers.size(), {});
-    for (auto& c : block.columns) c.reserve(count);
+    for (auto& c : block.columns) c.reserve(std::min(count, file.size()));  // never trust the count
     ++i;
     std::vector<double> row;
     for (std::size_t r = 0; r < count; ++r, ++i) {
@@ -129,6 +130,11 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
+        return read_guarded(path, [&] { return parse(in, path); });
+    }
+
+private:
+    Dataset parse(std::istream& in, const std::string& path) const {
         const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
         const TextFile file(bytes, path, "ISO-8859-1");
         if (file.size() == 0 || file[0].substr(0, kSignature.size()) != kSignature) {

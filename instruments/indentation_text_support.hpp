@@ -11,9 +11,14 @@
 #include <vitrum/core/units.hpp>
 #include <vitrum/instruments/reader.hpp>
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <memory>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -67,11 +72,34 @@ inline Column si_column(std::string name, std::string_view original_name, std::s
     column.original_unit = std::string(unit_text);
     if (!unit_text.empty()) {
         const UnitConversion conversion = parse_unit(unit_text);
-        for (double& v : values) v = conversion.to_si(v);
+        // A finite number that overflows in the conversion is not a valid measurement.
+        for (double& v : values) {
+            v = conversion.to_si(v);
+            if (std::isinf(v)) v = std::numeric_limits<double>::quiet_NaN();
+        }
         column.unit = conversion.si_name();
     }
     column.values = std::move(values);
     return column;
+}
+
+/// Runs `parse` and makes sure whatever it throws names `path`: errors raised below the reader
+/// (duplicate channel names, units, allocation of absurd counts) become FormatError.
+template <typename Parse>
+Dataset read_guarded(const std::string& path, Parse&& parse) {
+    try {
+        return parse();
+    } catch (const ParseError&) {
+        throw;
+    } catch (const Error& e) {
+        const std::string message = e.what();
+        if (message.find(path) != std::string::npos) throw;
+        throw FormatError(fmt::format("{}: {}", path, message));
+    } catch (const std::bad_alloc&) {
+        throw FormatError(fmt::format("{}: not enough memory to read the file", path));
+    } catch (const std::length_error& e) {
+        throw FormatError(fmt::format("{}: size out of range ({})", path, e.what()));
+    }
 }
 
 /// SI value of a quantity given as number and unit text. @throws UnitError.

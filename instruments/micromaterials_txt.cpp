@@ -94,6 +94,11 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
+        return read_guarded(path, [&] { return parse(in, path); });
+    }
+
+private:
+    Dataset parse(std::istream& in, const std::string& path) const {
         const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
         Dataset data;
         data.source.encoding = text::detect_encoding(bytes);

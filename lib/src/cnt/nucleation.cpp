@@ -92,10 +92,9 @@ CntPoint evaluate(const CntModel& model, double temperature_K) {
     if (has_mobility) {
         p.viscosity_Pa_s = model.mobility.viscosity_Pa_s(t, model.jump_distance_m);
         // Stokes–Einstein from the η just computed, rather than evaluating the viscosity twice.
-        p.diffusivity_m2_per_s =
-            model.mobility.model == MobilityModel::arrhenius
-                ? model.mobility.diffusivity_m2_per_s(t, model.jump_distance_m)
-                : kt / (3.0 * kPi * model.jump_distance_m * p.viscosity_Pa_s);
+        p.diffusivity_m2_per_s = model.mobility.model == MobilityModel::arrhenius
+                                     ? model.mobility.diffusivity_m2_per_s(t, model.jump_distance_m)
+                                     : kt / (3.0 * kPi * model.jump_distance_m * p.viscosity_Pa_s);
     } else {
         p.viscosity_Pa_s = p.diffusivity_m2_per_s = std::numeric_limits<double>::quiet_NaN();
     }
@@ -133,9 +132,15 @@ CntPoint evaluate(const CntModel& model, double temperature_K) {
 
 std::vector<CntPoint> sweep(const CntModel& model, const std::vector<double>& temperatures_K) {
     std::vector<CntPoint> out;
-    out.reserve(temperatures_K.size());
-    for (double t : temperatures_K) out.push_back(evaluate(model, t));
+    sweep(model, temperatures_K, out);
     return out;
+}
+
+void sweep(const CntModel& model, const std::vector<double>& temperatures_K,
+           std::vector<CntPoint>& out) {
+    out.resize(temperatures_K.size());
+    for (std::size_t i = 0; i < temperatures_K.size(); ++i)
+        out[i] = evaluate(model, temperatures_K[i]);
 }
 
 std::vector<double> temperature_grid(double lo_K, double hi_K, double step_K) {

@@ -77,6 +77,9 @@ CntPoint evaluate(const CntModel& model, double temperature_K);
 
 /// evaluate() at every temperature [K].
 std::vector<CntPoint> sweep(const CntModel& model, const std::vector<double>& temperatures_K);
+/// evaluate() at every temperature [K] into `out`, reusing its memory (for large sweeps).
+void sweep(const CntModel& model, const std::vector<double>& temperatures_K,
+           std::vector<CntPoint>& out);
 
 /// Temperatures lo, lo+step, …, ≤ hi (hi included when it falls on the grid) [K].
 /// @throws InvalidArgument naming `--T` when step ≤ 0, lo > hi, lo ≤ 0 or > 10^8 points.
