@@ -71,6 +71,12 @@ std::optional<double> parse_header_number(std::string_view value) {
     return std::nullopt;
 }
 
+std::optional<int> parse_header_index(std::string_view text) {
+    const auto v = parse_header_number(text);
+    if (!v || *v < 0 || *v > 1e6 || *v != std::floor(*v)) return std::nullopt;
+    return static_cast<int>(*v);
+}
+
 bool repair_replacement_chars(std::string& s) {
     static const std::string fffd = "\xEF\xBF\xBD";
     bool changed = false;

@@ -44,6 +44,9 @@ bool has_extension(std::string_view filename, std::string_view ext);
 /// Number from a header value written with either '.' or ',' as decimal mark ("17,842").
 std::optional<double> parse_header_number(std::string_view text);
 
+/// A small non-negative whole number from a header ("11" in "SEG. 11"), or nullopt.
+std::optional<int> parse_header_index(std::string_view text);
+
 /// Replaces U+FFFD (a lost "°" or "µ") by its likely original: "°" before C/F, "µ" otherwise.
 /// Returns true when something was replaced.
 bool repair_replacement_chars(std::string& text);

@@ -52,9 +52,7 @@ Header read_header(const std::vector<std::string_view>& lines, const std::string
         }
         h.values[key] = std::string(value);
         if (text::starts_with_nocase(key, "SEG. ")) {
-            if (auto n = parse_header_number(key.substr(5))) {
-                h.steps[static_cast<int>(*n)] = std::string(value);
-            }
+            if (auto n = parse_header_index(key.substr(5))) h.steps[*n] = std::string(value);
         }
     }
     throw ParseError(Location{path, "", lines.size(), 0}, "the column header line starting with '##'",
@@ -220,9 +218,10 @@ private:
         if (data.has(channel::segment)) {
             data.segments = segments_from_codes(data.values(channel::segment));
             for (auto& seg : data.segments) {
-                const int n = static_cast<int>(data.values(channel::segment)[seg.begin]);
-                seg.label = fmt::format("S{}/{}", n, total);
-                if (auto p = step_for(n)) {
+                const double code = data.values(channel::segment)[seg.begin];
+                const auto n = parse_header_index(fmt::format("{}", code));
+                seg.label = n ? fmt::format("S{}/{}", *n, total) : fmt::format("segment {}", code);
+                if (auto p = n ? step_for(*n) : std::nullopt) {
                     seg.kind = p->kind;
                     seg.program_rate_K_per_s = p->program_rate_K_per_s;
                     seg.program_start_K = p->program_start_K;

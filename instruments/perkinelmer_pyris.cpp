@@ -33,6 +33,8 @@ std::string default_unit(const std::string& name) {
     return "";
 }
 
+double num(const std::ssub_match& m) { return parse_header_number(m.str()).value_or(0.0); }
+
 // "Heat from 50.00°C to 500.00°C at 20.00°C/min", "Cool from …", "Hold for 1.0 min at 50.00°C".
 std::optional<Segment> parse_pyris_step(const std::string& s) {
     static const std::regex ramp(
@@ -43,8 +45,8 @@ std::optional<Segment> parse_pyris_step(const std::string& s) {
     Segment seg;
     seg.label = s;
     if (std::regex_search(s, m, ramp)) {
-        const double a = std::stod(m[2]) + kCelsiusOffset_K, b = std::stod(m[3]) + kCelsiusOffset_K;
-        const double rate = std::stod(m[4]) / 60.0;
+        const double a = num(m[2]) + kCelsiusOffset_K, b = num(m[3]) + kCelsiusOffset_K;
+        const double rate = num(m[4]) / 60.0;
         seg.program_start_K = a;
         seg.program_end_K = b;
         seg.kind = b >= a ? SegmentKind::heating : SegmentKind::cooling;
@@ -54,7 +56,7 @@ std::optional<Segment> parse_pyris_step(const std::string& s) {
     if (std::regex_search(s, m, hold)) {
         seg.kind = SegmentKind::isothermal;
         seg.program_rate_K_per_s = 0.0;
-        seg.program_start_K = seg.program_end_K = std::stod(m[2]) + kCelsiusOffset_K;
+        seg.program_start_K = seg.program_end_K = num(m[2]) + kCelsiusOffset_K;
         return seg;
     }
     return std::nullopt;

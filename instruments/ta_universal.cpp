@@ -49,7 +49,7 @@ Header read_header(const std::vector<std::string_view>& lines, const std::string
         } else if (key == "OrgMethod") {
             h.method.push_back(value);
         } else if (key.size() > 3 && key.rfind("Sig", 0) == 0) {
-            if (const auto n = parse_header_number(key.substr(3))) h.signals[static_cast<int>(*n)] = value;
+            if (const auto n = parse_header_index(key.substr(3))) h.signals[*n] = value;
         }
     }
     throw ParseError(Location{path, "", lines.size(), 0}, "a 'StartOfData' line", "end of file");

@@ -142,6 +142,12 @@ int on_plplot_exit(PLCHAR_VECTOR message) {
 
 constexpr int kScratchColor = 15;  // cmap0 entry rewritten before each drawing call
 
+// Character scale of the panel being drawn: small panels get smaller text so that tick labels
+// do not run into each other. Only touched under the PLplot mutex.
+double g_char_scale = 1.0;
+
+void set_char(double relative) { plschr(0.0, g_char_scale * relative); }
+
 void set_color(Color c, double alpha = 1.0) {
     plscol0a(kScratchColor, c.r, c.g, c.b, alpha);
     plcol0(kScratchColor);
@@ -406,7 +412,7 @@ void draw_layer(const Panel& p, const Layer& l, double x0, double x1, double y0,
         case Layer::Kind::points:
             if (l.style.marker != Marker::none) {
                 set_color(l.style.color);
-                plschr(0.0, 0.8 * l.style.marker_size);
+                set_char(0.8 * l.style.marker_size);
                 for (std::size_t i = 0; i < n; ++i) {
                     const double x = axis_value(l.x[i], p.log_x), y = axis_value(l.y[i], p.log_y);
                     if (finite(x) && finite(y)) {
@@ -419,7 +425,7 @@ void draw_layer(const Panel& p, const Layer& l, double x0, double x1, double y0,
                              marker_glyph(l.style.marker));
                 xs.clear();
                 ys.clear();
-                plschr(0.0, 1.0);
+                set_char(1.0);
             }
             break;
         case Layer::Kind::error_bars: {
@@ -468,14 +474,14 @@ void draw_layer(const Panel& p, const Layer& l, double x0, double x1, double y0,
             plline(2, xs2, ys2);
             plstyl(0, nullptr, nullptr);
             if (!l.text.empty()) {
-                plschr(0.0, 0.8);
+                set_char(0.8);
                 if (vertical)
                     plptex(v + 0.008 * (x1 - x0), y0 + 0.04 * (y1 - y0), 1.0, 0.0, 0.0,
                            l.text.c_str());
                 else
                     plptex(x1 - 0.01 * (x1 - x0), v + 0.015 * (y1 - y0), 1.0, 0.0, 1.0,
                            l.text.c_str());
-                plschr(0.0, 1.0);
+                set_char(1.0);
             }
             break;
         }
@@ -506,9 +512,9 @@ void draw_layer(const Panel& p, const Layer& l, double x0, double x1, double y0,
             const double x = axis_value(l.x[0], p.log_x), y = axis_value(l.y[0], p.log_y);
             if (!finite(x) || !finite(y)) break;
             set_color(l.style.color);
-            plschr(0.0, 0.85);
+            set_char(0.85);
             plptex(x, y, 1.0, 0.0, 0.0, l.text.c_str());
-            plschr(0.0, 1.0);
+            set_char(1.0);
             break;
         }
     }
@@ -547,9 +553,9 @@ void draw_panel(const Panel& p, double vx0, double vx1, double vy0, double vy1, 
     plmtex("b", 3.0, 0.5, 0.5, p.x_label.c_str());
     plmtex("l", 4.4, 0.5, 0.5, p.y_label.c_str());
     if (!p.title.empty()) {
-        plschr(0.0, 1.05);
+        set_char(1.05);
         plmtex("t", 1.0, 0.5, 0.5, p.title.c_str());
-        plschr(0.0, 1.0);
+        set_char(1.0);
     }
     draw_legend(p, corner);
 }
@@ -578,6 +584,45 @@ struct StreamGuard {
         if (!temp_path.empty()) std::remove(temp_path.c_str());
     }
 };
+
+// A label without PLplot's sub/superscript escapes, for plain-text metadata.
+std::string plain_text(const std::string& label) {
+    std::string out;
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        if (label[i] == '#' && i + 1 < label.size() && (label[i + 1] == 'd' || label[i + 1] == 'u')) {
+            ++i;
+            continue;
+        }
+        const char c = label[i];
+        out += c == '<' ? std::string("&lt;") : c == '>' ? std::string("&gt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
+    }
+    return out;
+}
+
+// Cairo draws text as glyph outlines, so an SVG would not contain its labels as text. A
+// <title> and <desc> after the root element make them searchable and accessible.
+void add_svg_metadata(const std::string& svg_path, const Figure& figure) {
+    std::FILE* f = std::fopen(svg_path.c_str(), "rb");
+    if (f == nullptr) throw IoError(fmt::format("cannot reopen '{}': {}", svg_path, std::strerror(errno)));
+    std::string svg;
+    char buffer[65536];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) svg.append(buffer, n);
+    std::fclose(f);
+    const std::size_t root = svg.find("<svg");
+    const std::size_t end = root == std::string::npos ? root : svg.find('>', root);
+    if (end == std::string::npos) throw Error(fmt::format("PLplot wrote no SVG root element to '{}'", svg_path));
+    std::string desc;
+    for (const Panel& p : figure.panels()) {
+        if (p.layers().empty()) continue;
+        desc += fmt::format("{}x: {}; y: {}{}", desc.empty() ? "" : " | ", plain_text(p.x_label),
+                            plain_text(p.y_label), p.title.empty() ? "" : "; panel: " + plain_text(p.title));
+    }
+    const std::string meta = fmt::format("\n<title>{}</title>\n<desc>{}</desc>", plain_text(figure.title), desc);
+    svg.insert(end + 1, meta);
+    f = std::fopen(svg_path.c_str(), "wb");
+    if (f == nullptr || std::fwrite(svg.data(), 1, svg.size(), f) != svg.size() || std::fclose(f) != 0)
+        throw IoError(fmt::format("cannot write '{}'", svg_path));
+}
 
 }  // namespace
 
@@ -631,35 +676,42 @@ void Figure::save(const std::string& path) const {
     guard.open = true;
     if (!g_plplot_message.empty())
         throw Error(fmt::format("PLplot could not open device {}: {}", device, g_plplot_message));
+    g_char_scale = 1.0;
     pladv(0);
-    plschr(0.0, 1.0);
+    set_char(1.0);
 
     // Panel grid in normalised device coordinates; margins in pixels leave room for labels.
     const double top_title = title.empty() ? 0.0 : 40.0 / height_px_;
     const double cell_w = 1.0 / cols_, cell_h = (1.0 - top_title) / rows_;
-    const double ml = 108.0 / width_px_, mr = 22.0 / width_px_, mb = 84.0 / height_px_;
+    const double cell_w_px = width_px_ * cell_w, cell_h_px = height_px_ * cell_h;
+    g_char_scale = std::clamp(std::min(cell_w_px / 520.0, cell_h_px / 400.0), 0.62, 1.0);
+    const double ml = 108.0 * g_char_scale / width_px_, mr = 22.0 / width_px_,
+                 mb = 84.0 * g_char_scale / height_px_;
     for (int r = 0; r < rows_; ++r) {
         for (int c = 0; c < cols_; ++c) {
             const Panel& p = panels_[static_cast<std::size_t>(r * cols_ + c)];
             if (p.layers().empty() && p.x_label.empty() && p.y_label.empty()) continue;
             const double left = c * cell_w, bottom = 1.0 - top_title - (r + 1) * cell_h;
-            const double mt = (p.title.empty() ? 16.0 : 40.0) / height_px_;
+            const double mt = (p.title.empty() ? 16.0 : 40.0 * g_char_scale) / height_px_;
+            set_char(1.0);
             draw_panel(p, left + ml, left + cell_w - mr, bottom + mb, bottom + cell_h - mt,
                        width_px_, height_px_);
         }
     }
+    g_char_scale = 1.0;
     if (!title.empty()) {
         plvpor(0.0, 1.0, 0.0, 1.0);
         plwind(0.0, 1.0, 0.0, 1.0);
         set_color({0, 0, 0});
-        plschr(0.0, 1.2);
+        set_char(1.2);
         plptex(0.5, 1.0 - top_title * 0.55, 1.0, 0.0, 0.5, title.c_str());
-        plschr(0.0, 1.0);
+        set_char(1.0);
     }
     plend1();
     guard.open = false;
     if (!g_plplot_message.empty())
         throw Error(fmt::format("PLplot failed while drawing '{}': {}", path, g_plplot_message));
+    if (ext == ".svg") add_svg_metadata(guard.temp_path, *this);
     std::filesystem::rename(guard.temp_path, target, ec);
     if (ec)
         throw IoError(fmt::format("cannot write figure '{}': {}", path, ec.message()));
