@@ -8,15 +8,14 @@
 // add Amplitude, Stiffness, Phase shift, …, Real Force, Real Stiffness), then one row per sample.
 // Phase 1 is the approach, 2 loading, 4 unloading.
 
-#include "indentation_text_readers.hpp"
-#include "indentation_text_support.hpp"
-
-#include <vitrum/core/channels.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
 #include <optional>
+#include <vitrum/core/channels.hpp>
+
+#include "indentation_text_readers.hpp"
+#include "indentation_text_support.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -99,7 +98,8 @@ private:
             if (text::trim(file[i]).empty() || is_comment(file[i])) continue;
             parse_number_row(file, i, '\t', '.', row);
             if (row.size() != headers.size()) {
-                throw ParseError(file.at(i), fmt::format("{} tab-separated numbers", headers.size()),
+                throw ParseError(file.at(i),
+                                 fmt::format("{} tab-separated numbers", headers.size()),
                                  std::string(file[i]));
             }
             for (std::size_t c = 0; c < row.size(); ++c) columns[c].push_back(row[c]);
@@ -116,16 +116,22 @@ private:
         for (std::size_t c = 0; c < headers.size(); ++c) {
             const std::string lower = text::to_lower(headers[c].name);
             std::string name;
-            if (lower == "displacement") name = channel::depth;
-            else if (lower == "force a") name = channel::load;
-            else if (lower == "time") name = channel::time;
-            else if (lower == "real stiffness") name = channel::harmonic_stiffness;
+            if (lower == "displacement")
+                name = channel::depth;
+            else if (lower == "force a")
+                name = channel::load;
+            else if (lower == "time")
+                name = channel::time;
+            else if (lower == "real stiffness")
+                name = channel::harmonic_stiffness;
             else if (lower == "phase") {
                 name = channel::segment;
                 phase_column = c;
-            } else name = extra_column_name(headers[c], taken);
+            } else
+                name = extra_column_name(headers[c], taken);
             taken.push_back(name);
-            if (curve.data.has(name)) throw ParseError(file.at(header_line), "each channel once", raw[c]);
+            if (curve.data.has(name))
+                throw ParseError(file.at(header_line), "each channel once", raw[c]);
             const std::string unit = is_unit(headers[c].unit) ? headers[c].unit : std::string();
             curve.data.add_column(si_column(name, raw[c], unit, columns[c]));
         }

@@ -7,14 +7,13 @@
 // ("HIT<TAB>[N/mm²]<TAB>8553.6" …), the power-law fit window line and "F h t" rows in mN, µm, s
 // with decimal commas. Line ends mix CRLF and LF.
 
-#include "indentation_text_readers.hpp"
-#include "indentation_text_support.hpp"
-
-#include <vitrum/core/channels.hpp>
-
 #include <fmt/format.h>
 
 #include <map>
+#include <vitrum/core/channels.hpp>
+
+#include "indentation_text_readers.hpp"
+#include "indentation_text_support.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -23,12 +22,16 @@ constexpr std::string_view kSignature = "Name of the application";
 
 /// Vendor result labels → property names (values converted to SI from the bracketed unit).
 const std::map<std::string, std::string>& result_names() {
-    static const std::map<std::string, std::string> names = {
-        {"EIT/(1-vs^2)", "vendor_EIT_star"}, {"HIT", "vendor_HIT"},
-        {"HUpl", "vendor_HUpl"},             {"hr", "vendor_hr"},
-        {"hmax", "vendor_max_depth"},        {"Compliance", "vendor_compliance"},
-        {"Wt", "vendor_Wt"},                 {"We", "vendor_We"},
-        {"Wr", "vendor_Wr"},                 {"HM", "vendor_HM"}};
+    static const std::map<std::string, std::string> names = {{"EIT/(1-vs^2)", "vendor_EIT_star"},
+                                                             {"HIT", "vendor_HIT"},
+                                                             {"HUpl", "vendor_HUpl"},
+                                                             {"hr", "vendor_hr"},
+                                                             {"hmax", "vendor_max_depth"},
+                                                             {"Compliance", "vendor_compliance"},
+                                                             {"Wt", "vendor_Wt"},
+                                                             {"We", "vendor_We"},
+                                                             {"Wr", "vendor_Wr"},
+                                                             {"HM", "vendor_HM"}};
     return names;
 }
 
@@ -84,8 +87,8 @@ private:
         }
         while (i < file.size()) data.curves.push_back(read_indent(file, i, app, data));
         if (data.curves.empty()) {
-            throw ParseError(file.at(file.size()), fmt::format("an indent block '{}   date time'", app),
-                             "end of file");
+            throw ParseError(file.at(file.size()),
+                             fmt::format("an indent block '{}   date time'", app), "end of file");
         }
         return data;
     }
@@ -118,30 +121,35 @@ private:
         }
         if (curve.name.empty()) curve.name = fmt::format("indent {}", data.curves.size() + 1);
 
-        const std::vector<std::string_view> names = text::split_fields(text::trim(file[header_line]), '\t');
+        const std::vector<std::string_view> names =
+            text::split_fields(text::trim(file[header_line]), '\t');
         std::vector<std::vector<double>> columns(names.size());
         std::vector<double> row;
         for (i = header_line + 1; i < file.size() && !is_indent_start(file[i], app); ++i) {
             if (text::trim(file[i]).empty()) continue;
             parse_number_row(file, i, '\t', ',', row);
             if (row.size() != names.size()) {
-                throw ParseError(file.at(i),
-                                 fmt::format("{} tab-separated numbers", names.size()),
+                throw ParseError(file.at(i), fmt::format("{} tab-separated numbers", names.size()),
                                  std::string(file[i]));
             }
             for (std::size_t c = 0; c < row.size(); ++c) columns[c].push_back(row[c]);
         }
         if (columns.front().empty()) {
-            throw ParseError(file.at(header_line + 1),
-                             fmt::format("F h t data rows for the indent starting on line {}", start + 1),
-                             i < file.size() ? std::string(file[i]) : std::string("end of file"));
+            throw ParseError(
+                file.at(header_line + 1),
+                fmt::format("F h t data rows for the indent starting on line {}", start + 1),
+                i < file.size() ? std::string(file[i]) : std::string("end of file"));
         }
         for (std::size_t c = 0; c < names.size(); ++c) {
             const std::string name(text::trim(names[c]));
-            if (name == "F") curve.data.add_column(si_column(channel::load, "F", "mN", std::move(columns[c])));
-            else if (name == "h") curve.data.add_column(si_column(channel::depth, "h", "µm", std::move(columns[c])));
-            else if (name == "t") curve.data.add_column(si_column(channel::time, "t", "s", std::move(columns[c])));
-            else curve.data.add_column(si_column(name, name, "", std::move(columns[c])));
+            if (name == "F")
+                curve.data.add_column(si_column(channel::load, "F", "mN", std::move(columns[c])));
+            else if (name == "h")
+                curve.data.add_column(si_column(channel::depth, "h", "µm", std::move(columns[c])));
+            else if (name == "t")
+                curve.data.add_column(si_column(channel::time, "t", "s", std::move(columns[c])));
+            else
+                curve.data.add_column(si_column(name, name, "", std::move(columns[c])));
         }
         return curve;
     }
@@ -165,14 +173,16 @@ private:
             curve.text["position"] = std::string(line);  // stage units are not stated
             return;
         }
-        if (line.find("Fmax") != std::string_view::npos && line.find("Epsilon") != std::string_view::npos) {
+        if (line.find("Fmax") != std::string_view::npos &&
+            line.find("Epsilon") != std::string_view::npos) {
             read_fit_window(file, i, curve, data);
             return;
         }
         if (line.rfind("HM ", 0) == 0 && line.find('=') != std::string_view::npos) {
             double hm = 0.0;
             const std::string_view value = text::trim(line.substr(line.rfind('=') + 1));
-            if (parse_either(value, hm)) curve.properties["vendor_HM"] = {to_si(hm, "N/mm^2"), "Pa"};
+            if (parse_either(value, hm))
+                curve.properties["vendor_HM"] = {to_si(hm, "N/mm^2"), "Pa"};
             return;
         }
         const std::vector<std::string_view> fields = text::split_fields(line, '\t');
@@ -191,7 +201,8 @@ private:
             const UnitConversion conversion = parse_unit(unit);
             curve.properties[it->second] = {conversion.to_si(value), conversion.si_name()};
         } catch (const UnitError& e) {
-            throw ParseError(file.at(i, fields[1]), fmt::format("a known unit ({})", e.what()), unit);
+            throw ParseError(file.at(i, fields[1]), fmt::format("a known unit ({})", e.what()),
+                             unit);
         }
         curve.text[label] = std::string(line);
     }
@@ -209,7 +220,8 @@ private:
         }
         double epsilon = 0.0;
         if (percents.size() != 2 || !parse_either(parts.back(), epsilon)) {
-            throw ParseError(file.at(i), "'<a>%  -  <b>% Fmax     Epsilon = <ε>'", std::string(line));
+            throw ParseError(file.at(i), "'<a>%  -  <b>% Fmax     Epsilon = <ε>'",
+                             std::string(line));
         }
         curve.properties["vendor_fit_lower_fraction"] = {percents[0], "1"};
         curve.properties["vendor_fit_upper_fraction"] = {percents[1], "1"};

@@ -7,11 +7,6 @@
 // attribute on a dataset, when present, wins over the per-vendor default. The file is opened from
 // memory (core driver + file image); HDF5's own error printing is switched off.
 
-#include "indentation_text_readers.hpp"
-#include "indentation_text_support.hpp"
-
-#include <vitrum/core/channels.hpp>
-
 #include <fmt/format.h>
 #include <hdf5.h>
 
@@ -21,6 +16,10 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <vitrum/core/channels.hpp>
+
+#include "indentation_text_readers.hpp"
+#include "indentation_text_support.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -61,25 +60,42 @@ const std::map<std::string, std::vector<ChannelName>>& vendor_channels() {
         {"Micromaterials",
          {{depth, "displacement", 1e-9}, {load, "force", 1e-3}, {time, "time", 1.0}}},
         {"MTS",
-         {{depth, "displacement_into_surface", 1e-9}, {load, "load_on_sample", 1e-3},
-          {time, "time_on_sample", 1.0}, {harmonic_stiffness, "harmonic_contact_stiffness", 1.0},
-          {vendor_hardness, "hardness", 1e9}, {vendor_modulus, "modulus", 1e9},
-          {vendor_contact_area, "contact_area", 1e-18}, {vendor_contact_depth, "contact_depth", 1e-9},
+         {{depth, "displacement_into_surface", 1e-9},
+          {load, "load_on_sample", 1e-3},
+          {time, "time_on_sample", 1.0},
+          {harmonic_stiffness, "harmonic_contact_stiffness", 1.0},
+          {vendor_hardness, "hardness", 1e9},
+          {vendor_modulus, "modulus", 1e9},
+          {vendor_contact_area, "contact_area", 1e-18},
+          {vendor_contact_depth, "contact_depth", 1e-9},
           {vendor_reduced_modulus, "reduced_modulus", 1e9},
           {harmonic_displacement, "harmonic_displacement", 1e-9},
-          {harmonic_load, "harmonic_load", 1e-3}, {harmonic_frequency, "harmonic_frequency", 1.0},
-          {raw_displacement, "raw_displacement", 1e-9}, {raw_load, "raw_load", 1e-3}}},
+          {harmonic_load, "harmonic_load", 1e-3},
+          {harmonic_frequency, "harmonic_frequency", 1.0},
+          {raw_displacement, "raw_displacement", 1e-9},
+          {raw_load, "raw_load", 1e-3}}},
         {"KLA",
-         {{depth, "depth", 1.0}, {depth, "show_depth", 1.0}, {depth, "displacement", 1.0},
-          {load, "load", 1.0}, {load, "force", 1.0}, {load, "show_load", 1.0},
-          {time, "time_on_sample", 1.0}, {time, "time", 1.0},
+         {{depth, "depth", 1.0},
+          {depth, "show_depth", 1.0},
+          {depth, "displacement", 1.0},
+          {load, "load", 1.0},
+          {load, "force", 1.0},
+          {load, "show_load", 1.0},
+          {time, "time_on_sample", 1.0},
+          {time, "time", 1.0},
           {harmonic_stiffness, "show_stiffness", 1.0}}},
         {"Hysitron",
-         {{depth, "indent_disp", 1e-9}, {depth, "normal_disp", 1e-9}, {load, "indent_load", 1e-6},
-          {load, "normal_force", 1e-6}, {time, "test_time", 1.0}, {time, "time", 1.0},
+         {{depth, "indent_disp", 1e-9},
+          {depth, "normal_disp", 1e-9},
+          {load, "indent_load", 1e-6},
+          {load, "normal_force", 1e-6},
+          {time, "test_time", 1.0},
+          {time, "time", 1.0},
           {harmonic_stiffness, "complex_stiff", 1e3}}},
         {"Femtotools",
-         {{depth, "displacement", 1e-6}, {load, "force_a", 1e-6}, {time, "time", 1.0},
+         {{depth, "displacement", 1e-6},
+          {load, "force_a", 1e-6},
+          {time, "time", 1.0},
           {harmonic_stiffness, "real_stiffness", 1.0}}},
     };
     return table;
@@ -119,7 +135,8 @@ std::optional<std::string> read_attribute(hid_t object, const std::string& name)
             const Handle memory(H5Tcopy(H5T_C_S1), H5Tclose);
             H5Tset_size(memory.get(), H5T_VARIABLE);
             H5Tset_cset(memory.get(), H5Tget_cset(type.get()));
-            if (H5Aread(attribute.get(), memory.get(), &value) < 0 || value == nullptr) return std::nullopt;
+            if (H5Aread(attribute.get(), memory.get(), &value) < 0 || value == nullptr)
+                return std::nullopt;
             std::string out(value);
             H5free_memory(value);
             return out;
@@ -148,7 +165,8 @@ std::vector<std::string> link_names(hid_t group) {
 }
 
 /// Every scalar attribute of `object` into metadata under "<prefix><name>".
-void copy_attributes(hid_t object, const std::string& prefix, std::map<std::string, std::string>& out) {
+void copy_attributes(hid_t object, const std::string& prefix,
+                     std::map<std::string, std::string>& out) {
     H5O_info_t info;
     if (H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS) < 0) return;
     for (hsize_t k = 0; k < info.num_attrs; ++k) {
@@ -196,7 +214,8 @@ private:
     Dataset parse(std::istream& in, const std::string& path) const {
         std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
         if (bytes.substr(0, kHdf5Signature.size()) != kHdf5Signature) {
-            throw FormatError(fmt::format("{}: not an HDF5 file (no HDF5 signature at offset 0)", path));
+            throw FormatError(
+                fmt::format("{}: not an HDF5 file (no HDF5 signature at offset 0)", path));
         }
         H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // library code must not print
         const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
@@ -208,7 +227,9 @@ private:
         static std::atomic<unsigned long> counter{0};
         const std::string name = fmt::format("vitrum-image-{}", counter++);
         const Handle file(H5Fopen(name.c_str(), H5F_ACC_RDONLY, fapl.get()), H5Fclose);
-        if (!file.valid()) throw FormatError(fmt::format("{}: HDF5 cannot open the file (corrupt or truncated)", path));
+        if (!file.valid())
+            throw FormatError(
+                fmt::format("{}: HDF5 cannot open the file (corrupt or truncated)", path));
 
         Dataset data;
         data.source.encoding = "binary";
@@ -230,7 +251,8 @@ private:
         data.source.instrument = vendor;
         if (H5Lexists(file.get(), "instrument", H5P_DEFAULT) > 0) {
             const Handle instrument(H5Gopen2(file.get(), "instrument", H5P_DEFAULT), H5Gclose);
-            if (instrument.valid()) copy_attributes(instrument.get(), "instrument/", data.source.metadata);
+            if (instrument.valid())
+                copy_attributes(instrument.get(), "instrument/", data.source.metadata);
         }
 
         std::vector<std::pair<long, std::string>> tests;
@@ -254,7 +276,8 @@ private:
             throw FormatError(fmt::format("{}: group '{}' has no 'data' subgroup", path, group));
         }
         const Handle data_group(H5Gopen2(file, data_path.c_str(), H5P_DEFAULT), H5Gclose);
-        if (!data_group.valid()) throw FormatError(fmt::format("{}: cannot open '{}'", path, data_path));
+        if (!data_group.valid())
+            throw FormatError(fmt::format("{}: cannot open '{}'", path, data_path));
         const auto it = vendor_channels().find(vendor);
         const std::vector<ChannelName> none;
         const std::vector<ChannelName>& names = it == vendor_channels().end() ? none : it->second;
@@ -263,12 +286,14 @@ private:
         curve.name = group;
         std::optional<std::size_t> rows;
         for (const std::string& dataset_name : link_names(data_group.get())) {
-            const Handle dataset(H5Dopen2(data_group.get(), dataset_name.c_str(), H5P_DEFAULT), H5Dclose);
+            const Handle dataset(H5Dopen2(data_group.get(), dataset_name.c_str(), H5P_DEFAULT),
+                                 H5Dclose);
             if (!dataset.valid()) continue;  // a subgroup, not a dataset
             const Handle space(H5Dget_space(dataset.get()), H5Sclose);
             const Handle type(H5Dget_type(dataset.get()), H5Tclose);
             const H5T_class_t kind = H5Tget_class(type.get());
-            if (H5Sget_simple_extent_ndims(space.get()) != 1 || (kind != H5T_FLOAT && kind != H5T_INTEGER)) {
+            if (H5Sget_simple_extent_ndims(space.get()) != 1 ||
+                (kind != H5T_FLOAT && kind != H5T_INTEGER)) {
                 continue;
             }
             hsize_t n = 0;
@@ -276,15 +301,17 @@ private:
             std::vector<double> values(static_cast<std::size_t>(n));
             if (n > 0 && H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                                  values.data()) < 0) {
-                throw FormatError(fmt::format("{}: cannot read dataset '{}/{}'", path, data_path, dataset_name));
+                throw FormatError(
+                    fmt::format("{}: cannot read dataset '{}/{}'", path, data_path, dataset_name));
             }
             // Invalid cells (and any non-finite value) become NaN, as in the other readers.
             for (double& v : values) {
                 if (!std::isfinite(v)) v = std::numeric_limits<double>::quiet_NaN();
             }
             if (rows && *rows != values.size()) {
-                data.warnings.push_back(fmt::format("{}/{}: {} values where the other datasets have {}; skipped",
-                                                    data_path, dataset_name, values.size(), *rows));
+                data.warnings.push_back(
+                    fmt::format("{}/{}: {} values where the other datasets have {}; skipped",
+                                data_path, dataset_name, values.size(), *rows));
                 continue;
             }
             rows = values.size();
@@ -311,18 +338,19 @@ private:
             column.original_unit = unit;
             if (known_factor) {
                 for (double& v : values) v *= factor;
-                column.unit = name == channel::depth || name == channel::vendor_contact_depth ||
-                                      name == channel::harmonic_displacement ||
-                                      name == channel::raw_displacement
-                                  ? "m"
-                              : name == channel::time ? "s"
-                              : name == channel::harmonic_stiffness ? "N/m"
-                              : name == channel::harmonic_frequency ? "Hz"
-                              : name == channel::vendor_contact_area ? "m^2"
-                              : (name == channel::vendor_hardness || name == channel::vendor_modulus ||
-                                 name == channel::vendor_reduced_modulus)
-                                  ? "Pa"
-                                  : "N";
+                column.unit =
+                    name == channel::depth || name == channel::vendor_contact_depth ||
+                            name == channel::harmonic_displacement ||
+                            name == channel::raw_displacement
+                        ? "m"
+                    : name == channel::time                ? "s"
+                    : name == channel::harmonic_stiffness  ? "N/m"
+                    : name == channel::harmonic_frequency  ? "Hz"
+                    : name == channel::vendor_contact_area ? "m^2"
+                    : (name == channel::vendor_hardness || name == channel::vendor_modulus ||
+                       name == channel::vendor_reduced_modulus)
+                        ? "Pa"
+                        : "N";
             }
             column.values = std::move(values);
             curve.data.add_column(std::move(column));
@@ -330,7 +358,8 @@ private:
         for (const char* needed : {channel::depth, channel::load}) {
             if (!curve.data.has(needed)) {
                 throw FormatError(fmt::format("{}: '{}' has no {} dataset for converter '{}'", path,
-                                              data_path, needed, vendor.empty() ? "unknown" : vendor));
+                                              data_path, needed,
+                                              vendor.empty() ? "unknown" : vendor));
             }
         }
         return curve;

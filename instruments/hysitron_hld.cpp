@@ -6,16 +6,15 @@
 // ("Sample Approach Data Points: 312", "Drift Measurement Data Points: 913",
 // "Test Data Points: 1068"), each with a header line of `Name_unit` fields.
 
-#include "indentation_text_readers.hpp"
-#include "indentation_text_support.hpp"
-
-#include <vitrum/core/channels.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <vitrum/core/channels.hpp>
+
+#include "indentation_text_readers.hpp"
+#include "indentation_text_support.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -43,13 +42,14 @@ std::optional<ValueAndUnit> split_value(std::string_view value) {
     const auto space = value.find(' ');
     ValueAndUnit out;
     if (!text::try_parse_double(value.substr(0, space), '.', out.value)) return std::nullopt;
-    if (space != std::string_view::npos) out.unit = std::string(text::trim(value.substr(space + 1)));
+    if (space != std::string_view::npos)
+        out.unit = std::string(text::trim(value.substr(space + 1)));
     return out;
 }
 
 /// A counted block: "<name> Data Points: N", a header line, N rows.
 struct Block {
-    std::string name;      // "Test", "Sample Approach", "Drift Measurement"
+    std::string name;            // "Test", "Sample Approach", "Drift Measurement"
     std::size_t count_line = 0;  // 0-based line of the count
     std::vector<NameAndUnit> headers;
     std::vector<std::string> raw_headers;
@@ -63,7 +63,8 @@ Block read_block(const TextFile& file, std::size_t& i, std::string name, std::si
     const std::string announced = std::string(text::trim(file[i]));
     ++i;
     if (i >= file.size()) {
-        throw ParseError(file.at(i), fmt::format("a column header after '{}'", announced), "end of file");
+        throw ParseError(file.at(i), fmt::format("a column header after '{}'", announced),
+                         "end of file");
     }
     for (const std::string_view field : text::split_fields(file[i], '\t')) {
         block.raw_headers.emplace_back(text::trim(field));
@@ -74,9 +75,8 @@ Block read_block(const TextFile& file, std::size_t& i, std::string name, std::si
     ++i;
     std::vector<double> row;
     for (std::size_t r = 0; r < count; ++r, ++i) {
-        const std::string expected =
-            fmt::format("data row {} of {} announced by '{}' on line {}", r + 1, count, announced,
-                        block.count_line + 1);
+        const std::string expected = fmt::format("data row {} of {} announced by '{}' on line {}",
+                                                 r + 1, count, announced, block.count_line + 1);
         if (i >= file.size()) throw ParseError(file.at(i), expected, "end of file");
         const std::string_view line = file[i];
         if (text::trim(line).empty() || line.find(':') != std::string_view::npos) {
@@ -84,10 +84,10 @@ Block read_block(const TextFile& file, std::size_t& i, std::string name, std::si
         }
         parse_number_row(file, i, '\t', '.', row);
         if (row.size() != block.headers.size()) {
-            throw ParseError(file.at(i),
-                             fmt::format("{} tab-separated numbers ({})", block.headers.size(),
-                                         expected),
-                             std::string(line));
+            throw ParseError(
+                file.at(i),
+                fmt::format("{} tab-separated numbers ({})", block.headers.size(), expected),
+                std::string(line));
         }
         for (std::size_t c = 0; c < row.size(); ++c) block.columns[c].push_back(row[c]);
     }
@@ -104,10 +104,14 @@ std::vector<Column> block_columns(const Block& block, bool canonical) {
         // Disp_V and Force_V are the raw voltages of the same sensors: not depth and load.
         const bool volts = text::to_lower(h.unit) == "v";
         std::string name;
-        if (lower == "time" && !volts) name = channel::time;
-        else if (canonical && lower == "disp" && !volts) name = channel::depth;
-        else if (canonical && lower == "force" && !volts) name = channel::load;
-        else name = extra_column_name(h, taken);
+        if (lower == "time" && !volts)
+            name = channel::time;
+        else if (canonical && lower == "disp" && !volts)
+            name = channel::depth;
+        else if (canonical && lower == "force" && !volts)
+            name = channel::load;
+        else
+            name = extra_column_name(h, taken);
         taken.push_back(name);
         std::string unit = is_unit(h.unit) ? h.unit : std::string();
         out.push_back(si_column(name, block.raw_headers[c], unit, block.columns[c]));
@@ -170,7 +174,8 @@ private:
             const std::string_view value = text::trim(line.substr(colon + 1));
             constexpr std::string_view kBlockSuffix = " Data Points";
             if (key.size() > kBlockSuffix.size() &&
-                key.compare(key.size() - kBlockSuffix.size(), kBlockSuffix.size(), kBlockSuffix) == 0) {
+                key.compare(key.size() - kBlockSuffix.size(), kBlockSuffix.size(), kBlockSuffix) ==
+                    0) {
                 double count = 0.0;
                 if (!text::try_parse_double(value, '.', count) || count < 0 ||
                     count != std::floor(count)) {
@@ -228,19 +233,25 @@ private:
             // Repeated per segment: keep each under its own key ("Segment 2 Begin Demand").
             data.source.metadata[fmt::format("Segment {} {}", segments.size(), key.substr(8))] =
                 std::string(value);
-            if (key == "Segment Number") pending.number = std::string(value);
-            else if (key == "Segment Type") pending.type = std::string(value);
-            else if (key == "Segment Begin Time") pending.begin_time_s = si(number());
-            else if (key == "Segment End Time") pending.end_time_s = si(number());
+            if (key == "Segment Number")
+                pending.number = std::string(value);
+            else if (key == "Segment Type")
+                pending.type = std::string(value);
+            else if (key == "Segment Begin Time")
+                pending.begin_time_s = si(number());
+            else if (key == "Segment End Time")
+                pending.end_time_s = si(number());
             else if (key == "Segment Begin Demand") {
                 const auto v = number();
                 pending.begin_demand = v.value;
                 pending.demand_unit = v.unit;
-            } else if (key == "Segment End Demand") pending.end_demand = number().value;
+            } else if (key == "Segment End Demand")
+                pending.end_demand = number().value;
             else if (key == "Segment Points") {
                 const auto v = number();
                 if (v.value < 0 || v.value != std::floor(v.value)) {
-                    throw ParseError(file.at(i, value), "a whole number of points", std::string(value));
+                    throw ParseError(file.at(i, value), "a whole number of points",
+                                     std::string(value));
                 }
                 pending.points = static_cast<std::size_t>(v.value);
                 segments.push_back(pending);
@@ -249,8 +260,10 @@ private:
             return;
         }
         data.source.metadata[key] = std::string(value);
-        if (key == "Time Stamp") data.source.date = std::string(value);
-        else if (key == "System") data.source.instrument = std::string(value);
+        if (key == "Time Stamp")
+            data.source.date = std::string(value);
+        else if (key == "System")
+            data.source.instrument = std::string(value);
         else if (key == "Machine Comp") {
             data.source.properties[property::frame_compliance] = {si(number()), "m/N"};
         } else if (key == "Drift Rate") {
@@ -261,7 +274,8 @@ private:
             curve.properties[property::position_x] = {si(number()), "m"};
         } else if (key == "Stage Y") {
             curve.properties[property::position_y] = {si(number()), "m"};
-        } else if (key.size() == 6 && key.rfind("Tip C", 0) == 0 && key[5] >= '0' && key[5] <= '8') {
+        } else if (key.size() == 6 && key.rfind("Tip C", 0) == 0 && key[5] >= '0' &&
+                   key[5] <= '8') {
             // Coefficients are written for A in nm² and h in nm whatever the unit label says.
             const int index = key[5] - '0';
             data.source.properties[std::string(property::area_coefficient_prefix) +

@@ -7,15 +7,14 @@
 // then N rows whose first field is the raw-curve file name. The reader returns no curves, only
 // the table, so an analysis can be compared with the vendor's.
 
-#include "indentation_text_readers.hpp"
-#include "indentation_text_support.hpp"
-
-#include <vitrum/core/channels.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
 #include <map>
+#include <vitrum/core/channels.hpp>
+
+#include "indentation_text_readers.hpp"
+#include "indentation_text_support.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -25,13 +24,18 @@ constexpr std::string_view kCountKey = "Number of Data Points";
 /// Vendor column names (before the unit) → names in the table. "A" is the contact area when it
 /// has a unit (nm^2) and the power-law prefactor of P = A (h − hf)^m when it has none.
 std::string result_column_name(const NameAndUnit& h) {
-    static const std::map<std::string, std::string> names = {
-        {"hc", "vendor_contact_depth"},    {"Pmax", "vendor_max_load"},
-        {"S", "vendor_stiffness"},         {"hmax", "vendor_max_depth"},
-        {"heff", "vendor_effective_depth"}, {"Er", "vendor_reduced_modulus"},
-        {"H", "vendor_hardness"},          {"hf", "power_law_hf"},
-        {"m", "power_law_m"},              {"X", "position_x"},
-        {"Y", "position_y"},               {"Drift", "drift_rate"}};
+    static const std::map<std::string, std::string> names = {{"hc", "vendor_contact_depth"},
+                                                             {"Pmax", "vendor_max_load"},
+                                                             {"S", "vendor_stiffness"},
+                                                             {"hmax", "vendor_max_depth"},
+                                                             {"heff", "vendor_effective_depth"},
+                                                             {"Er", "vendor_reduced_modulus"},
+                                                             {"H", "vendor_hardness"},
+                                                             {"hf", "power_law_hf"},
+                                                             {"m", "power_law_m"},
+                                                             {"X", "position_x"},
+                                                             {"Y", "position_y"},
+                                                             {"Drift", "drift_rate"}};
     if (h.name == "A") return h.unit.empty() ? "power_law_A" : "vendor_contact_area";
     const auto it = names.find(h.name);
     return it == names.end() ? h.name : it->second;
@@ -41,7 +45,8 @@ class HysitronResultsReader final : public Reader {
 public:
     std::string_view format_id() const override { return "hysitron-results"; }
     std::string_view description() const override {
-        return "Hysitron/Bruker TriboScan results table (one row per indent: hc, Pmax, S, A, Er, H, "
+        return "Hysitron/Bruker TriboScan results table (one row per indent: hc, Pmax, S, A, Er, "
+               "H, "
                "power-law A/hf/m, X/Y); vendor values only, no curves";
     }
     Technique technique() const override { return Technique::indentation; }
@@ -72,7 +77,8 @@ private:
         double announced = 0.0;
         if (!text::try_parse_double(count_field, '.', announced) || announced < 0 ||
             announced != std::floor(announced)) {
-            throw ParseError(file.at(0, count_field), "a row count after '='", std::string(file[0]));
+            throw ParseError(file.at(0, count_field), "a row count after '='",
+                             std::string(file[0]));
         }
         std::size_t header_line = 1;
         while (header_line < file.size() && text::trim(file[header_line]).empty()) ++header_line;
@@ -89,7 +95,8 @@ private:
         table.name = "TriboScan results";
         std::vector<NameAndUnit> headers;
         std::vector<std::vector<double>> values(fields.size() - 1);
-        for (std::size_t c = 1; c < fields.size(); ++c) headers.push_back(split_name_and_unit(fields[c]));
+        for (std::size_t c = 1; c < fields.size(); ++c)
+            headers.push_back(split_name_and_unit(fields[c]));
 
         std::vector<double> row;
         for (std::size_t i = header_line + 1; i < file.size(); ++i) {
@@ -108,15 +115,15 @@ private:
             }
         }
         if (table.row_labels.size() != static_cast<std::size_t>(announced)) {
-            throw ParseError(file.at(0),
-                             fmt::format("{} result rows as announced",
-                                         static_cast<std::size_t>(announced)),
-                             fmt::format("{} rows", table.row_labels.size()));
+            throw ParseError(
+                file.at(0),
+                fmt::format("{} result rows as announced", static_cast<std::size_t>(announced)),
+                fmt::format("{} rows", table.row_labels.size()));
         }
         for (std::size_t c = 0; c < headers.size(); ++c) {
             const std::string unit = is_unit(headers[c].unit) ? headers[c].unit : std::string();
-            Column column = si_column(result_column_name(headers[c]), text::trim(fields[c + 1]), unit,
-                                      std::move(values[c]));
+            Column column = si_column(result_column_name(headers[c]), text::trim(fields[c + 1]),
+                                      unit, std::move(values[c]));
             // The power-law prefactor is in µN/nm^m with m per row: no single SI unit exists.
             if (column.name == "power_law_A") column.original_unit = "µN/nm^m";
             table.columns.push_back(std::move(column));

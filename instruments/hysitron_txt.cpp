@@ -6,14 +6,13 @@
 // ISO-8859-1 (µ is byte 0xB5), then N tab-separated rows. Blank lines may separate the data into
 // blocks; TI 990 exports end lines with a bare CR.
 
-#include "indentation_text_readers.hpp"
-#include "indentation_text_support.hpp"
-
-#include <vitrum/core/channels.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
+#include <vitrum/core/channels.hpp>
+
+#include "indentation_text_readers.hpp"
+#include "indentation_text_support.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -38,7 +37,8 @@ class HysitronTxtReader final : public Reader {
 public:
     std::string_view format_id() const override { return "hysitron-txt"; }
     std::string_view description() const override {
-        return "Hysitron/Bruker TriboScan text export of one indent (Depth (nm), Load (µN), Time (s))";
+        return "Hysitron/Bruker TriboScan text export of one indent (Depth (nm), Load (µN), Time "
+               "(s))";
     }
     Technique technique() const override { return Technique::indentation; }
     std::string_view extensions() const override { return ".txt"; }
@@ -69,15 +69,18 @@ private:
         data.source.date = std::string(text::trim(file[0]));
 
         const std::size_t count_line = next_nonblank(file.lines(), 1);
-        if (count_line >= file.size() || file[count_line].substr(0, kCountKey.size()) != kCountKey) {
-            throw ParseError(file.at(count_line), "'Number of Points = N'",
-                             count_line < file.size() ? std::string(file[count_line]) : "end of file");
+        if (count_line >= file.size() ||
+            file[count_line].substr(0, kCountKey.size()) != kCountKey) {
+            throw ParseError(
+                file.at(count_line), "'Number of Points = N'",
+                count_line < file.size() ? std::string(file[count_line]) : "end of file");
         }
         const std::string_view count_line_text = file[count_line];
         const auto equals = count_line_text.find('=');
         double announced = 0.0;
-        const std::string_view count_field =
-            equals == std::string_view::npos ? std::string_view() : count_line_text.substr(equals + 1);
+        const std::string_view count_field = equals == std::string_view::npos
+                                                 ? std::string_view()
+                                                 : count_line_text.substr(equals + 1);
         if (!text::try_parse_double(count_field, '.', announced) || announced < 0 ||
             announced != std::floor(announced)) {
             throw ParseError(file.at(count_line, count_field), "a point count after '='",
@@ -87,7 +90,8 @@ private:
 
         const std::size_t header_line = next_nonblank(file.lines(), count_line + 1);
         if (header_line >= file.size()) {
-            throw ParseError(file.at(header_line), "the column header 'Depth (nm)…'", "end of file");
+            throw ParseError(file.at(header_line), "the column header 'Depth (nm)…'",
+                             "end of file");
         }
         std::vector<NameAndUnit> headers;
         std::vector<std::string> raw;
@@ -108,18 +112,19 @@ private:
             }
             parse_number_row(file, i, '\t', '.', row);
             if (row.size() != headers.size()) {
-                throw ParseError(file.at(i),
-                                 fmt::format("{} tab-separated numbers (one per header field)",
-                                             headers.size()),
-                                 std::string(file[i]));
+                throw ParseError(
+                    file.at(i),
+                    fmt::format("{} tab-separated numbers (one per header field)", headers.size()),
+                    std::string(file[i]));
             }
             for (std::size_t c = 0; c < row.size(); ++c) columns[c].push_back(row[c]);
         }
         const std::size_t rows = columns.front().size();
         if (rows != static_cast<std::size_t>(announced)) {
-            throw ParseError(file.at(count_line),
-                             fmt::format("{} data rows as announced", static_cast<std::size_t>(announced)),
-                             fmt::format("{} rows", rows));
+            throw ParseError(
+                file.at(count_line),
+                fmt::format("{} data rows as announced", static_cast<std::size_t>(announced)),
+                fmt::format("{} rows", rows));
         }
         if (rows > block_begin && !blocks.empty()) blocks.push_back(row_range(block_begin, rows));
 
@@ -130,10 +135,14 @@ private:
             const std::string lower = text::to_lower(headers[c].name);
             const std::string unit_lower = text::to_lower(headers[c].unit);
             std::string name;
-            if (lower == "depth" && unit_lower == "nm") name = channel::depth;
-            else if (lower == "load" && unit_lower != "v") name = channel::load;
-            else if (lower == "time") name = channel::time;
-            else name = extra_column_name(headers[c], taken);
+            if (lower == "depth" && unit_lower == "nm")
+                name = channel::depth;
+            else if (lower == "load" && unit_lower != "v")
+                name = channel::load;
+            else if (lower == "time")
+                name = channel::time;
+            else
+                name = extra_column_name(headers[c], taken);
             taken.push_back(name);
             if (curve.data.has(name)) {
                 throw ParseError(file.at(header_line), "each channel once", raw[c]);
@@ -150,8 +159,8 @@ private:
         }
         for (std::size_t k = 0; k < blocks.size(); ++k) {
             blocks[k].kind = SegmentKind::unknown;
-            blocks[k].label = fmt::format("data block {} of {} (blank lines in the file)", k + 1,
-                                          blocks.size());
+            blocks[k].label =
+                fmt::format("data block {} of {} (blank lines in the file)", k + 1, blocks.size());
         }
         curve.data.segments = std::move(blocks);
         data.curves.push_back(std::move(curve));

@@ -5,12 +5,6 @@
 // Internal helpers shared by the indentation text readers (Hysitron, Micro Materials, Fischer,
 // FemtoTools, HDF5): decoded text kept alive with its lines, SI columns, area coefficients.
 
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/series.hpp>
-#include <vitrum/core/text.hpp>
-#include <vitrum/core/units.hpp>
-#include <vitrum/instruments/reader.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
@@ -23,6 +17,11 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/series.hpp>
+#include <vitrum/core/text.hpp>
+#include <vitrum/core/units.hpp>
+#include <vitrum/instruments/reader.hpp>
 
 namespace vitrum::indentation_io {
 
@@ -64,8 +63,8 @@ private:
 
 /// A column converted to SI from `unit_text` (empty: kept as found, unit "").
 /// @throws UnitError when the unit text does not parse.
-inline Column si_column(std::string name, std::string_view original_name, std::string_view unit_text,
-                        std::vector<double> values) {
+inline Column si_column(std::string name, std::string_view original_name,
+                        std::string_view unit_text, std::vector<double> values) {
     Column column;
     column.name = std::move(name);
     column.original_name = std::string(original_name);
@@ -108,9 +107,7 @@ inline double to_si(double value, std::string_view unit_text) {
 }
 
 /// Exponent of h in term `index` of A = C0 h² + C1 h + C2 h^½ + C3 h^¼ + … [1].
-inline double area_term_exponent(int index) {
-    return index == 0 ? 2.0 : std::pow(2.0, 1 - index);
-}
+inline double area_term_exponent(int index) { return index == 0 ? 2.0 : std::pow(2.0, 1 - index); }
 
 /// Area coefficient C_index given for A [nm²] and h [nm], converted to A [m²] and h [m]
 /// [m^(2 − exponent)].

@@ -5,12 +5,12 @@
 // time [s], depth [nm], load [mN]. The pre-contact rows at the start carry time 0; they are kept
 // and marked as an `approach` segment (the file's own convention), not removed.
 
-#include "indentation_text_readers.hpp"
-#include "indentation_text_support.hpp"
+#include <fmt/format.h>
 
 #include <vitrum/core/channels.hpp>
 
-#include <fmt/format.h>
+#include "indentation_text_readers.hpp"
+#include "indentation_text_support.hpp"
 
 namespace vitrum::indentation_io {
 

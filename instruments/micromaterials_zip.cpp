@@ -5,13 +5,13 @@
 // one headerless "time depth load" text file and becomes one curve named after the member.
 // The archive is opened from memory with libzip.
 
-#include "indentation_text_readers.hpp"
-#include "indentation_text_support.hpp"
-
 #include <fmt/format.h>
 #include <zip.h>
 
 #include <memory>
+
+#include "indentation_text_readers.hpp"
+#include "indentation_text_support.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -60,7 +60,8 @@ private:
             zip_error_fini(&error);
             throw FormatError(fmt::format("{}: cannot read as zip: {}", path, reason));
         }
-        std::unique_ptr<zip_t, ArchiveCloser> archive(zip_open_from_source(source, ZIP_RDONLY, &error));
+        std::unique_ptr<zip_t, ArchiveCloser> archive(
+            zip_open_from_source(source, ZIP_RDONLY, &error));
         if (!archive) {
             const std::string reason = zip_error_strerror(&error);
             zip_source_free(source);
@@ -108,7 +109,8 @@ private:
             data.curves.push_back(
                 parse_micromaterials_indent(content, fmt::format("{}/{}", path, name), curve_name));
         }
-        if (data.curves.empty()) throw FormatError(fmt::format("{}: the zip holds no indent files", path));
+        if (data.curves.empty())
+            throw FormatError(fmt::format("{}: the zip holds no indent files", path));
         return data;
     }
 };

@@ -133,7 +133,13 @@ int run_analyse(const IndentArgs& a, OutputFormat format) {
             const Dataset ds = builtin_readers().read_file(file, a.input_format, Technique::indentation);
             if (ds.curves.empty()) throw AnalysisError("the file holds no indentation curve");
             for (const Curve& c : ds.curves) {
-                AnalysedIndent ind{file, c.name, std::nullopt, std::nullopt};
+                AnalysedIndent ind{file, c.name, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+                if (auto it = c.properties.find(property::position_x); it != c.properties.end()) {
+                    ind.position_x_m = it->second.value;
+                }
+                if (auto it = c.properties.find(property::position_y); it != c.properties.end()) {
+                    ind.position_y_m = it->second.value;
+                }
                 try {
                     const AreaFunction area = resolve_area(a, ds, c);
                     const OliverPharrOptions op = resolve_oliver_pharr(a, ds, c);

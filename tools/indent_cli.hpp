@@ -43,6 +43,8 @@ struct AnalysedIndent {
     std::string test;
     std::optional<indent::IndentResult> quasi_static;
     std::optional<indent::CsmResult> csm;
+    std::optional<double> position_x_m;  ///< stage x [m] when the file gives it
+    std::optional<double> position_y_m;  ///< stage y [m]
 };
 
 /// Per indent/cycle rows: P_max [mN], h_max [nm], h_c [nm], S [N/m], A [nm²], E_r, E, H [GPa], m.

@@ -47,15 +47,16 @@ ResultTable indent_table(const std::vector<AnalysedIndent>& indents) {
                                   num(r.modulus_Pa * 1e-9), num(r.hardness_Pa * 1e-9),
                                   num(r.stiffness_squared_over_load_Pa * 1e-9), num(c.fit.exponent_m),
                                   num(c.fit.residual_rms_N * 1e3),
-                                  q.position_x_m ? num(*q.position_x_m * 1e3) : Cell(),
-                                  q.position_y_m ? num(*q.position_y_m * 1e3) : Cell(), c.status});
+                                  ind.position_x_m ? num(*ind.position_x_m * 1e3) : Cell(),
+                                  ind.position_y_m ? num(*ind.position_y_m * 1e3) : Cell(), c.status});
             }
         } else if (ind.csm) {
             const auto& c = *ind.csm;
             t.rows.push_back({ind.file, ind.test, std::string("CSM mean"), Cell(), Cell(), Cell(),
                               Cell(), Cell(), num(c.mean_reduced_modulus_Pa * 1e-9),
                               num(c.mean_modulus_Pa * 1e-9), num(c.mean_hardness_Pa * 1e-9), Cell(),
-                              Cell(), Cell(), Cell(), Cell(),
+                              Cell(), Cell(), ind.position_x_m ? num(*ind.position_x_m * 1e3) : Cell(),
+                              ind.position_y_m ? num(*ind.position_y_m * 1e3) : Cell(),
                               fmt::format("mean of {} CSM points", c.window_points)});
         }
     }

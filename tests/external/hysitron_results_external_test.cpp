@@ -1,16 +1,16 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Uses Premier_Nanoindentation files from ../shared (no licence: internal validation only).
-#include "check.hpp"
-
-#include <vitrum/instruments/registry.hpp>
-
 #include <cmath>
 #include <string>
+#include <vitrum/instruments/registry.hpp>
+
+#include "check.hpp"
 
 namespace {
 
-const std::string kResults = "indentation-files/Premier_Nanoindentation/maptriplepoint_00000_LC_results.txt";
+const std::string kResults =
+    "indentation-files/Premier_Nanoindentation/maptriplepoint_00000_LC_results.txt";
 
 const vitrum::Column& column(const vitrum::Table& table, const std::string& name) {
     for (const auto& c : table.columns) {
@@ -23,7 +23,8 @@ const vitrum::Column& column(const vitrum::Table& table, const std::string& name
 }  // namespace
 
 TEST_CASE("hysitron-results reads the 63 XPM result rows of maptriplepoint_00000 LC") {
-    const vitrum::Dataset data = vitrum::builtin_readers().read_file(vitrum::test::shared(kResults));
+    const vitrum::Dataset data =
+        vitrum::builtin_readers().read_file(vitrum::test::shared(kResults));
     CHECK(data.source.format_id == "hysitron-results");
     CHECK(data.curves.empty());
     REQUIRE(data.tables.size() == 1);
@@ -40,7 +41,8 @@ TEST_CASE("hysitron-results reads the 63 XPM result rows of maptriplepoint_00000
 TEST_CASE("hysitron-results rows satisfy H = Pmax/A and heff - hc = 0.75 Pmax/S in SI") {
     // indentation.md §1.5e: both hold on all 63 rows to the printed 6 decimals; after the
     // conversion to SI they must still hold, which checks every unit factor of the reader.
-    const vitrum::Dataset data = vitrum::builtin_readers().read_file(vitrum::test::shared(kResults));
+    const vitrum::Dataset data =
+        vitrum::builtin_readers().read_file(vitrum::test::shared(kResults));
     const vitrum::Table& t = data.tables.front();
     const auto& hc = column(t, "vendor_contact_depth").values;
     const auto& heff = column(t, "vendor_effective_depth").values;

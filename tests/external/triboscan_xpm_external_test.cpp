@@ -1,13 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Uses Premier_Nanoindentation files from ../shared (no licence: internal validation only).
-#include "check.hpp"
-
+#include <algorithm>
+#include <string>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <algorithm>
-#include <string>
+#include "check.hpp"
 
 TEST_CASE("hysitron-txt reads the XPM raw curve maptriplepoint_0001.txt") {
     const vitrum::Dataset data = vitrum::builtin_readers().read_file(

@@ -1,14 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <sstream>
+#include <string>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <sstream>
-#include <string>
+#include "check.hpp"
 
 namespace {
 
@@ -59,7 +58,8 @@ TEST_CASE("fischer-txt keeps the vendor ISO 14577 results per indent in SI") {
     const vitrum::Dataset data = vitrum::builtin_readers().read_file(testdata(kFile));
     REQUIRE(data.curves.size() == 10);
     // HIT [N/mm²] and hmax [µm] of the ten indents, as printed in FS1.txt (1 decimal / 3 decimals).
-    const double hit[10] = {8553.6, 8289.9, 8035.5, 7923.9, 7797.1, 7532.8, 7643.7, 7631.8, 7632.0, 7437.7};
+    const double hit[10] = {8553.6, 8289.9, 8035.5, 7923.9, 7797.1,
+                            7532.8, 7643.7, 7631.8, 7632.0, 7437.7};
     const double hmax[10] = {1.535, 1.554, 1.573, 1.581, 1.595, 1.617, 1.610, 1.610, 1.611, 1.626};
     for (std::size_t k = 0; k < 10; ++k) {
         const auto& props = data.curves[k].properties;
@@ -70,7 +70,7 @@ TEST_CASE("fischer-txt keeps the vendor ISO 14577 results per indent in SI") {
         CHECK_REL(props.at("vendor_max_depth").value, hmax[k] * 1e-6, 1e-12);
     }
     const auto& first = data.curves.front().properties;
-    CHECK_REL(first.at("vendor_EIT_star").value, 83.7e9, 1e-12);   // EIT/(1-vs^2) [GPa] 83.7
+    CHECK_REL(first.at("vendor_EIT_star").value, 83.7e9, 1e-12);    // EIT/(1-vs^2) [GPa] 83.7
     CHECK_REL(first.at("vendor_hr").value, 1.053e-6, 1e-12);        // hr [µm] 1.053
     CHECK_REL(first.at("vendor_compliance").value, 1.9e-6, 1e-12);  // Compliance [µm/N] 1.9
     CHECK_REL(first.at("vendor_HUpl").value, 9337.4e6, 1e-12);      // HUpl [N/mm²] 9337.4
@@ -98,7 +98,8 @@ TEST_CASE("fischer-txt sniffs the .hap signature line only") {
 }
 
 TEST_CASE("fischer-txt refuses a decimal point in a data row with line and column") {
-    const std::string bad = replace_once(original_bytes(), "0,438949\t0,0321689", "0,438949\t0.0321689");
+    const std::string bad =
+        replace_once(original_bytes(), "0,438949\t0,0321689", "0,438949\t0.0321689");
     CHECK_THROWS_WITH_AS(read_fischer(bad), doctest::Contains("bad.txt:87:10"), vitrum::ParseError);
     CHECK_THROWS_WITH_AS(read_fischer(bad), doctest::Contains("decimal comma"), vitrum::ParseError);
 }
@@ -112,13 +113,17 @@ TEST_CASE("fischer-txt refuses an indent without its F h t header") {
 TEST_CASE("fischer-txt refuses a truncated indent and a row with a missing channel") {
     const std::string full = original_bytes();
     const std::string cut = full.substr(0, full.find("F\th\tt") + 7);  // header, no rows
-    CHECK_THROWS_WITH_AS(read_fischer(cut), doctest::Contains("F h t data rows"), vitrum::ParseError);
-    const std::string short_row = replace_once(full, "0,438949\t0,0321689\t0,2", "0,438949\t0,0321689");
-    CHECK_THROWS_WITH_AS(read_fischer(short_row), doctest::Contains("bad.txt:87"), vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(read_fischer(cut), doctest::Contains("F h t data rows"),
+                         vitrum::ParseError);
+    const std::string short_row =
+        replace_once(full, "0,438949\t0,0321689\t0,2", "0,438949\t0,0321689");
+    CHECK_THROWS_WITH_AS(read_fischer(short_row), doctest::Contains("bad.txt:87"),
+                         vitrum::ParseError);
 }
 
 TEST_CASE("fischer-txt refuses binary content and a wrong first line") {
     CHECK_THROWS_AS(read_fischer(std::string("FS1.hap\tName of the application\r\n\0\x01", 35)),
                     vitrum::FormatError);
-    CHECK_THROWS_WITH_AS(read_fischer("hello\r\n"), doctest::Contains("bad.txt:1"), vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(read_fischer("hello\r\n"), doctest::Contains("bad.txt:1"),
+                         vitrum::ParseError);
 }

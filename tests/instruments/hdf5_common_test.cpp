@@ -1,14 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <sstream>
+#include <string>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <sstream>
-#include <string>
+#include "check.hpp"
 
 namespace {
 
@@ -76,5 +75,6 @@ TEST_CASE("hdf5-common refuses a truncated file") {
 TEST_CASE("hdf5-common refuses bytes without the HDF5 signature") {
     CHECK_THROWS_WITH_AS(read_h5("FS1.hap\tName of the application\r\n"),
                          doctest::Contains("no HDF5 signature"), vitrum::FormatError);
-    CHECK_THROWS_AS(read_h5(std::string("\x89HDF\r\n\x1a\n\0\0\0\0garbage", 19)), vitrum::FormatError);
+    CHECK_THROWS_AS(read_h5(std::string("\x89HDF\r\n\x1a\n\0\0\0\0garbage", 19)),
+                    vitrum::FormatError);
 }

@@ -1,15 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <cmath>
+#include <sstream>
+#include <string>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <cmath>
-#include <sstream>
-#include <string>
+#include "check.hpp"
 
 namespace {
 
@@ -61,14 +60,16 @@ TEST_CASE("hysitron-hld reads the 1068 test points of Exp-50mN_0000.hld in SI") 
 TEST_CASE("hysitron-hld converts the header calibration to SI properties") {
     const vitrum::Dataset data = vitrum::builtin_readers().read_file(testdata(kFile));
     const auto& props = data.source.properties;
-    // "Machine Comp: 0.00663947 nm/µN" = 0.00663947e-9 m / 1e-6 N.
+    // "Machine Comp: 0.00663947 nm/µN": 1 nm/µN = 1e-9 m / 1e-6 N = 1e-3 m/N, so 6.63947e-6 m/N
+    // (= 6.64 nm/mN, a plausible HighLoad frame; micromechanics reads it as 0.00664 µm/mN).
     REQUIRE(props.count("frame_compliance") == 1);
-    CHECK_REL(props.at("frame_compliance").value, 6.63947e-12, 1e-12);
+    CHECK_REL(props.at("frame_compliance").value, 6.63947e-6, 1e-12);
     CHECK(props.at("frame_compliance").unit == "m/N");
     // "Drift Rate: 0.03648 nm/s", "Contact Threshold: 250 µN".
     CHECK_REL(props.at("drift_rate").value, 0.03648e-9, 1e-12);
     CHECK_REL(props.at("contact_threshold").value, 250e-6, 1e-12);
-    CHECK_REL(data.curves.front().properties.at("position_y").value, 0.550, 1e-12);  // Stage Y: 550 mm
+    CHECK_REL(data.curves.front().properties.at("position_y").value, 0.550,
+              1e-12);  // Stage Y: 550 mm
     CHECK(data.source.date == "Mon Dec 03 15:13:34 2018");
     CHECK(data.source.instrument == "Hysitron HighLoad System");
     CHECK(data.source.metadata.at("Tip B") == "0 nm");
@@ -135,14 +136,16 @@ TEST_CASE("hysitron-hld sniffs its signature and nothing else") {
 }
 
 TEST_CASE("hysitron-hld refuses a test block with more points announced than present") {
-    const std::string bad = replace_once(original_bytes(), "Test Data Points: 1068", "Test Data Points: 1069");
+    const std::string bad =
+        replace_once(original_bytes(), "Test Data Points: 1068", "Test Data Points: 1069");
     CHECK_THROWS_WITH_AS(read_hld_text(bad), doctest::Contains("bad.hld:2492"), vitrum::ParseError);
     CHECK_THROWS_WITH_AS(read_hld_text(bad), doctest::Contains("data row 1069 of 1069"),
                          vitrum::ParseError);
 }
 
 TEST_CASE("hysitron-hld refuses rows left over after the announced test points") {
-    const std::string bad = replace_once(original_bytes(), "Test Data Points: 1068", "Test Data Points: 1067");
+    const std::string bad =
+        replace_once(original_bytes(), "Test Data Points: 1068", "Test Data Points: 1067");
     CHECK_THROWS_WITH_AS(read_hld_text(bad), doctest::Contains("bad.hld:2491"), vitrum::ParseError);
 }
 
@@ -164,9 +167,11 @@ TEST_CASE("hysitron-hld refuses a truncated file with the line where data stoppe
 }
 
 TEST_CASE("hysitron-hld refuses a decimal comma in a data row with line and column") {
-    const std::string bad = replace_once(original_bytes(), "0.005005\t4.746112", "0.005005\t4,746112");
+    const std::string bad =
+        replace_once(original_bytes(), "0.005005\t4.746112", "0.005005\t4,746112");
     // File line 1425, the second field starts at character 10.
-    CHECK_THROWS_WITH_AS(read_hld_text(bad), doctest::Contains("bad.hld:1425:10"), vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(read_hld_text(bad), doctest::Contains("bad.hld:1425:10"),
+                         vitrum::ParseError);
 }
 
 TEST_CASE("hysitron-hld refuses a test block without a force channel") {

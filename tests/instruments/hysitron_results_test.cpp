@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <sstream>
+#include <string>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <sstream>
-#include <string>
+#include "check.hpp"
 
 namespace {
 
@@ -16,12 +15,15 @@ namespace {
 const std::string kResults =
     "Number of Data Points = 2\n"
     "         \n"
-    "File\thc(nm)\tPmax(\xB5N)\tS(\xB5N/nm)\tA(nm^2)\thmax(nm)\theff(nm)\tEr(GPa)\tH(GPa)\tA\thf(nm)\tm\t"
+    "File\thc(nm)\tPmax(\xB5N)\tS(\xB5N/"
+    "nm)\tA(nm^2)\thmax(nm)\theff(nm)\tEr(GPa)\tH(GPa)\tA\thf(nm)\tm\t"
     "X(mm)\tY(mm)\tDrift(nm/s)\n"
     "maptriplepoint_00000 LC.hys\t103.219383\t5997.491192\t76.722478\t486665.267370\t1189.334197\t"
-    "161.847813\t97.441121\t12.323647\t13.918238\t59.415720\t1.310355\t-102.326900\t-8.650300\t0.000000\n"
+    "161.847813\t97.441121\t12.323647\t13.918238\t59.415720\t1.310355\t-102.326900\t-8.650300\t0."
+    "000000\n"
     "maptriplepoint_00000 LC.hys\t138.972940\t5997.455920\t180.659898\t786908.828862\t1189.334197\t"
-    "163.871061\t180.440649\t7.621538\t0.002521\t59.092592\t3.156216\t-102.324900\t-8.650300\t0.000000\n";
+    "163.871061\t180.440649\t7.621538\t0.002521\t59.092592\t3.156216\t-102.324900\t-8.650300\t0."
+    "000000\n";
 
 vitrum::Dataset read_results(const std::string& content) {
     const vitrum::Reader* reader = vitrum::builtin_readers().find("hysitron-results");

@@ -1,20 +1,19 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
-#include <vitrum/core/text.hpp>
-#include <vitrum/instruments/registry.hpp>
-
 #include <algorithm>
 #include <string>
 #include <vector>
+#include <vitrum/core/text.hpp>
+#include <vitrum/instruments/registry.hpp>
+
+#include "check.hpp"
 
 namespace {
 
 using vitrum::test::testdata;
 
-const std::vector<std::string> kIds = {"hysitron-hld",      "hysitron-results", "hysitron-txt",
-                                       "fischer-txt",       "femtotools-txt",   "hdf5-common",
+const std::vector<std::string> kIds = {"hysitron-hld",       "hysitron-results",  "hysitron-txt",
+                                       "fischer-txt",        "femtotools-txt",    "hdf5-common",
                                        "micromaterials-zip", "micromaterials-txt"};
 
 /// Ids of this family's readers that claim the file.

@@ -1,14 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <sstream>
+#include <string>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <sstream>
-#include <string>
+#include "check.hpp"
 
 namespace {
 
@@ -61,8 +60,9 @@ TEST_CASE("micromaterials-txt sniffs headerless three-column files starting at t
     REQUIRE(reader != nullptr);
     CHECK(reader->sniff(kIndent, "a.txt"));
     CHECK_FALSE(reader->sniff(kIndent, "a.csv"));
-    CHECK_FALSE(reader->sniff("1.5\t2.0\t3.0\r\n1.6\t2.0\t3.0\r\n1.7\t2\t3\r\n1.8\t2\t3\r\n1.9\t2\t3\r\n",
-                              "a.txt"));  // time does not start at 0
+    CHECK_FALSE(
+        reader->sniff("1.5\t2.0\t3.0\r\n1.6\t2.0\t3.0\r\n1.7\t2\t3\r\n1.8\t2\t3\r\n1.9\t2\t3\r\n",
+                      "a.txt"));  // time does not start at 0
     CHECK_FALSE(reader->sniff("Time\tDepth\tLoad\r\n" + kIndent, "a.txt"));
     CHECK_FALSE(reader->sniff("0\t1\r\n0\t1\r\n0\t1\r\n0\t1\r\n0\t1\r\n", "a.txt"));
     CHECK_FALSE(reader->sniff("#EXPORTTYPE:DATA ALL\r\n#FORMAT:NETZSCH5\r\n", "a.txt"));

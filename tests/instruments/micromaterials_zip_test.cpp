@@ -1,14 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <sstream>
+#include <string>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <sstream>
-#include <string>
+#include "check.hpp"
 
 namespace {
 
@@ -65,7 +64,8 @@ TEST_CASE("micromaterials-zip refuses a truncated archive") {
 
 TEST_CASE("micromaterials-zip refuses an archive with members other than .txt") {
     const std::string dsc = vitrum::text::read_file_bytes(testdata("dsc/chem-spectra-app/dsc.zip"));
-    CHECK_THROWS_WITH_AS(read_zip(dsc), doctest::Contains("data/table_01.jdx"), vitrum::FormatError);
+    CHECK_THROWS_WITH_AS(read_zip(dsc), doctest::Contains("data/table_01.jdx"),
+                         vitrum::FormatError);
 }
 
 TEST_CASE("micromaterials-zip refuses bytes that are not a zip") {

@@ -60,12 +60,13 @@ Material load_material(const std::string& path);
 /// tree's share/materials, the installed share/vitrum/materials [paths].
 std::vector<std::string> material_search_path();
 
-/// Loads "id" or "id:set" from the search path (file "<id>.json"); the chosen set is
-/// returned with the material. @throws IoError listing the directories searched.
+/// A material with the parameter set chosen from it.
 struct MaterialChoice {
     Material material;
     MaterialSet set;
 };
+/// Loads "id" or "id:set" from the search path (file "<id>.json"); the chosen set is
+/// returned with the material. @throws IoError listing the directories searched.
 MaterialChoice find_material(const std::string& spec);
 
 /// Every material file on the search path (first occurrence of each id wins).

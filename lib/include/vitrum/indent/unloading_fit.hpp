@@ -22,7 +22,7 @@ struct UnloadingFitOptions {
     std::size_t min_points = 5;     ///< fewer points in the window is an error [1]
     double min_exponent = 0.8;      ///< fitted m below this is reported as not usable [1]
     double max_exponent = 10.0;     ///< fitted m above this is reported as not usable [1]
-    NonlinearFitOptions solver{100, 1e-8, 1e-8, 0.0, TrustRegionMethod::levenberg_marquardt};
+    NonlinearFitOptions solver{100, 1e-10, 1e-10, 0.0, TrustRegionMethod::levenberg_marquardt};
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
