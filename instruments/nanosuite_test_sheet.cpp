@@ -144,8 +144,9 @@ Curve read_test_sheet(const sheet::Sheet& sheet, const std::string& path,
     const std::size_t header_cells = sheet.columns_in(0);
     // Row 1 holds units when it has text and no numbers (NanoSuite and InView both do this);
     // otherwise units come from brackets in the names ("Load [mN]").
+    // Column 0 is skipped: it may hold a marker on that row.
     bool unit_row = false;
-    for (std::size_t c = 0; c < sheet.columns_in(1); ++c) {
+    for (std::size_t c = 1; c < sheet.columns_in(1); ++c) {
         if (sheet.at(1, c).kind == sheet::CellKind::number) {
             unit_row = false;
             break;
@@ -171,7 +172,15 @@ Curve read_test_sheet(const sheet::Sheet& sheet, const std::string& path,
         DataColumn dc;
         dc.sheet_col = c;
         NameAndUnit split{header, unit_row ? std::string(text::trim(sheet.text(1, c))) : ""};
-        if (!unit_row) split = split_name_and_unit(header);
+        if (!unit_row) {
+            split = split_name_and_unit(header);
+            // split_name_and_unit only accepts units it can parse; "[deg]" is ours to resolve.
+            const auto open = header.rfind('[');
+            if (split.unit.empty() && open != std::string::npos && header.back() == ']') {
+                split.name = std::string(text::trim(std::string_view(header).substr(0, open)));
+                split.unit = header.substr(open + 1, header.size() - open - 2);
+            }
+        }
         dc.column.original_name = header;
         dc.column.original_unit = split.unit;
         dc.unit = resolve_unit(split.unit, split.name);

@@ -18,6 +18,9 @@ TEST_CASE("detect_encoding recognises BOMs, BOM-less UTF-16 and the single-byte 
     CHECK(text::detect_encoding("#FILE:\xCD\xE5\xE8\xE7\xEE\xF2\xE5\xF0\xEC\xE8\xF7\xE5\xF1\xEA\xE0\xFF") ==
           "CP1251");
     CHECK(text::detect_encoding("Temp./\xB0""C; M\xFC""ller") == "CP1252");
+    // A NETZSCH header: mostly ASCII, degree signs (0xB0 in CP1251) and two Cyrillic words.
+    CHECK(text::detect_encoding("#FILE:2024 \xCD\xE5\xE8\xE7\xEE\xF2\xE5\xF0\xEC \xEA\xF0\xE8\xF1\xF2\xE0\xEB\xEB\n"
+                                "#RANGE:140\xB0""C/10.0(K/min)/50\xB0""C\n##Temp./\xB0""C;Time/min\n") == "CP1251");
 }
 
 TEST_CASE("decode_to_utf8 converts every supported encoding to the same text") {

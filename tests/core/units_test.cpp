@@ -23,6 +23,8 @@ TEST_CASE("parse_unit converts DSC and indentation units to SI exactly") {
     CHECK_REL(parse_unit("J/(g·K)").factor, 1e3, 1e-12);
     CHECK(parse_unit("J/(g·K)").si_name() == "J/(kg K)");
     CHECK_REL(parse_unit("cm3/mol").factor, 1e-6, 1e-12);
+    CHECK_REL(parse_unit("ml/min").factor, 1e-6 / 60.0, 1e-12);  // purge flow, lower-case litre
+    CHECK_REL(parse_unit("mL/min").factor, 1e-6 / 60.0, 1e-12);
     CHECK(parse_unit("m^3/mol").si_name() == "m^3/mol");
     CHECK_REL(parse_unit("kJ/mol").factor, 1e3, 1e-12);
     // J/m^2 and N/m are one dimension; vitrum spells it N/m.

@@ -10,6 +10,7 @@
 
 #include "check.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "check.hpp"
 
+#include <vitrum/core/error.hpp>
 #include <vitrum/report/atomic_file.hpp>
 #include <vitrum/report/example_study.hpp>
 

@@ -58,7 +58,7 @@ const std::vector<UnitAtom>& atoms() {
         {"V", 1.0, dim({{kM, 1}, {kL, 2}, {kT, -3}, {kI, -1}}), true},
         {"Hz", 1.0, dim({{kT, -1}}), true},
         {"L", 1e-3, dim({{kL, 3}}), true},
-        {"l", 1e-3, dim({{kL, 3}}), false},
+        {"l", 1e-3, dim({{kL, 3}}), true},
         {"Å", 1e-10, dim({{kL, 1}}), false},
         {"%", 1e-2, Dimension{}, false},
         {"1", 1.0, Dimension{}, false},

@@ -276,12 +276,18 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
         }
         if (i_max == n) break;
         const double h = r[i_max];
-        if (tallest == 0.0) tallest = h;
-        if (!(h > 10.0 * noise_s) || h < options.min_height_fraction * tallest) break;
+        if (!(h > 10.0 * noise_s) || (tallest > 0.0 && h < options.min_height_fraction * tallest)) break;
         const double thr = std::max(options.edge_fraction * h, 3.0 * noise_s);
         std::size_t iS = i_max, iE = i_max;
         while (iS > a && !used[iS - 1] && r[iS] > thr) --iS;
         while (iE + 1 < b && !used[iE + 1] && r[iE] > thr) ++iE;
+        if (iS == a || iE + 1 == b) {
+            // Still above the chord at an end of the range: a step or a drifting edge (e.g. the
+            // glass before a Tg step), not a peak that returns to its baseline.
+            for (std::size_t i = iS; i <= iE; ++i) used[i] = true;
+            continue;
+        }
+        if (tallest == 0.0) tallest = h;
         Built g = make_group(c, iS, i_max, iE);
         // Second pass: walk the edges again on the signal corrected by the fitted baseline.
         const auto corrected = [&](std::size_t i) { return sm.value[i] - g.B[i - g.s]; };

@@ -4,6 +4,8 @@
 
 #include <vitrum/core/error.hpp>
 
+#include "figure_svg.hpp"
+
 #include <fmt/format.h>
 #include <plplot/plplot.h>
 
@@ -21,100 +23,6 @@
 #include <vector>
 
 namespace vitrum::report {
-
-Color palette(std::size_t index) {
-    // Okabe & Ito (2008), "Color Universal Design"; black last so that it is not the first curve.
-    static constexpr std::array<Color, 8> kOkabeIto{{{0, 114, 178},
-                                                     {213, 94, 0},
-                                                     {0, 158, 115},
-                                                     {204, 121, 167},
-                                                     {230, 159, 0},
-                                                     {86, 180, 233},
-                                                     {240, 228, 66},
-                                                     {0, 0, 0}}};
-    return kOkabeIto[index % kOkabeIto.size()];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Panel: collects layers.
-
-Panel& Panel::line(std::vector<double> x, std::vector<double> y, Style style) {
-    Layer layer{Layer::Kind::line, std::move(x), std::move(y), {}, 0.0, 0.0, "", std::move(style)};
-    layers_.push_back(std::move(layer));
-    return *this;
-}
-
-Panel& Panel::points(std::vector<double> x, std::vector<double> y, Style style) {
-    if (style.marker == Marker::none) style.marker = Marker::circle;
-    Layer layer{Layer::Kind::points, std::move(x), std::move(y), {}, 0.0, 0.0, "", std::move(style)};
-    layers_.push_back(std::move(layer));
-    return *this;
-}
-
-Panel& Panel::error_bars(std::vector<double> x, std::vector<double> y, std::vector<double> y_err,
-                         Style style) {
-    Layer layer{Layer::Kind::error_bars, std::move(x), std::move(y), std::move(y_err), 0.0, 0.0,
-                "", std::move(style)};
-    layers_.push_back(std::move(layer));
-    return *this;
-}
-
-Panel& Panel::vline(double x, Style style, std::string annotation) {
-    Layer layer{Layer::Kind::vline, {}, {}, {}, x, x, std::move(annotation), std::move(style)};
-    layers_.push_back(std::move(layer));
-    return *this;
-}
-
-Panel& Panel::hline(double y, Style style, std::string annotation) {
-    Layer layer{Layer::Kind::hline, {}, {}, {}, y, y, std::move(annotation), std::move(style)};
-    layers_.push_back(std::move(layer));
-    return *this;
-}
-
-Panel& Panel::x_band(double lo, double hi, Color color, double alpha, std::string label) {
-    Style style;
-    style.color = color;
-    style.label = std::move(label);
-    Layer layer{Layer::Kind::x_band, {}, {}, {}, lo, hi, "", std::move(style), alpha};
-    layers_.push_back(std::move(layer));
-    return *this;
-}
-
-Panel& Panel::y_band(double lo, double hi, Color color, double alpha, std::string label) {
-    Style style;
-    style.color = color;
-    style.label = std::move(label);
-    Layer layer{Layer::Kind::y_band, {}, {}, {}, lo, hi, "", std::move(style), alpha};
-    layers_.push_back(std::move(layer));
-    return *this;
-}
-
-Panel& Panel::text(double x, double y, std::string text, Color color) {
-    Style style;
-    style.color = color;
-    Layer layer{Layer::Kind::text, {x}, {y}, {}, 0.0, 0.0, std::move(text), std::move(style)};
-    layers_.push_back(std::move(layer));
-    return *this;
-}
-
-Figure::Figure(int rows, int cols, int width_px, int height_px)
-    : rows_(rows), cols_(cols), width_px_(width_px), height_px_(height_px) {
-    if (rows < 1 || cols < 1 || rows * cols > 64)
-        throw InvalidArgument(fmt::format(
-            "Figure: rows × cols must be between 1 and 64 panels (got {} × {})", rows, cols));
-    if (width_px < 100 || width_px > 10000 || height_px < 100 || height_px > 10000)
-        throw InvalidArgument(fmt::format(
-            "Figure: width_px and height_px must be in [100, 10000] (got {} × {})", width_px,
-            height_px));
-    panels_.resize(static_cast<std::size_t>(rows * cols));
-}
-
-Panel& Figure::panel(int index) {
-    if (index < 0 || index >= rows_ * cols_)
-        throw InvalidArgument(fmt::format("Figure::panel: index must be in [0, {}] (got {})",
-                                          rows_ * cols_ - 1, index));
-    return panels_[static_cast<std::size_t>(index)];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Drawing. PLplot keeps global state and is not thread-safe: one save at a time.
@@ -585,45 +493,6 @@ struct StreamGuard {
     }
 };
 
-// A label without PLplot's sub/superscript escapes, for plain-text metadata.
-std::string plain_text(const std::string& label) {
-    std::string out;
-    for (std::size_t i = 0; i < label.size(); ++i) {
-        if (label[i] == '#' && i + 1 < label.size() && (label[i + 1] == 'd' || label[i + 1] == 'u')) {
-            ++i;
-            continue;
-        }
-        const char c = label[i];
-        out += c == '<' ? std::string("&lt;") : c == '>' ? std::string("&gt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
-    }
-    return out;
-}
-
-// Cairo draws text as glyph outlines, so an SVG would not contain its labels as text. A
-// <title> and <desc> after the root element make them searchable and accessible.
-void add_svg_metadata(const std::string& svg_path, const Figure& figure) {
-    std::FILE* f = std::fopen(svg_path.c_str(), "rb");
-    if (f == nullptr) throw IoError(fmt::format("cannot reopen '{}': {}", svg_path, std::strerror(errno)));
-    std::string svg;
-    char buffer[65536];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) svg.append(buffer, n);
-    std::fclose(f);
-    const std::size_t root = svg.find("<svg");
-    const std::size_t end = root == std::string::npos ? root : svg.find('>', root);
-    if (end == std::string::npos) throw Error(fmt::format("PLplot wrote no SVG root element to '{}'", svg_path));
-    std::string desc;
-    for (const Panel& p : figure.panels()) {
-        if (p.layers().empty()) continue;
-        desc += fmt::format("{}x: {}; y: {}{}", desc.empty() ? "" : " | ", plain_text(p.x_label),
-                            plain_text(p.y_label), p.title.empty() ? "" : "; panel: " + plain_text(p.title));
-    }
-    const std::string meta = fmt::format("\n<title>{}</title>\n<desc>{}</desc>", plain_text(figure.title), desc);
-    svg.insert(end + 1, meta);
-    f = std::fopen(svg_path.c_str(), "wb");
-    if (f == nullptr || std::fwrite(svg.data(), 1, svg.size(), f) != svg.size() || std::fclose(f) != 0)
-        throw IoError(fmt::format("cannot write '{}'", svg_path));
-}
-
 }  // namespace
 
 void Figure::save(const std::string& path) const {
@@ -711,7 +580,7 @@ void Figure::save(const std::string& path) const {
     guard.open = false;
     if (!g_plplot_message.empty())
         throw Error(fmt::format("PLplot failed while drawing '{}': {}", path, g_plplot_message));
-    if (ext == ".svg") add_svg_metadata(guard.temp_path, *this);
+    if (ext == ".svg") detail::add_svg_metadata(guard.temp_path, *this);
     std::filesystem::rename(guard.temp_path, target, ec);
     if (ec)
         throw IoError(fmt::format("cannot write figure '{}': {}", path, ec.message()));
