@@ -21,7 +21,7 @@ int main() {
         int files = 0;
     };
     std::map<std::string, Totals> per_format;
-    for (const std::string root : {std::string(VITRUM_TESTDATA_DIR), std::string(VITRUM_SHARED_DIR)}) {
+    for (const char* root : {VITRUM_TESTDATA_DIR, VITRUM_SHARED_DIR}) {
         if (!fs::exists(root)) continue;
         for (const auto& entry : fs::recursive_directory_iterator(root)) {
             if (!entry.is_regular_file() || entry.path().extension() == ".md") continue;

@@ -281,7 +281,9 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
         std::size_t iS = i_max, iE = i_max;
         while (iS > a && !used[iS - 1] && r[iS] > thr) --iS;
         while (iE + 1 < b && !used[iE + 1] && r[iE] > thr) ++iE;
-        if (iS == a || iE + 1 == b) {
+        // The chord passes through both ends, so "touching an end" means within 5 % of the span.
+        const double edge_K = 0.05 * (T[b - 1] - T[a]);
+        if (T[iS] - T[a] < edge_K || T[b - 1] - T[iE] < edge_K) {
             // Still above the chord at an end of the range: a step or a drifting edge (e.g. the
             // glass before a Tg step), not a peak that returns to its baseline.
             for (std::size_t i = iS; i <= iE; ++i) used[i] = true;
