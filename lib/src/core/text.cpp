@@ -99,14 +99,17 @@ std::string detect_encoding(std::string_view bytes) {
     if (degree_c > 0 && degree_c * 2 >= high) return "CP437";
     // Cyrillic words in CP1251 are runs of letters 0xC0–0xFF; Western single-byte text has
     // isolated accented letters ("Müller", "°C"), so a few such runs decide.
-    std::size_t runs = 0;
-    for (std::size_t i = 0; i + 2 < bytes.size(); ++i) {
-        if (b(i) >= 0xC0 && b(i + 1) >= 0xC0 && b(i + 2) >= 0xC0) {
-            ++runs;
-            while (i < bytes.size() && b(i) >= 0xC0) ++i;
+    std::size_t runs = 0, longest = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        std::size_t length = 0;
+        while (i < bytes.size() && b(i) >= 0xC0) {
+            ++length;
+            ++i;
         }
+        if (length >= 3) ++runs;
+        longest = std::max(longest, length);
     }
-    if (runs >= 2 && cyrillic * 2 >= high) return "CP1251";
+    if ((runs >= 2 || longest >= 4) && cyrillic * 2 >= high) return "CP1251";
     return "CP1252";
 }
 
