@@ -2,15 +2,14 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Times a full heating-scan analysis (segmentation + Tg + fictive T + Tx peaks) of a
 // 20 000-point synthetic Cu50Zr50-like scan; prints one table row. Goal: median ≤ 1 ms.
-#include <vitrum/dsc/analysis.hpp>
-#include <vitrum/dsc/segmentation.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <random>
 #include <vector>
+#include <vitrum/dsc/analysis.hpp>
+#include <vitrum/dsc/segmentation.hpp>
 
 namespace {
 
@@ -45,7 +44,8 @@ int main() {
         const auto t0 = std::chrono::steady_clock::now();
         const auto segments = vitrum::dsc::segment_run(run);
         const auto k = vitrum::dsc::choose_heating_segment(segments);
-        const auto result = vitrum::dsc::analyze_heating(run.slice(segments[k].begin, segments[k].end), options);
+        const auto result =
+            vitrum::dsc::analyze_heating(run.slice(segments[k].begin, segments[k].end), options);
         const auto t1 = std::chrono::steady_clock::now();
         ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         peaks = result.crystallisation ? result.crystallisation->peaks.size() : 0;

@@ -2,9 +2,6 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Throughput of the full quasi-static analysis (segmentation, power-law unloading fit,
 // Oliver–Pharr) on a synthetic map of indents × 1000 points, on 1…N threads. Plain C++.
-#include <vitrum/core/channels.hpp>
-#include <vitrum/indent/quasi_static.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -12,6 +9,8 @@
 #include <random>
 #include <thread>
 #include <vector>
+#include <vitrum/core/channels.hpp>
+#include <vitrum/indent/quasi_static.hpp>
 
 namespace {
 
@@ -79,8 +78,12 @@ int main(int argc, char** argv) {
     std::vector<Curve> curves;
     for (int i = 0; i < n; ++i) curves.push_back(synthetic_indent(i));
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    std::printf("vitrum indent analysis: %d synthetic indents x 1000 points (goal >= 20000 indents/s/core)\n", n);
-    std::printf("%8s %12s %16s %18s %10s\n", "threads", "time [s]", "indents/s", "indents/s/thread", "usable");
+    std::printf(
+        "vitrum indent analysis: %d synthetic indents x 1000 points (goal >= 20000 "
+        "indents/s/core)\n",
+        n);
+    std::printf("%8s %12s %16s %18s %10s\n", "threads", "time [s]", "indents/s", "indents/s/thread",
+                "usable");
     for (unsigned th = 1; th <= hw; th *= 2) {
         std::size_t usable = 0;
         const double sec = run(curves, th, usable);

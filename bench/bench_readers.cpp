@@ -2,14 +2,14 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Parse throughput of every reader on the real vendor files (share/testdata and ../shared):
 // bytes read per second of wall time, one core, file already in the page cache.
-#include "bench_util.hpp"
+#include <fmt/format.h>
 
+#include <filesystem>
+#include <map>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <filesystem>
-#include <fmt/format.h>
-#include <map>
+#include "bench_util.hpp"
 
 namespace fs = std::filesystem;
 

@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Example: read any supported instrument file and print its channels in SI.
 //   read_and_convert FILE
-#include <vitrum/core/error.hpp>
-#include <vitrum/instruments/registry.hpp>
-
 #include <cmath>
 #include <iostream>
+#include <vitrum/core/error.hpp>
+#include <vitrum/instruments/registry.hpp>
 
 int main(int argc, char** argv) {
     if (argc != 2) {

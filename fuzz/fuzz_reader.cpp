@@ -5,14 +5,13 @@
 // is unset or "detect", the input goes through format detection first, as a user's file would.
 // A reader may refuse input only with a vitrum::Error; anything else (another exception, a
 // crash, a sanitizer report, a hang) is a finding.
-#include <vitrum/core/error.hpp>
-#include <vitrum/instruments/registry.hpp>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <string>
+#include <vitrum/core/error.hpp>
+#include <vitrum/instruments/registry.hpp>
 
 namespace {
 const vitrum::Reader* g_reader = nullptr;
@@ -25,7 +24,8 @@ extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
     if (g_format != "detect") {
         g_reader = vitrum::builtin_readers().find(g_format);
         if (g_reader == nullptr) {
-            std::fprintf(stderr, "fuzz_reader: unknown VITRUM_FUZZ_FORMAT '%s'\n", g_format.c_str());
+            std::fprintf(stderr, "fuzz_reader: unknown VITRUM_FUZZ_FORMAT '%s'\n",
+                         g_format.c_str());
             std::abort();
         }
     }

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // A small BIFF8 (Excel 97–2003) record parser: only what spreadsheet exports of instruments use.
 // Every length, index and offset is checked before use, because the input may be hostile.
-#include "biff8_workbook.hpp"
-
-#include <vitrum/core/error.hpp>
+#include <fmt/format.h>
 
 #include <cstring>
-#include <fmt/format.h>
 #include <unordered_map>
+#include <vitrum/core/error.hpp>
+
+#include "biff8_workbook.hpp"
 
 namespace vitrum::sheet {
 
@@ -37,11 +37,12 @@ std::uint16_t u16(std::string_view b, std::size_t at) {
                                       (static_cast<unsigned char>(b[at + 1]) << 8));
 }
 std::uint32_t u32(std::string_view b, std::size_t at) {
-    return static_cast<std::uint32_t>(u16(b, at)) | (static_cast<std::uint32_t>(u16(b, at + 2)) << 16);
+    return static_cast<std::uint32_t>(u16(b, at)) |
+           (static_cast<std::uint32_t>(u16(b, at + 2)) << 16);
 }
 double f64(std::string_view b, std::size_t at) {
-    std::uint64_t bits = static_cast<std::uint64_t>(u32(b, at)) |
-                         (static_cast<std::uint64_t>(u32(b, at + 4)) << 32);
+    std::uint64_t bits =
+        static_cast<std::uint64_t>(u32(b, at)) | (static_cast<std::uint64_t>(u32(b, at + 4)) << 32);
     double value = 0.0;
     std::memcpy(&value, &bits, sizeof value);
     return value;
@@ -98,7 +99,8 @@ struct Context {
     [[noreturn]] void fail(const Record& r, const std::string& what) const {
         fail_at(r.offset, r.type, what);
     }
-    [[noreturn]] void fail_at(std::size_t offset, std::uint16_t type, const std::string& what) const {
+    [[noreturn]] void fail_at(std::size_t offset, std::uint16_t type,
+                              const std::string& what) const {
         Location where;
         where.file = path;
         where.sheet = part;
@@ -116,22 +118,25 @@ public:
 
     Record next() {
         if (pos_ + 4 > stream_.size()) {
-            ctx_.fail_at(pos_, 0, fmt::format("the stream ends inside a record header ({} bytes "
-                                              "left; the file is truncated)",
-                                              stream_.size() - pos_));
+            ctx_.fail_at(pos_, 0,
+                         fmt::format("the stream ends inside a record header ({} bytes "
+                                     "left; the file is truncated)",
+                                     stream_.size() - pos_));
         }
         Record r;
         r.offset = pos_;
         r.type = u16(stream_, pos_);
         const std::size_t size = u16(stream_, pos_ + 2);
         if (size > kMaxRecordBytes) {
-            ctx_.fail_at(pos_, r.type, fmt::format("record length {} exceeds the BIFF8 limit {}",
-                                                   size, kMaxRecordBytes));
+            ctx_.fail_at(
+                pos_, r.type,
+                fmt::format("record length {} exceeds the BIFF8 limit {}", size, kMaxRecordBytes));
         }
         if (pos_ + 4 + size > stream_.size()) {
-            ctx_.fail_at(pos_, r.type, fmt::format("record length {} runs past the end of the "
-                                                   "stream ({} bytes; the file is truncated)",
-                                                   size, stream_.size()));
+            ctx_.fail_at(pos_, r.type,
+                         fmt::format("record length {} runs past the end of the "
+                                     "stream ({} bytes; the file is truncated)",
+                                     size, stream_.size()));
         }
         r.body = stream_.substr(pos_ + 4, size);
         pos_ += 4 + size;
@@ -139,9 +144,7 @@ public:
     }
 
     // The record after the current one, without consuming it (type 0 at the end).
-    std::uint16_t peek_type() const {
-        return pos_ + 4 <= stream_.size() ? u16(stream_, pos_) : 0;
-    }
+    std::uint16_t peek_type() const { return pos_ + 4 <= stream_.size() ? u16(stream_, pos_) : 0; }
 
 private:
     std::string_view stream_;
@@ -154,7 +157,8 @@ private:
 // whether the rest is 8-bit or 16-bit.
 class SegmentCursor {
 public:
-    SegmentCursor(std::vector<Record> parts, const Context& ctx) : parts_(std::move(parts)), ctx_(ctx) {}
+    SegmentCursor(std::vector<Record> parts, const Context& ctx)
+        : parts_(std::move(parts)), ctx_(ctx) {}
 
     bool exhausted() {
         skip_empty();
@@ -279,9 +283,10 @@ void check_bof(const Record& r, const Context& ctx, const std::string& path) {
     if (r.body.size() < 4) ctx.fail(r, "BOF shorter than 4 bytes");
     const std::uint16_t version = u16(r.body, 0);
     if (version != kBiff8Version) {
-        throw FormatError(fmt::format("{}: BIFF version 0x{:04X} (Excel 5/95 or older) is not "
-                                      "supported; only BIFF8 (Excel 97–2003, version 0x0600)",
-                                      path, version));
+        throw FormatError(
+            fmt::format("{}: BIFF version 0x{:04X} (Excel 5/95 or older) is not "
+                        "supported; only BIFF8 (Excel 97–2003, version 0x0600)",
+                        path, version));
     }
 }
 
@@ -355,7 +360,8 @@ void parse_sheet(std::string_view stream, const SheetEntry& entry,
                                             index, sst.size()));
                 }
                 auto it = pooled.find(index);
-                if (it == pooled.end()) it = pooled.emplace(index, out.add_string(sst[index])).first;
+                if (it == pooled.end())
+                    it = pooled.emplace(index, out.add_string(sst[index])).first;
                 out.set_text_index(u16(r.body, 0), u16(r.body, 2), it->second);
                 break;
             }
@@ -401,11 +407,13 @@ Workbook parse_biff8(std::string_view stream, const std::string& path) {
     Context ctx{path};
     RecordReader reader(stream, ctx);
     if (stream.size() < 8) {
-        ctx.fail_at(0, 0, fmt::format("a BIFF8 stream of at least 8 bytes, found {}", stream.size()));
+        ctx.fail_at(0, 0,
+                    fmt::format("a BIFF8 stream of at least 8 bytes, found {}", stream.size()));
     }
     const Record bof = reader.next();
     check_bof(bof, ctx, path);
-    if (u16(bof.body, 2) != kBofGlobals) ctx.fail(bof, "the first BOF is not a workbook globals BOF");
+    if (u16(bof.body, 2) != kBofGlobals)
+        ctx.fail(bof, "the first BOF is not a workbook globals BOF");
 
     std::vector<SheetEntry> entries;
     std::vector<std::string> sst;
@@ -416,9 +424,10 @@ Workbook parse_biff8(std::string_view stream, const std::string& path) {
         const Record r = reader.next();
         if (r.type == kEof) break;
         if (r.type == kFilePass) {
-            throw FormatError(fmt::format("{}: the workbook is encrypted (FILEPASS record); "
-                                          "save it unprotected",
-                                          path));
+            throw FormatError(
+                fmt::format("{}: the workbook is encrypted (FILEPASS record); "
+                            "save it unprotected",
+                            path));
         }
         if (r.type == kBoundSheet) {
             need(r, 8, ctx);

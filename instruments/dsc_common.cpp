@@ -2,17 +2,17 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "dsc_common.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <regex>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
-
-#include <algorithm>
-#include <cmath>
-#include <fmt/format.h>
-#include <limits>
-#include <numeric>
-#include <regex>
 
 namespace vitrum::dsc_io {
 
@@ -20,7 +20,8 @@ std::string sniff_text(std::string_view head) noexcept {
     try {
         std::string out;
         const auto b = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
-        const std::string enc = text::detect_encoding(head.substr(0, std::min<std::size_t>(head.size(), 4096)));
+        const std::string enc =
+            text::detect_encoding(head.substr(0, std::min<std::size_t>(head.size(), 4096)));
         if (enc == "UTF-16LE" || enc == "UTF-16BE") {
             std::size_t i = (head.size() >= 2 && (b(0) == 0xFF || b(0) == 0xFE)) ? 2 : 0;
             const std::size_t low = enc == "UTF-16LE" ? 0 : 1;
@@ -113,7 +114,8 @@ std::string canonical_channel(std::string_view raw_name, std::string_view unit) 
     const auto is = [&](std::array<int, 6> e) { return d.exponent == e; };
     // Exponents: L, M, T, Θ, N, I.
     if (is({0, 0, 0, 1, 0, 0})) {
-        if (any_of_words(name, {"tzero", "heater", "flange", "junction", "cell", "block", "onset"})) {
+        if (any_of_words(name,
+                         {"tzero", "heater", "flange", "junction", "cell", "block", "onset"})) {
             return "";
         }
         if (any_of_words(name, {"furnace", "program", "reference", "ref."}) || name == "tr") {
@@ -143,8 +145,9 @@ std::string canonical_channel(std::string_view raw_name, std::string_view unit) 
     if (is({2, 1, -2, -1, 0, 0})) return cp_name ? channel::heat_capacity : "";
     if (is({2, 0, -2, -1, 0, 0})) return cp_name ? channel::specific_heat_capacity : "";
     if (is({1, 0, 0, 0, 0, 0})) {
-        return (any_of_words(name, {"depth", "displacement", "disp"}) || name == "h") ? channel::depth
-                                                                                      : "";
+        return (any_of_words(name, {"depth", "displacement", "disp"}) || name == "h")
+                   ? channel::depth
+                   : "";
     }
     if (is({1, 1, -2, 0, 0, 0})) {
         return (any_of_words(name, {"load", "force"}) || name == "p") ? channel::load : "";
@@ -173,8 +176,9 @@ Column make_column(const std::string& original_name, const std::string& original
     } else {
         c.unit = original_unit;
         if (!original_unit.empty()) {
-            warnings.push_back(fmt::format("column '{}': unit '{}' not understood; values kept as found",
-                                           original_name, original_unit));
+            warnings.push_back(
+                fmt::format("column '{}': unit '{}' not understood; values kept as found",
+                            original_name, original_unit));
         }
     }
     c.name = canonical.empty() || is_taken(canonical) ? original_name : canonical;
@@ -183,8 +187,8 @@ Column make_column(const std::string& original_name, const std::string& original
     return c;
 }
 
-RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t first,
-                    std::size_t end, const TableLayout& layout, const std::string& path) {
+RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t first, std::size_t end,
+                    const TableLayout& layout, const std::string& path) {
     RawTable out;
     out.columns.assign(layout.columns, {});
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -218,8 +222,9 @@ RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t firs
                 v = nan;
                 had_empty = true;
             } else if (!text::try_parse_double(fields[k], layout.decimal, v)) {
-                throw ParseError(Location{path, "", i + 1, text::column_of(line, text::trim(fields[k]))},
-                                 expected_number, std::string(text::trim(fields[k])));
+                throw ParseError(
+                    Location{path, "", i + 1, text::column_of(line, text::trim(fields[k]))},
+                    expected_number, std::string(text::trim(fields[k])));
             }
             out.columns[k].push_back(v);
         }
@@ -249,9 +254,9 @@ bool sort_by_time(Series& data, std::vector<std::string>& warnings) {
         return t[a] < t[b];
     });
     data.reorder(order);
-    warnings.push_back(fmt::format(
-        "rows were not in time order (time decreases at data row {}); sorted by time",
-        first_back + 1));
+    warnings.push_back(
+        fmt::format("rows were not in time order (time decreases at data row {}); sorted by time",
+                    first_back + 1));
     return true;
 }
 
@@ -277,8 +282,8 @@ std::optional<Segment> parse_netzsch_step(std::string_view text_in) {
     const std::string deg = "\\s*(?:\xC2\xB0)?\\s*C";
     static const std::regex ramp(std::string("^") + kNum + deg + R"(\s*/\s*)" + kNum +
                                  R"(\s*\(\s*K/min\s*\)\s*/\s*)" + kNum + deg + "$");
-    static const std::regex iso(std::string("^") + kNum + deg + R"(\s*/\s*([0-9]+):([0-9]+)\s*/\s*)" +
-                                kNum + deg + "$");
+    static const std::regex iso(std::string("^") + kNum + deg +
+                                R"(\s*/\s*([0-9]+):([0-9]+)\s*/\s*)" + kNum + deg + "$");
     std::smatch m;
     Segment seg;
     seg.label = s;
@@ -288,7 +293,8 @@ std::optional<Segment> parse_netzsch_step(std::string_view text_in) {
         seg.program_start_K = a;
         seg.program_end_K = b;
         seg.program_rate_K_per_s = b >= a ? rate : -rate;
-        seg.kind = b > a ? SegmentKind::heating : (b < a ? SegmentKind::cooling : SegmentKind::isothermal);
+        seg.kind =
+            b > a ? SegmentKind::heating : (b < a ? SegmentKind::cooling : SegmentKind::isothermal);
         return seg;
     }
     if (std::regex_match(s, m, iso)) {
@@ -304,8 +310,8 @@ std::optional<Segment> parse_netzsch_step(std::string_view text_in) {
 std::optional<Segment> parse_ta_step(std::string_view text_in, std::optional<double>& current_K) {
     const std::string s(text::trim(text_in));
     const std::string deg = "\\s*(?:\xC2\xB0)?\\s*C";
-    static const std::regex ramp(std::string("Ramp\\s+") + kNum + "\\s*(?:(?:\xC2\xB0)?C|K)\\s*/\\s*min\\s+to\\s+" +
-                                     kNum + deg,
+    static const std::regex ramp(std::string("Ramp\\s+") + kNum +
+                                     "\\s*(?:(?:\xC2\xB0)?C|K)\\s*/\\s*min\\s+to\\s+" + kNum + deg,
                                  std::regex::icase);
     static const std::regex iso(std::string("Isothermal(?:\\s+for)?\\s+") + kNum + "\\s*min",
                                 std::regex::icase);
@@ -369,7 +375,8 @@ std::vector<Segment> segments_from_codes(const std::vector<double>& code) {
 void classify_segments(Series& data) {
     if (!data.has(channel::temperature)) return;
     const auto& temp = data.values(channel::temperature);
-    const std::vector<double>* time = data.has(channel::time) ? &data.values(channel::time) : nullptr;
+    const std::vector<double>* time =
+        data.has(channel::time) ? &data.values(channel::time) : nullptr;
     for (auto& s : data.segments) {
         if (s.kind != SegmentKind::unknown || s.end <= s.begin) continue;
         std::size_t a = s.begin, b = s.end - 1;

@@ -3,16 +3,15 @@
 // Internal helpers shared by the DSC and generic table readers (not installed).
 #pragma once
 
-#include <vitrum/core/series.hpp>
-#include <vitrum/core/text.hpp>
-#include <vitrum/instruments/reader.hpp>
-
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+#include <vitrum/core/series.hpp>
+#include <vitrum/core/text.hpp>
+#include <vitrum/instruments/reader.hpp>
 
 namespace vitrum::dsc_io {
 
@@ -64,11 +63,11 @@ std::string canonical_channel(std::string_view name, std::string_view unit);
 
 /// How the data rows of a table are written.
 struct TableLayout {
-    char delimiter = '\t';        ///< '\t', ';', ',' or ' ' (runs of blanks)
-    char decimal = '.';           ///< '.' or ','
-    std::size_t columns = 0;      ///< fields per row
-    bool empty_is_nan = false;    ///< an empty field becomes NaN instead of an error
-    bool stop_at_text = false;    ///< a line starting with a letter ends the table
+    char delimiter = '\t';      ///< '\t', ';', ',' or ' ' (runs of blanks)
+    char decimal = '.';         ///< '.' or ','
+    std::size_t columns = 0;    ///< fields per row
+    bool empty_is_nan = false;  ///< an empty field becomes NaN instead of an error
+    bool stop_at_text = false;  ///< a line starting with a letter ends the table
 };
 
 /// Raw numbers of a table, column-wise, with the 1-based file line of every row.
@@ -82,8 +81,8 @@ struct RawTable {
 /// Parses lines [first, end) as numbers. Blank lines are skipped.
 /// @throws ParseError with file, line and column naming the first field that is not a number,
 ///         or a row with the wrong number of fields.
-RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t first,
-                    std::size_t end, const TableLayout& layout, const std::string& path);
+RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t first, std::size_t end,
+                    const TableLayout& layout, const std::string& path);
 
 /// Sorts every column by time when time runs backwards somewhere, and says so in `warnings`.
 /// Returns true when rows were reordered (segments are then cleared).

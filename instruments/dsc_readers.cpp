@@ -1,8 +1,8 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "dsc_common.hpp"
-
 #include <vitrum/instruments/registry.hpp>
+
+#include "dsc_common.hpp"
 
 namespace vitrum {
 

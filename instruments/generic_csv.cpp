@@ -2,19 +2,18 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Generic delimited table reader: detects delimiter, decimal mark, header and units rows, and
 // maps columns onto canonical channels by keyword or by a user-given ColumnMap.
-#include <vitrum/instruments/generic_csv.hpp>
+#include <fmt/format.h>
 
-#include "dsc_common.hpp"
-
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
+#include <vitrum/instruments/generic_csv.hpp>
 
-#include <algorithm>
-#include <fmt/format.h>
-#include <fstream>
-#include <sstream>
+#include "dsc_common.hpp"
 
 namespace vitrum {
 namespace {
@@ -22,12 +21,18 @@ namespace {
 // Canonical channels a map may name, with the SI unit their values must have.
 const std::map<std::string, std::string>& mappable_channels() {
     static const std::map<std::string, std::string> m = {
-        {channel::time, "s"},           {channel::temperature, "K"},
-        {channel::program_temperature, "K"}, {channel::heat_flow, "W"},
-        {channel::specific_heat_flow, "W/kg"}, {channel::heat_capacity, "J/K"},
-        {channel::specific_heat_capacity, "J/(kg K)"}, {channel::mass, "kg"},
-        {channel::depth, "m"},          {channel::load, "N"},
-        {channel::harmonic_stiffness, "N/m"}, {channel::segment, "1"}};
+        {channel::time, "s"},
+        {channel::temperature, "K"},
+        {channel::program_temperature, "K"},
+        {channel::heat_flow, "W"},
+        {channel::specific_heat_flow, "W/kg"},
+        {channel::heat_capacity, "J/K"},
+        {channel::specific_heat_capacity, "J/(kg K)"},
+        {channel::mass, "kg"},
+        {channel::depth, "m"},
+        {channel::load, "N"},
+        {channel::harmonic_stiffness, "N/m"},
+        {channel::segment, "1"}};
     return m;
 }
 
@@ -41,8 +46,8 @@ struct TableShape {
     char delimiter = '\t';
     char decimal = '.';
     std::size_t columns = 0;
-    std::size_t first_data = 0;                       // 0-based line index
-    std::optional<std::size_t> header, units;         // 0-based line indices
+    std::size_t first_data = 0;                // 0-based line index
+    std::optional<std::size_t> header, units;  // 0-based line indices
 };
 
 std::vector<std::string_view> fields_of(std::string_view line, char delimiter) {
@@ -64,7 +69,8 @@ bool numeric_row(std::string_view line, const TableShape& s, std::size_t& n) {
 
 std::string strip_brackets(std::string_view u) {
     u = text::trim(u);
-    if (u.size() >= 2 && ((u.front() == '[' && u.back() == ']') || (u.front() == '(' && u.back() == ')'))) {
+    if (u.size() >= 2 &&
+        ((u.front() == '[' && u.back() == ']') || (u.front() == '(' && u.back() == ')'))) {
         u = text::trim(u.substr(1, u.size() - 2));
     }
     return std::string(u);
@@ -80,7 +86,8 @@ std::optional<TableShape> find_table(const std::vector<std::string_view>& lines,
     const std::size_t mid = nonempty.size() / 2;
     const std::size_t from = mid > 20 ? mid - 20 : 0;
     std::vector<std::string_view> sample;
-    for (std::size_t k = from; k < nonempty.size() && sample.size() < 40; ++k) sample.push_back(lines[nonempty[k]]);
+    for (std::size_t k = from; k < nonempty.size() && sample.size() < 40; ++k)
+        sample.push_back(lines[nonempty[k]]);
     TableShape s;
     s.delimiter = delimiter != 0 ? delimiter : text::detect_delimiter(sample);
     if (decimal != 0) {
@@ -137,7 +144,8 @@ bool names_dsc(const std::string& lower_header) {
 // Header words of the default mapping; such a column without a unit cannot be converted.
 bool names_a_channel(const std::string& name) {
     const std::string n = text::to_lower(name);
-    for (const char* w : {"temp", "time", "heat flow", "heatflow", "dsc", "depth", "displacement", "load", "force"}) {
+    for (const char* w : {"temp", "time", "heat flow", "heatflow", "dsc", "depth", "displacement",
+                          "load", "force"}) {
         if (n.find(w) != std::string::npos) return true;
     }
     return false;
@@ -147,14 +155,16 @@ struct HeaderCell {
     std::string full, name, unit;
 };
 
-std::optional<std::size_t> find_source(const ColumnSource& src, const std::vector<HeaderCell>& cells) {
+std::optional<std::size_t> find_source(const ColumnSource& src,
+                                       const std::vector<HeaderCell>& cells) {
     if (src.header.empty()) {
         if (src.index >= 1 && src.index <= cells.size()) return src.index - 1;
         return std::nullopt;
     }
     const std::string want = text::to_lower(text::trim(src.header));
     for (std::size_t k = 0; k < cells.size(); ++k) {
-        if (text::to_lower(cells[k].full) == want || text::to_lower(cells[k].name) == want) return k;
+        if (text::to_lower(cells[k].full) == want || text::to_lower(cells[k].name) == want)
+            return k;
     }
     return std::nullopt;
 }
@@ -168,9 +178,10 @@ public:
         return technique_ == Technique::dsc ? "generic-csv" : "generic-csv-indent";
     }
     std::string_view description() const override {
-        return technique_ == Technique::dsc
-                   ? "Any delimited table with a header (temperature, time, heat flow …); map columns with --columns"
-                   : "Any delimited table with a header (depth, load, time …); map columns with --columns";
+        return technique_ == Technique::dsc ? "Any delimited table with a header (temperature, "
+                                              "time, heat flow …); map columns with --columns"
+                                            : "Any delimited table with a header (depth, load, "
+                                              "time …); map columns with --columns";
     }
     Technique technique() const override { return technique_; }
     std::string_view extensions() const override { return ".csv .txt .tsv .dat"; }
@@ -197,14 +208,17 @@ public:
         return read_table(in, path, options_);
     }
 
-    static Dataset read_table(std::istream& in, const std::string& path, const GenericTableOptions& options) {
+    static Dataset read_table(std::istream& in, const std::string& path,
+                              const GenericTableOptions& options) {
         const text::DecodedText decoded = dsc_io::read_text_input(in, path);
         const auto lines = text::split_lines(decoded.utf8);
         const auto shape = find_table(lines, options.delimiter, options.decimal);
         if (!shape) {
-            throw FormatError(fmt::format(
-                "{}: no table found (expected a header row and at least two rows of numbers with the "
-                "same number of fields)", path));
+            throw FormatError(
+                fmt::format("{}: no table found (expected a header row and at least two rows of "
+                            "numbers with the "
+                            "same number of fields)",
+                            path));
         }
         Dataset data;
         data.source.encoding = decoded.encoding;
@@ -217,7 +231,8 @@ public:
                 std::string(text::trim(t.substr(cut + 1)));
         }
         std::vector<HeaderCell> cells(shape->columns);
-        for (std::size_t k = 0; k < shape->columns; ++k) cells[k].full = cells[k].name = fmt::format("column {}", k + 1);
+        for (std::size_t k = 0; k < shape->columns; ++k)
+            cells[k].full = cells[k].name = fmt::format("column {}", k + 1);
         if (shape->header) {
             const auto f = fields_of(lines[*shape->header], shape->delimiter);
             for (std::size_t k = 0; k < f.size() && k < cells.size(); ++k) {
@@ -227,7 +242,8 @@ public:
         }
         if (shape->units) {
             const auto f = fields_of(lines[*shape->units], shape->delimiter);
-            for (std::size_t k = 0; k < f.size() && k < cells.size(); ++k) cells[k].unit = strip_brackets(f[k]);
+            for (std::size_t k = 0; k < f.size() && k < cells.size(); ++k)
+                cells[k].unit = strip_brackets(f[k]);
         }
         dsc_io::TableLayout layout;
         layout.delimiter = shape->delimiter;
@@ -235,14 +251,16 @@ public:
         layout.columns = shape->columns;
         layout.empty_is_nan = true;
         layout.stop_at_text = true;
-        const dsc_io::RawTable raw = dsc_io::parse_rows(lines, shape->first_data, lines.size(), layout, path);
+        const dsc_io::RawTable raw =
+            dsc_io::parse_rows(lines, shape->first_data, lines.size(), layout, path);
         if (raw.rows_with_empty_fields > 0) {
             data.warnings.push_back(fmt::format("{} rows have empty fields; those cells are NaN",
                                                 raw.rows_with_empty_fields));
         }
         if (raw.end_line < lines.size()) {
-            data.warnings.push_back(fmt::format("the table ends at line {}; {} lines after it were not read",
-                                                raw.end_line + 1, lines.size() - raw.end_line));
+            data.warnings.push_back(
+                fmt::format("the table ends at line {}; {} lines after it were not read",
+                            raw.end_line + 1, lines.size() - raw.end_line));
         }
 
         // Explicit map first, then keywords for the remaining columns.
@@ -251,10 +269,10 @@ public:
             const auto k = find_source(src, cells);
             if (!k) {
                 throw InvalidArgument(fmt::format(
-                    "--columns: {} names no column of {} (columns: {})", channel_name, path,
-                    [&] {
+                    "--columns: {} names no column of {} (columns: {})", channel_name, path, [&] {
                         std::string all;
-                        for (const auto& c : cells) all += (all.empty() ? "'" : ", '") + c.full + "'";
+                        for (const auto& c : cells)
+                            all += (all.empty() ? "'" : ", '") + c.full + "'";
                         return all;
                     }()));
             }
@@ -267,24 +285,29 @@ public:
             if (!f.empty()) taken.push_back(f);
         }
         for (std::size_t k = 0; k < cells.size(); ++k) {
-            Column c = dsc_io::make_column(cells[k].name, cells[k].unit, raw.columns[k], taken, data.warnings);
+            Column c = dsc_io::make_column(cells[k].name, cells[k].unit, raw.columns[k], taken,
+                                           data.warnings);
             if (!forced[k].empty()) {
                 const std::string& want = mappable_channels().at(forced[k]);
-                if (!cells[k].unit.empty() && (!is_unit(cells[k].unit) ||
-                                               parse_unit(cells[k].unit).dimension != parse_unit(want).dimension)) {
-                    throw UnitError(fmt::format("--columns: column '{}' of {} has unit '{}', which cannot be {} [{}]",
-                                                cells[k].full, path, cells[k].unit, forced[k], want));
+                if (!cells[k].unit.empty() &&
+                    (!is_unit(cells[k].unit) ||
+                     parse_unit(cells[k].unit).dimension != parse_unit(want).dimension)) {
+                    throw UnitError(fmt::format(
+                        "--columns: column '{}' of {} has unit '{}', which cannot be {} [{}]",
+                        cells[k].full, path, cells[k].unit, forced[k], want));
                 }
                 if (cells[k].unit.empty() && forced[k] != channel::segment) {
-                    data.warnings.push_back(fmt::format("column '{}' mapped to {} has no unit; values taken as {}",
-                                                        cells[k].full, forced[k], want));
+                    data.warnings.push_back(
+                        fmt::format("column '{}' mapped to {} has no unit; values taken as {}",
+                                    cells[k].full, forced[k], want));
                     c.unit = want;
                 }
                 c.name = forced[k];
             } else if (cells[k].unit.empty() && names_a_channel(cells[k].name)) {
                 data.warnings.push_back(fmt::format(
                     "column '{}' has no unit, so it is kept under its own name; map it with a unit "
-                    "(--columns time={}:s)", cells[k].full, cells[k].name));
+                    "(--columns time={}:s)",
+                    cells[k].full, cells[k].name));
             }
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
@@ -308,7 +331,8 @@ ColumnMap ColumnMap::parse(std::string_view spec) {
         if (entry.empty()) continue;
         const auto eq = entry.find('=');
         if (eq == std::string_view::npos || eq == 0 || eq + 1 >= entry.size()) {
-            throw InvalidArgument(fmt::format("--columns: '{}' is not channel=column[:unit]", std::string(entry)));
+            throw InvalidArgument(
+                fmt::format("--columns: '{}' is not channel=column[:unit]", std::string(entry)));
         }
         const std::string name = text::to_lower(text::trim(entry.substr(0, eq)));
         if (!mappable_channels().count(name)) {
@@ -326,7 +350,8 @@ ColumnMap ColumnMap::parse(std::string_view spec) {
             }
         }
         double index = 0.0;
-        if (text::try_parse_double(source, '.', index) && index >= 1 && index == static_cast<double>(static_cast<std::size_t>(index))) {
+        if (text::try_parse_double(source, '.', index) && index >= 1 &&
+            index == static_cast<double>(static_cast<std::size_t>(index))) {
             src.index = static_cast<std::size_t>(index);
         } else {
             src.header = std::string(source);
@@ -336,10 +361,11 @@ ColumnMap ColumnMap::parse(std::string_view spec) {
     return map;
 }
 
-Dataset read_generic_table(std::istream& in, const std::string& path, const GenericTableOptions& options) {
+Dataset read_generic_table(std::istream& in, const std::string& path,
+                           const GenericTableOptions& options) {
     Dataset data = GenericCsvReader::read_table(in, path, options);
-    const bool indentation = data.curves.front().data.has(channel::depth) ||
-                             data.curves.front().data.has(channel::load);
+    const bool indentation =
+        data.curves.front().data.has(channel::depth) || data.curves.front().data.has(channel::load);
     data.source.path = path;
     data.source.format_id = indentation ? "generic-csv-indent" : "generic-csv";
     return data;

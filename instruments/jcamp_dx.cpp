@@ -2,18 +2,18 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // JCAMP-DX DSC curves (##XYPOINTS=(XY..XY) and ##XYDATA=(X++(Y..Y)) in AFFN form), plain or
 // inside a zip (BagIt) archive; see /work/shared/reference/dsc.md §1.1 (DSC 214 converted run).
-#include "dsc_common.hpp"
+#include <fmt/format.h>
+#include <zip.h>
 
+#include <cctype>
+#include <cmath>
+#include <map>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 
-#include <cctype>
-#include <cmath>
-#include <fmt/format.h>
-#include <map>
-#include <zip.h>
+#include "dsc_common.hpp"
 
 namespace vitrum::dsc_io {
 namespace {
@@ -31,14 +31,17 @@ std::string normalise_label(std::string_view label) {
 // Unit words JCAMP writers use, mapped to vitrum unit text.
 std::string unit_text(std::string_view jcamp_unit) {
     const std::string u = normalise_label(jcamp_unit);
-    if (u == "DEGREESCELSIUS" || u == "CELSIUS" || u == "DEGC" || u == "C") return "\xC2\xB0" "C";
+    if (u == "DEGREESCELSIUS" || u == "CELSIUS" || u == "DEGC" || u == "C")
+        return "\xC2\xB0"
+               "C";
     if (u == "KELVIN" || u == "K" || u == "DEGREESKELVIN") return "K";
     if (u == "SECONDS" || u == "S" || u == "SEC") return "s";
     if (u == "MINUTES" || u == "MIN") return "min";
     return std::string(text::trim(jcamp_unit));
 }
 
-std::pair<std::string, std::string> read_zip_member(const std::string& bytes, const std::string& path) {
+std::pair<std::string, std::string> read_zip_member(const std::string& bytes,
+                                                    const std::string& path) {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -72,14 +75,16 @@ std::pair<std::string, std::string> read_zip_member(const std::string& bytes, co
         if (got != static_cast<zip_int64_t>(st.size)) {
             zip_discard(archive);
             throw IoError(fmt::format("{}: member {} is damaged (read {} of {} bytes)", path, name,
-                                      static_cast<long long>(got), static_cast<long long>(st.size)));
+                                      static_cast<long long>(got),
+                                      static_cast<long long>(st.size)));
         }
         out = {name, std::move(content)};
         break;
     }
     zip_discard(archive);
     if (out.first.empty()) {
-        throw FormatError(fmt::format("{}: the zip archive holds no .jdx/.dx JCAMP-DX member", path));
+        throw FormatError(
+            fmt::format("{}: the zip archive holds no .jdx/.dx JCAMP-DX member", path));
     }
     return out;
 }
@@ -90,10 +95,13 @@ std::vector<std::string_view> affn_fields(std::string_view line) {
     std::vector<std::string_view> out;
     std::size_t i = 0;
     while (i < line.size()) {
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == ',' || line[i] == ';')) ++i;
+        while (i < line.size() &&
+               (line[i] == ' ' || line[i] == '\t' || line[i] == ',' || line[i] == ';'))
+            ++i;
         if (i >= line.size()) break;
         const std::size_t begin = i++;
-        while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != ',' && line[i] != ';' &&
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != ',' &&
+               line[i] != ';' &&
                !((line[i] == '-' || line[i] == '+') && line[i - 1] != 'e' && line[i - 1] != 'E')) {
             ++i;
         }
@@ -114,7 +122,8 @@ public:
     bool sniff(std::string_view head, std::string_view) const noexcept override {
         if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
             const std::string lower = text::to_lower(head);
-            return lower.find(".jdx") != std::string::npos || lower.find(".jcamp") != std::string::npos;
+            return lower.find(".jdx") != std::string::npos ||
+                   lower.find(".jcamp") != std::string::npos;
         }
         const std::string t = text::to_lower(sniff_text(head.substr(0, 8192)));
         return t.find("##jcamp") != std::string::npos &&
@@ -147,18 +156,22 @@ private:
         std::string form;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             std::string_view t = text::trim(lines[i]);
-            if (const auto c = t.find("$$"); c != std::string_view::npos) t = text::trim(t.substr(0, c));
+            if (const auto c = t.find("$$"); c != std::string_view::npos)
+                t = text::trim(t.substr(0, c));
             if (t.empty()) continue;
             if (t.substr(0, 2) != "##") {
                 if (form.empty()) {
-                    throw ParseError(Location{path, "", i + 1, 1}, "a '##LABEL=value' line", std::string(t));
+                    throw ParseError(Location{path, "", i + 1, 1}, "a '##LABEL=value' line",
+                                     std::string(t));
                 }
                 read_data_line(lines[i], t, i, form, label, path, xs, ys);
                 continue;
             }
             const auto eq = t.find('=');
-            const std::string name(text::trim(t.substr(2, eq == std::string_view::npos ? t.size() : eq - 2)));
-            const std::string value(eq == std::string_view::npos ? "" : text::trim(t.substr(eq + 1)));
+            const std::string name(
+                text::trim(t.substr(2, eq == std::string_view::npos ? t.size() : eq - 2)));
+            const std::string value(eq == std::string_view::npos ? ""
+                                                                 : text::trim(t.substr(eq + 1)));
             const std::string key = normalise_label(name);
             form.clear();
             if (key == "XYPOINTS" || key == "XYDATA") {
@@ -173,10 +186,12 @@ private:
             src.metadata[name] = value;
         }
         if (xs.empty()) {
-            throw ParseError(Location{path, "", lines.size(), 0}, "an ##XYPOINTS or ##XYDATA block with data",
-                             "none");
+            throw ParseError(Location{path, "", lines.size(), 0},
+                             "an ##XYPOINTS or ##XYDATA block with data", "none");
         }
-        const auto get = [&](const char* k) { return label.count(k) ? label.at(k) : std::string(); };
+        const auto get = [&](const char* k) {
+            return label.count(k) ? label.at(k) : std::string();
+        };
         const double xf = parse_header_number(get("XFACTOR")).value_or(1.0);
         const double yf = parse_header_number(get("YFACTOR")).value_or(1.0);
         for (double& x : xs) x *= xf;
@@ -185,7 +200,8 @@ private:
         const bool x_is_time = is_unit(xu) && parse_unit(xu).dimension == parse_unit("s").dimension;
         Curve curve;
         std::vector<std::string> taken;
-        Column x = make_column(x_is_time ? "Time" : "Temperature", xu, std::move(xs), taken, data.warnings);
+        Column x = make_column(x_is_time ? "Time" : "Temperature", xu, std::move(xs), taken,
+                               data.warnings);
         taken.push_back(x.name);
         curve.data.add_column(std::move(x));
         curve.data.add_column(make_column("Heat Flow", yu, std::move(ys), taken, data.warnings));
@@ -202,9 +218,11 @@ private:
                 std::string dotted = amount;
                 for (auto& c : dotted) c = c == ',' ? '.' : c;
                 try {
-                    src.properties[property::sample_mass] = Quantity{parse_quantity_as(dotted, "kg"), "kg"};
+                    src.properties[property::sample_mass] =
+                        Quantity{parse_quantity_as(dotted, "kg"), "kg"};
                 } catch (const UnitError&) {
-                    data.warnings.push_back(fmt::format("##AMOUNT={} is not a mass; ignored", amount));
+                    data.warnings.push_back(
+                        fmt::format("##AMOUNT={} is not a mass; ignored", amount));
                 }
             }
         }
@@ -216,8 +234,10 @@ private:
     }
 
     static void read_data_line(std::string_view line, std::string_view t, std::size_t i,
-                               const std::string& form, const std::map<std::string, std::string>& label,
-                               const std::string& path, std::vector<double>& xs, std::vector<double>& ys) {
+                               const std::string& form,
+                               const std::map<std::string, std::string>& label,
+                               const std::string& path, std::vector<double>& xs,
+                               std::vector<double>& ys) {
         const auto fields = affn_fields(t);
         std::vector<double> v;
         for (auto f : fields) {
@@ -239,7 +259,8 @@ private:
             }
             return;
         }
-        // (X++(Y..Y)): x of the first y on the line, then equal steps of (LASTX−FIRSTX)/(NPOINTS−1).
+        // (X++(Y..Y)): x of the first y on the line, then equal steps of
+        // (LASTX−FIRSTX)/(NPOINTS−1).
         const auto num = [&](const char* k) {
             const auto it = label.find(k);
             return it == label.end() ? std::optional<double>() : parse_header_number(it->second);
@@ -247,8 +268,8 @@ private:
         const auto first = num("FIRSTX"), last = num("LASTX"), n = num("NPOINTS");
         const auto xf = num("XFACTOR").value_or(1.0);
         if (!first || !last || !n || *n < 2) {
-            throw ParseError(Location{path, "", i + 1, 0}, "##FIRSTX, ##LASTX and ##NPOINTS before ##XYDATA",
-                             "missing");
+            throw ParseError(Location{path, "", i + 1, 0},
+                             "##FIRSTX, ##LASTX and ##NPOINTS before ##XYDATA", "missing");
         }
         const double step = (*last - *first) / (*n - 1) / xf;
         for (std::size_t k = 1; k < v.size(); ++k) {

@@ -4,13 +4,12 @@
 // Internal header of vitrum::instruments: turning a KLA/Agilent NanoSuite (.xls) or KLA InView
 // (G200X .xlsx) workbook into an indentation Dataset. Shared by both readers.
 
-#include "biff8_workbook.hpp"
-
-#include <vitrum/core/series.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vitrum/core/series.hpp>
+
+#include "biff8_workbook.hpp"
 
 namespace vitrum::nanosuite {
 
@@ -20,10 +19,10 @@ std::optional<int> test_number(std::string_view sheet_name);
 
 /// A unit as written in the workbook, resolved to SI: si = value · factor + offset.
 struct SiUnit {
-    double factor = 1.0;   ///< multiplier to SI
-    double offset = 0.0;   ///< added after multiplying (°C only) [SI unit]
-    std::string si;        ///< SI spelling ("m", "N", "Pa", "rad", "1"); the original when unknown
-    bool known = false;    ///< false: values are kept as found, unconverted
+    double factor = 1.0;  ///< multiplier to SI
+    double offset = 0.0;  ///< added after multiplying (°C only) [SI unit]
+    std::string si;       ///< SI spelling ("m", "N", "Pa", "rad", "1"); the original when unknown
+    bool known = false;   ///< false: values are kept as found, unconverted
 };
 /// Resolves NanoSuite unit spellings ("nm", "mN", "GPa", "nm^2", "deg", "uN", "C" for a
 /// temperature, "Âµm" mis-encoded by InView, "None"/"Integer"/"Index" as dimensionless).

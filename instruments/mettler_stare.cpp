@@ -3,15 +3,15 @@
 // Mettler-Toledo STARe table export. No real export was available: built from the layout facts
 // in /work/shared/reference/dsc.md §1.4 (a few header lines, then columns Index, t, Ts, Tr,
 // Value with units in brackets, whitespace separated; Flash DSC restarts t at 0 per segment).
-#include "dsc_common.hpp"
+#include <fmt/format.h>
 
+#include <regex>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 
-#include <fmt/format.h>
-#include <regex>
+#include "dsc_common.hpp"
 
 namespace vitrum::dsc_io {
 namespace {
@@ -28,7 +28,8 @@ bool is_names_line(std::string_view line) {
 }
 
 // "t [s]" inline or a separate row of "[s]" cells: returns name and unit per column.
-std::vector<NameAndUnit> read_names(std::string_view names, std::string_view maybe_units, bool& units_row) {
+std::vector<NameAndUnit> read_names(std::string_view names, std::string_view maybe_units,
+                                    bool& units_row) {
     std::vector<NameAndUnit> out;
     const auto f = text::split_fields(names, ' ');
     for (std::size_t k = 0; k < f.size(); ++k) {
@@ -54,7 +55,8 @@ class MettlerStareReader final : public Reader {
 public:
     std::string_view format_id() const override { return "mettler-stare"; }
     std::string_view description() const override {
-        return "Mettler-Toledo STARe table export (Index t Ts Tr Value); built from documented layouts, "
+        return "Mettler-Toledo STARe table export (Index t Ts Tr Value); built from documented "
+               "layouts, "
                "no real file tested";
     }
     Technique technique() const override { return Technique::dsc; }
@@ -84,10 +86,12 @@ public:
             if (t.empty()) continue;
             const auto colon = t.find(':');
             if (colon != std::string::npos) {
-                data.source.metadata[t.substr(0, colon)] = std::string(text::trim(std::string_view(t).substr(colon + 1)));
+                data.source.metadata[t.substr(0, colon)] =
+                    std::string(text::trim(std::string_view(t).substr(colon + 1)));
             }
             std::smatch m;
-            if (!data.source.properties.count(property::sample_mass) && std::regex_search(t, m, mass_re)) {
+            if (!data.source.properties.count(property::sample_mass) &&
+                std::regex_search(t, m, mass_re)) {
                 if (const auto mg = parse_header_number(m[1].str()); mg && *mg > 0) {
                     data.source.properties[property::sample_mass] = Quantity{*mg * 1e-6, "kg"};
                 }
@@ -95,8 +99,8 @@ public:
             if (i == 0) data.source.sample = t;
         }
         if (names == lines.size()) {
-            throw ParseError(Location{path, "", lines.size(), 0}, "a column line 'Index t … Ts … Value'",
-                             "end of file");
+            throw ParseError(Location{path, "", lines.size(), 0},
+                             "a column line 'Index t … Ts … Value'", "end of file");
         }
         bool units_row = false;
         const std::string_view next = names + 1 < lines.size() ? text::trim(lines[names + 1]) : "";
@@ -113,13 +117,15 @@ public:
         layout.stop_at_text = true;
         const RawTable raw = parse_rows(lines, first, lines.size(), layout, path);
         if (raw.line_numbers.empty()) {
-            throw ParseError(Location{path, "", first + 1, 0}, "data rows after the column line", "none");
+            throw ParseError(Location{path, "", first + 1, 0}, "data rows after the column line",
+                             "none");
         }
         Curve curve;
         std::vector<std::string> taken;
         for (std::size_t k = 0; k < headers.size(); ++k) {
             if (headers[k].name == "Index") continue;
-            Column c = make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
+            Column c =
+                make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }
@@ -138,8 +144,9 @@ public:
                 }
             }
             if (curve.data.segments.size() > 1) {
-                data.warnings.push_back(fmt::format("time restarts {} times; each restart begins a segment",
-                                                    curve.data.segments.size() - 1));
+                data.warnings.push_back(
+                    fmt::format("time restarts {} times; each restart begins a segment",
+                                curve.data.segments.size() - 1));
             }
         }
         classify_segments(curve.data);
@@ -151,6 +158,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Reader> make_mettler_stare_reader() { return std::make_unique<MettlerStareReader>(); }
+std::unique_ptr<Reader> make_mettler_stare_reader() {
+    return std::make_unique<MettlerStareReader>();
+}
 
 }  // namespace vitrum::dsc_io

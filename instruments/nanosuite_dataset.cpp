@@ -1,14 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // A whole NanoSuite/InView workbook → Dataset (curves, vendor tables, metadata).
-#include "kla_nanosuite.hpp"
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 
-#include <algorithm>
-#include <fmt/format.h>
+#include "kla_nanosuite.hpp"
 
 namespace vitrum::nanosuite {
 
@@ -29,7 +29,8 @@ bool is_results_sheet(const std::string& name) {
 void frame_stiffness_from_channel(Dataset& data) {
     for (const Curve& curve : data.curves) {
         for (const Column& col : curve.data.columns()) {
-            if (text::to_lower(col.original_name) != "frame stiffness" || col.unit.empty()) continue;
+            if (text::to_lower(col.original_name) != "frame stiffness" || col.unit.empty())
+                continue;
             for (double v : col.values) {
                 if (v == v && v > 0) {  // first valid value
                     data.source.properties[property::frame_stiffness] = {v, "N/m"};
@@ -56,9 +57,10 @@ Dataset workbook_to_dataset(const sheet::Workbook& book, const std::string& path
         if (const auto n = test_number(s.name)) tests.emplace_back(*n, &s);
     }
     if (tests.empty()) {
-        throw FormatError(fmt::format("{}: no sheet named 'Test <n>', so this is not a NanoSuite/"
-                                      "InView indentation export (sheets: {})",
-                                      path, names.empty() ? "none" : names));
+        throw FormatError(
+            fmt::format("{}: no sheet named 'Test <n>', so this is not a NanoSuite/"
+                        "InView indentation export (sheets: {})",
+                        path, names.empty() ? "none" : names));
     }
     // NanoSuite writes the newest test first ("Test 009" … "Test 001"); analysis wants 1, 2, …
     std::stable_sort(tests.begin(), tests.end(),

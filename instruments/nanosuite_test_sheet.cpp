@@ -1,17 +1,17 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // One NanoSuite/InView test sheet → one indentation Curve.
-#include "kla_nanosuite.hpp"
+#include <fmt/format.h>
 
+#include <cmath>
+#include <limits>
+#include <set>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 
-#include <cmath>
-#include <fmt/format.h>
-#include <limits>
-#include <set>
+#include "kla_nanosuite.hpp"
 
 namespace vitrum::nanosuite {
 
@@ -185,9 +185,10 @@ Curve read_test_sheet(const sheet::Sheet& sheet, const std::string& path,
         dc.column.original_unit = split.unit;
         dc.unit = resolve_unit(split.unit, split.name);
         if (!dc.unit.known) {
-            warnings.push_back(fmt::format("{} [{}]: unit '{}' of '{}' is not known; values kept "
-                                           "as found",
-                                           path, sheet.name, split.unit, header));
+            warnings.push_back(
+                fmt::format("{} [{}]: unit '{}' of '{}' is not known; values kept "
+                            "as found",
+                            path, sheet.name, split.unit, header));
         }
         dc.column.name = split.name;
         dc.column.unit = dc.unit.si;
@@ -218,11 +219,11 @@ Curve read_test_sheet(const sheet::Sheet& sheet, const std::string& path,
         used.insert(columns[i].column.name);
     }
     if (used.count(channel::depth) == 0 || used.count(channel::load) == 0) {
-        throw ParseError(where,
-                         "a depth channel ('Displacement Into Surface' or 'Depth' in nm) and a "
-                         "load channel ('Load On Sample' or 'Load' in mN)",
-                         found_headers.empty() ? std::string("no channel names in row 1")
-                                               : found_headers);
+        throw ParseError(
+            where,
+            "a depth channel ('Displacement Into Surface' or 'Depth' in nm) and a "
+            "load channel ('Load On Sample' or 'Load' in mN)",
+            found_headers.empty() ? std::string("no channel names in row 1") : found_headers);
     }
 
     Curve curve;

@@ -1,15 +1,15 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // NanoSuite/InView side sheets: vendor results and method inputs → tables and properties.
-#include "kla_nanosuite.hpp"
-
-#include <vitrum/core/channels.hpp>
-#include <vitrum/core/text.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <limits>
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/text.hpp>
+
+#include "kla_nanosuite.hpp"
 
 namespace vitrum::nanosuite {
 
@@ -84,22 +84,40 @@ std::string quantity_key(std::string_view header) {
     if (const auto bracket = t.find('['); bracket != std::string::npos) t = t.substr(0, bracket);
     t = std::string(text::trim(t));
     static const std::pair<const char*, const char*> kKeys[] = {
-        {"e", "modulus"}, {"avg e", "modulus"}, {"e average over defined range", "modulus"},
-        {"avg modulus", "modulus"}, {"eu", "modulus"}, {"modulus", "modulus"},
-        {"h", "hardness"}, {"avg h", "hardness"}, {"h average over defined range", "hardness"},
-        {"avg hardness", "hardness"}, {"hu", "hardness"}, {"hardness", "hardness"},
-        {"eru", "reduced_modulus"}, {"reduced modulus", "reduced_modulus"},
+        {"e", "modulus"},
+        {"avg e", "modulus"},
+        {"e average over defined range", "modulus"},
+        {"avg modulus", "modulus"},
+        {"eu", "modulus"},
+        {"modulus", "modulus"},
+        {"h", "hardness"},
+        {"avg h", "hardness"},
+        {"h average over defined range", "hardness"},
+        {"avg hardness", "hardness"},
+        {"hu", "hardness"},
+        {"hardness", "hardness"},
+        {"eru", "reduced_modulus"},
+        {"reduced modulus", "reduced_modulus"},
         // InView's Results "Maximum Displacement" is the depth limit of the method, not a result.
-        {"displacement", "max_depth"}, {"hmax", "max_depth"},
-        {"load", "max_load"}, {"pmax", "max_load"},
-        {"stiffness", "stiffness"}, {"su", "stiffness"},
+        {"displacement", "max_depth"},
+        {"hmax", "max_depth"},
+        {"load", "max_load"},
+        {"pmax", "max_load"},
+        {"stiffness", "stiffness"},
+        {"su", "stiffness"},
         // NanoSuite labels this column "PoverS2", but its value is S²/P (≈ 680 GPa on silica).
-        {"povers2", "S2_over_P"}, {"stiffness squared over load", "S2_over_P"},
-        {"drift", "drift_rate"}, {"drift correction", "drift_rate"}, {"drift rate", "drift_rate"},
-        {"acu", "contact_area"}, {"hcu", "contact_depth"},
-        {"x_position", property::position_x}, {"x position", property::position_x},
+        {"povers2", "S2_over_P"},
+        {"stiffness squared over load", "S2_over_P"},
+        {"drift", "drift_rate"},
+        {"drift correction", "drift_rate"},
+        {"drift rate", "drift_rate"},
+        {"acu", "contact_area"},
+        {"hcu", "contact_depth"},
+        {"x_position", property::position_x},
+        {"x position", property::position_x},
         {"x test position", property::position_x},
-        {"y_position", property::position_y}, {"y position", property::position_y},
+        {"y_position", property::position_y},
+        {"y position", property::position_y},
         {"y test position", property::position_y},
     };
     for (const auto& [name, key] : kKeys) {
@@ -155,7 +173,8 @@ Table read_vendor_table(const sheet::Sheet& sheet) {
     for (std::size_t r = first_data_row(sheet); r < sheet.rows(); ++r) {
         const std::string label = row_label(sheet, r);
         bool any = !label.empty();
-        for (std::size_t i = 0; i < hs.size(); ++i) any = any || sheet.at(r, hs[i].col).kind != sheet::CellKind::empty;
+        for (std::size_t i = 0; i < hs.size(); ++i)
+            any = any || sheet.at(r, hs[i].col).kind != sheet::CellKind::empty;
         if (!any) continue;
         table.row_labels.push_back(label);
         for (std::size_t i = 0; i < hs.size(); ++i) {
@@ -167,7 +186,8 @@ Table read_vendor_table(const sheet::Sheet& sheet) {
         }
     }
     for (std::size_t i = 0; i < hs.size(); ++i) {
-        if (numeric[i]) table.columns.push_back(std::move(columns[i]));  // text columns: see apply_results
+        if (numeric[i])
+            table.columns.push_back(std::move(columns[i]));  // text columns: see apply_results
     }
     return table;
 }
@@ -193,7 +213,8 @@ void apply_results(const sheet::Sheet& sheet, Dataset& data) {
                 const int k = std::atoi(lower.c_str() + 17);
                 if (k >= 1 && k <= 9) {
                     data.source.properties[fmt::format("{}{}", property::area_coefficient_prefix,
-                                                       k - 1)] = {area_coefficient_to_si(*v, k), ""};
+                                                       k - 1)] = {area_coefficient_to_si(*v, k),
+                                                                  ""};
                 }
                 continue;
             }
@@ -214,7 +235,8 @@ void apply_results(const sheet::Sheet& sheet, Dataset& data) {
     }
     // Area coefficients carry their SI unit: C_k in m^(2 − 2^(1−k)).
     for (int k = 0; k < 9; ++k) {
-        auto it = data.source.properties.find(fmt::format("{}{}", property::area_coefficient_prefix, k));
+        auto it =
+            data.source.properties.find(fmt::format("{}{}", property::area_coefficient_prefix, k));
         if (it == data.source.properties.end()) continue;
         const double exponent = 2.0 - std::pow(2.0, 1 - k);
         it->second.unit = k == 0 ? "1" : k == 1 ? "m" : fmt::format("m^{}", exponent);
@@ -227,7 +249,8 @@ void apply_inputs(const sheet::Sheet& sheet, Dataset& data) {
     for (const Header& h : hs) {
         const std::string lower = text::to_lower(h.name);
         const auto v = sheet.number(first, h.col);
-        const std::string shown = v ? fmt::format("{}", *v) : std::string(text::trim(sheet.text(first, h.col)));
+        const std::string shown =
+            v ? fmt::format("{}", *v) : std::string(text::trim(sheet.text(first, h.col)));
         if (!shown.empty()) {
             data.source.metadata[fmt::format("{}: {}", sheet.name, h.name)] =
                 h.unit_text.empty() ? shown : fmt::format("{} {}", shown, h.unit_text);

@@ -2,25 +2,25 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // NETZSCH Proteus ASCII export ("FORMAT NETZSCH5"), DATA SINGLE and DATA ALL; see
 // /work/shared/reference/dsc.md §1.1 for the layout facts this follows.
-#include "dsc_common.hpp"
+#include <fmt/format.h>
 
+#include <cmath>
+#include <map>
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 
-#include <cmath>
-#include <fmt/format.h>
-#include <map>
-#include <sstream>
+#include "dsc_common.hpp"
 
 namespace vitrum::dsc_io {
 namespace {
 
 struct Header {
-    std::map<std::string, std::string> values;     // key (trimmed, upper case as written) → value
-    std::map<int, std::string> steps;              // "#SEG. n:" → program text
-    std::size_t column_line = 0;                   // 0-based index of the "##" line
+    std::map<std::string, std::string> values;  // key (trimmed, upper case as written) → value
+    std::map<int, std::string> steps;           // "#SEG. n:" → program text
+    std::size_t column_line = 0;                // 0-based index of the "##" line
 };
 
 const std::string* find_key(const Header& h, std::string_view key) {
@@ -55,8 +55,8 @@ Header read_header(const std::vector<std::string_view>& lines, const std::string
             if (auto n = parse_header_index(key.substr(5))) h.steps[*n] = std::string(value);
         }
     }
-    throw ParseError(Location{path, "", lines.size(), 0}, "the column header line starting with '##'",
-                     "end of file");
+    throw ParseError(Location{path, "", lines.size(), 0},
+                     "the column header line starting with '##'", "end of file");
 }
 
 // "#FTYPE:ANSI" is the writer's Windows code page. A Cyrillic file name next to many '°' (0xB0)
@@ -71,14 +71,17 @@ std::string ansi_code_page(std::string_view bytes) {
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0xC0) {
             ++letters;
-            if (++run == 3) in_runs += 3;
-            else if (run > 3) ++in_runs;
+            if (++run == 3)
+                in_runs += 3;
+            else if (run > 3)
+                ++in_runs;
             continue;
         }
         run = 0;
         if (c >= 0x80 && c != 0xB0 && c != 0xB5) ++other;
     }
-    const bool cyrillic = letters >= 8 && letters * 10 >= (letters + other) * 9 && in_runs * 2 >= letters;
+    const bool cyrillic =
+        letters >= 8 && letters * 10 >= (letters + other) * 9 && in_runs * 2 >= letters;
     return cyrillic ? "CP1251" : guess;
 }
 
@@ -123,15 +126,20 @@ public:
         const std::string_view column_line = text::trim(lines[h.column_line]).substr(2);
         const char sep = declared_separator(h, column_line);
         char decimal = '.';
-        if (const auto* d = find_key(h, "DECIMAL")) decimal = text::to_lower(*d) == "comma" ? ',' : '.';
+        if (const auto* d = find_key(h, "DECIMAL"))
+            decimal = text::to_lower(*d) == "comma" ? ',' : '.';
 
         std::vector<std::pair<std::string, std::string>> headers;
         for (auto field : text::split_fields(column_line, sep)) {
             NameAndUnit nu = split_name_and_unit(field);
             // Damaged exports lose the degree sign: "Temp./C".
-            if (nu.unit.empty() && nu.name.size() > 2 && nu.name.substr(nu.name.size() - 2) == "/C") {
-                nu = {nu.name.substr(0, nu.name.size() - 2), "\xC2\xB0" "C"};
-                data.warnings.push_back(fmt::format("column '{}': unit 'C' read as °C", std::string(field)));
+            if (nu.unit.empty() && nu.name.size() > 2 &&
+                nu.name.substr(nu.name.size() - 2) == "/C") {
+                nu = {nu.name.substr(0, nu.name.size() - 2),
+                      "\xC2\xB0"
+                      "C"};
+                data.warnings.push_back(
+                    fmt::format("column '{}': unit 'C' read as °C", std::string(field)));
             }
             headers.emplace_back(nu.name, nu.unit);
         }
@@ -142,14 +150,15 @@ public:
         layout.columns = headers.size();
         const RawTable raw = parse_rows(lines, h.column_line + 1, lines.size(), layout, path);
         if (raw.line_numbers.empty()) {
-            throw ParseError(Location{path, "", h.column_line + 2, 0}, "data rows after the '##' line",
-                             "none");
+            throw ParseError(Location{path, "", h.column_line + 2, 0},
+                             "data rows after the '##' line", "none");
         }
 
         Curve curve;
         std::vector<std::string> taken;
         for (std::size_t k = 0; k < headers.size(); ++k) {
-            Column c = make_column(headers[k].first, headers[k].second, raw.columns[k], taken, data.warnings);
+            Column c = make_column(headers[k].first, headers[k].second, raw.columns[k], taken,
+                                   data.warnings);
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }
@@ -177,10 +186,12 @@ private:
         for (const auto& [k, v] : h.values) {
             if (!text::starts_with_nocase(k, "SAMPLE MASS")) continue;
             const auto slash = k.find('/');
-            const std::string unit = slash == std::string::npos ? "mg" : std::string(text::trim(k.substr(slash + 1)));
+            const std::string unit =
+                slash == std::string::npos ? "mg" : std::string(text::trim(k.substr(slash + 1)));
             const auto value = parse_header_number(v);
             if (value && *value > 0 && is_unit(unit)) {
-                src.properties[property::sample_mass] = Quantity{convert_unit(*value, unit, "kg"), "kg"};
+                src.properties[property::sample_mass] =
+                    Quantity{convert_unit(*value, unit, "kg"), "kg"};
             }
         }
         if (const auto* v = find_key(h, "EXO")) {
@@ -190,7 +201,8 @@ private:
         }
         std::string total = std::to_string(h.steps.size());
         if (const auto* s = find_key(h, "SEGMENT")) {
-            if (const auto slash = s->rfind('/'); slash != std::string::npos) total = s->substr(slash + 1);
+            if (const auto slash = s->rfind('/'); slash != std::string::npos)
+                total = s->substr(slash + 1);
         }
         for (const auto& [n, step] : h.steps) {
             auto seg = parse_netzsch_step(step).value_or(Segment{});
@@ -213,7 +225,8 @@ private:
         };
         std::string total = std::to_string(h.steps.size());
         if (const auto* s = find_key(h, "SEGMENT")) {
-            if (const auto slash = s->rfind('/'); slash != std::string::npos) total = s->substr(slash + 1);
+            if (const auto slash = s->rfind('/'); slash != std::string::npos)
+                total = s->substr(slash + 1);
         }
         if (data.has(channel::segment)) {
             data.segments = segments_from_codes(data.values(channel::segment));
@@ -246,6 +259,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Reader> make_netzsch_ascii_reader() { return std::make_unique<NetzschAsciiReader>(); }
+std::unique_ptr<Reader> make_netzsch_ascii_reader() {
+    return std::make_unique<NetzschAsciiReader>();
+}
 
 }  // namespace vitrum::dsc_io

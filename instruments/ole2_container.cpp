@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "ole2_container.hpp"
 
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
@@ -13,6 +11,7 @@
 
 #include <memory>
 #include <mutex>
+#include <vitrum/core/error.hpp>
 
 namespace vitrum::ole2 {
 
@@ -37,9 +36,9 @@ void init_gsf_once() {
         // GError becomes our ParseError.
         const auto quiet = [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {};
         for (const char* domain : {"libgsf:msole", "libgsf"}) {
-            g_log_set_handler(domain,
-                              static_cast<GLogLevelFlags>(G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING),
-                              quiet, nullptr);
+            g_log_set_handler(
+                domain, static_cast<GLogLevelFlags>(G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING),
+                quiet, nullptr);
         }
     });
 }
@@ -86,9 +85,8 @@ std::string read_stream(std::string_view bytes, const std::vector<std::string>& 
                                                 name, static_cast<long long>(size), bytes.size()));
         }
         std::string out(static_cast<std::size_t>(size), '\0');
-        if (size > 0 &&
-            gsf_input_read(child.get(), static_cast<std::size_t>(size),
-                           reinterpret_cast<guint8*>(out.data())) == nullptr) {
+        if (size > 0 && gsf_input_read(child.get(), static_cast<std::size_t>(size),
+                                       reinterpret_cast<guint8*>(out.data())) == nullptr) {
             throw ParseError(where, fmt::format("OLE2 stream '{}' cannot be read to its end "
                                                 "({} bytes); the file may be truncated",
                                                 name, static_cast<long long>(size)));
@@ -97,9 +95,10 @@ std::string read_stream(std::string_view bytes, const std::vector<std::string>& 
     }
     std::string listed;
     for (const std::string& name : names) listed += (listed.empty() ? "" : ", ") + name;
-    throw FormatError(fmt::format("{}: the OLE2 file has no stream named {} (not an Excel "
-                                  "workbook)",
-                                  path, listed));
+    throw FormatError(
+        fmt::format("{}: the OLE2 file has no stream named {} (not an Excel "
+                    "workbook)",
+                    path, listed));
 }
 
 }  // namespace vitrum::ole2

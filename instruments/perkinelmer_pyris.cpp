@@ -4,15 +4,15 @@
 // in /work/shared/reference/dsc.md §1.5 ("Sample Weight:" header, numbered program steps,
 // TAB-separated Time / Unsubtracted Heat Flow / Baseline Heat Flow / Program Temp. / Sample
 // Temp. / Gas Flow, a trailer starting "TEMPERATURE CALIBRATION INPUTS:").
-#include "dsc_common.hpp"
+#include <fmt/format.h>
 
+#include <regex>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 
-#include <fmt/format.h>
-#include <regex>
+#include "dsc_common.hpp"
 
 namespace vitrum::dsc_io {
 namespace {
@@ -28,7 +28,9 @@ std::string default_unit(const std::string& name) {
     const std::string n = text::to_lower(name);
     if (n.find("time") != std::string::npos) return "min";
     if (n.find("heat flow") != std::string::npos) return "mW";
-    if (n.find("temp") != std::string::npos) return "\xC2\xB0" "C";
+    if (n.find("temp") != std::string::npos)
+        return "\xC2\xB0"
+               "C";
     if (n.find("gas flow") != std::string::npos) return "mL/min";
     return "";
 }
@@ -40,7 +42,8 @@ std::optional<Segment> parse_pyris_step(const std::string& s) {
     static const std::regex ramp(
         R"((Heat|Cool)\s+from\s+(-?[0-9.]+)\s*°?C\s+to\s+(-?[0-9.]+)\s*°?C\s+at\s+([0-9.]+)\s*°?C/min)",
         std::regex::icase);
-    static const std::regex hold(R"(Hold\s+for\s+([0-9.]+)\s*min\s+at\s+(-?[0-9.]+)\s*°?C)", std::regex::icase);
+    static const std::regex hold(R"(Hold\s+for\s+([0-9.]+)\s*min\s+at\s+(-?[0-9.]+)\s*°?C)",
+                                 std::regex::icase);
     std::smatch m;
     Segment seg;
     seg.label = s;
@@ -101,18 +104,21 @@ public:
             }
             const auto colon = t.find(':');
             if (colon == std::string::npos || colon == 0) continue;
-            src.metadata[t.substr(0, colon)] = std::string(text::trim(std::string_view(t).substr(colon + 1)));
+            src.metadata[t.substr(0, colon)] =
+                std::string(text::trim(std::string_view(t).substr(colon + 1)));
         }
         if (names == lines.size()) {
             throw ParseError(Location{path, "", lines.size(), 0},
-                             "a column line 'Time<TAB>Unsubtracted Heat Flow<TAB>…'", "end of file");
+                             "a column line 'Time<TAB>Unsubtracted Heat Flow<TAB>…'",
+                             "end of file");
         }
         std::vector<NameAndUnit> headers;
         for (auto f : text::split_fields(lines[names], '\t')) {
             if (!text::trim(f).empty()) headers.push_back({std::string(text::trim(f)), ""});
         }
         std::size_t first = names + 1;
-        const auto units = first < lines.size() ? text::split_fields(lines[first], '\t') : std::vector<std::string_view>{};
+        const auto units = first < lines.size() ? text::split_fields(lines[first], '\t')
+                                                : std::vector<std::string_view>{};
         double probe = 0.0;
         if (!units.empty() && !text::trim(units.front()).empty() &&
             !text::try_parse_double(units.front(), '.', probe)) {
@@ -122,7 +128,8 @@ public:
             ++first;
         } else {
             for (auto& h : headers) h.unit = default_unit(h.name);
-            data.warnings.push_back("no units row; assumed time min, heat flow mW, temperatures °C");
+            data.warnings.push_back(
+                "no units row; assumed time min, heat flow mW, temperatures °C");
         }
         TableLayout layout;
         layout.delimiter = '\t';
@@ -130,12 +137,14 @@ public:
         layout.stop_at_text = true;
         const RawTable raw = parse_rows(lines, first, lines.size(), layout, path);
         if (raw.line_numbers.empty()) {
-            throw ParseError(Location{path, "", first + 1, 0}, "data rows after the column line", "none");
+            throw ParseError(Location{path, "", first + 1, 0}, "data rows after the column line",
+                             "none");
         }
         Curve curve;
         std::vector<std::string> taken;
         for (std::size_t k = 0; k < headers.size(); ++k) {
-            Column c = make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
+            Column c =
+                make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }
@@ -165,6 +174,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Reader> make_perkinelmer_pyris_reader() { return std::make_unique<PerkinElmerPyrisReader>(); }
+std::unique_ptr<Reader> make_perkinelmer_pyris_reader() {
+    return std::make_unique<PerkinElmerPyrisReader>();
+}
 
 }  // namespace vitrum::dsc_io

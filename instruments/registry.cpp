@@ -1,13 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/instruments/registry.hpp>
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/text.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <fmt/format.h>
 #include <sstream>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/text.hpp>
+#include <vitrum/instruments/registry.hpp>
 
 namespace vitrum {
 
@@ -57,8 +56,8 @@ Dataset ReaderRegistry::read_file(const std::string& path, const std::string& fo
     if (!format_id.empty()) {
         reader = find(format_id);
         if (reader == nullptr) {
-            throw InvalidArgument(fmt::format("--input-format: unknown format '{}' (see `vitrum formats`)",
-                                              format_id));
+            throw InvalidArgument(fmt::format(
+                "--input-format: unknown format '{}' (see `vitrum formats`)", format_id));
         }
     } else {
         const std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 1 << 16));

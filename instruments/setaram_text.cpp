@@ -2,21 +2,21 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Setaram (Calisto-style) text/CSV export: a title block with the mass, then a column line
 // (whitespace without units, or ';' with units); see /work/shared/reference/dsc.md §1.6.
-#include "dsc_common.hpp"
+#include <fmt/format.h>
 
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 
-#include <fmt/format.h>
+#include "dsc_common.hpp"
 
 namespace vitrum::dsc_io {
 namespace {
 
 bool is_column_line(std::string_view t) {
-    return text::starts_with_nocase(t, "Index") ||
-           (t.find("Time") != std::string_view::npos && t.find("HeatFlow") != std::string_view::npos);
+    return text::starts_with_nocase(t, "Index") || (t.find("Time") != std::string_view::npos &&
+                                                    t.find("HeatFlow") != std::string_view::npos);
 }
 
 // Units of the whitespace layout, which has none in its column line (time s, temperatures °C,
@@ -24,7 +24,9 @@ bool is_column_line(std::string_view t) {
 std::string default_unit(const std::string& name) {
     const std::string n = text::to_lower(name);
     if (n == "time") return "s";
-    if (n == "furnace" || n == "sample") return "\xC2\xB0" "C";
+    if (n == "furnace" || n == "sample")
+        return "\xC2\xB0"
+               "C";
     if (n == "tg") return "mg";
     if (n == "heatflow") return "mW";
     return "";
@@ -43,8 +45,10 @@ public:
     bool sniff(std::string_view head, std::string_view) const noexcept override {
         const std::string t = sniff_text(head.substr(0, 4096));
         const std::string first = t.substr(0, t.find_first_of("\r\n"));
-        return (t.find("Creation Date :") != std::string::npos && t.find("HeatFlow") != std::string::npos) ||
-               (first.find("Furnace") != std::string::npos && first.find("HeatFlow") != std::string::npos);
+        return (t.find("Creation Date :") != std::string::npos &&
+                t.find("HeatFlow") != std::string::npos) ||
+               (first.find("Furnace") != std::string::npos &&
+                first.find("HeatFlow") != std::string::npos);
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
@@ -78,7 +82,8 @@ public:
         }
         if (header == lines.size()) {
             throw ParseError(Location{path, "", lines.size(), 0},
-                             "a column line ('Index Time Furnace Sample TG HeatFlow')", "end of file");
+                             "a column line ('Index Time Furnace Sample TG HeatFlow')",
+                             "end of file");
         }
         const std::string_view column_line = text::trim(lines[header]);
         const char delim = column_line.find(';') != std::string_view::npos ? ';' : ' ';
@@ -91,7 +96,8 @@ public:
         }
         if (assumed) {
             data.warnings.push_back(
-                "the column line has no units; assumed time s, temperatures °C, TG mg, HeatFlow mW");
+                "the column line has no units; assumed time s, temperatures °C, TG mg, HeatFlow "
+                "mW");
         }
         std::vector<std::string_view> sample;
         for (std::size_t i = header + 1; i < lines.size() && sample.size() < 400; ++i) {
@@ -103,13 +109,15 @@ public:
         layout.columns = headers.size();
         const RawTable raw = parse_rows(lines, header + 1, lines.size(), layout, path);
         if (raw.line_numbers.empty()) {
-            throw ParseError(Location{path, "", header + 2, 0}, "data rows after the column line", "none");
+            throw ParseError(Location{path, "", header + 2, 0}, "data rows after the column line",
+                             "none");
         }
         Curve curve;
         std::vector<std::string> taken;
         for (std::size_t k = 0; k < headers.size(); ++k) {
             if (text::to_lower(headers[k].name) == "index") continue;
-            Column c = make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
+            Column c =
+                make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }
@@ -122,7 +130,8 @@ public:
 
 private:
     static void fill_source(SourceInfo& src, std::vector<std::string>& warnings) {
-        if (auto it = src.metadata.find("Creation Date"); it != src.metadata.end()) src.date = it->second;
+        if (auto it = src.metadata.find("Creation Date"); it != src.metadata.end())
+            src.date = it->second;
         for (const char* key : {"HeatFlow/Initial Mass", "TG/Initial Mass", "Initial Mass"}) {
             const auto it = src.metadata.find(key);
             if (it == src.metadata.end()) continue;
@@ -135,10 +144,12 @@ private:
                 if (kg > 0) {
                     src.properties[property::sample_mass] = Quantity{kg, "kg"};
                 } else {
-                    warnings.push_back(fmt::format("{} is {} (a blank run); sample mass not set", key, it->second));
+                    warnings.push_back(fmt::format("{} is {} (a blank run); sample mass not set",
+                                                   key, it->second));
                 }
             } catch (const UnitError&) {
-                warnings.push_back(fmt::format("{} '{}' is not a mass; sample mass not set", key, it->second));
+                warnings.push_back(
+                    fmt::format("{} '{}' is not a mass; sample mass not set", key, it->second));
             }
             break;
         }

@@ -1,14 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // KLA/Agilent NanoSuite .xls and KLA InView .xlsx indentation readers.
+#include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "biff8_workbook.hpp"
 #include "kla_nanosuite.hpp"
 #include "ole2_container.hpp"
 #include "xlsx_workbook.hpp"
-
-#include <vitrum/core/text.hpp>
 
 namespace vitrum {
 
@@ -47,7 +46,8 @@ public:
         const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
         const std::string stream = ole2::read_stream(bytes, {"Workbook", "Book"}, path);
         const sheet::Workbook book = sheet::parse_biff8(stream, path);
-        Dataset data = nanosuite::workbook_to_dataset(book, path, "Agilent/KLA NanoSuite (G200/XP)");
+        Dataset data =
+            nanosuite::workbook_to_dataset(book, path, "Agilent/KLA NanoSuite (G200/XP)");
         data.source.format_id = std::string(format_id());
         return data;
     }

@@ -2,16 +2,16 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // TA Instruments TRIOS text/CSV export: key/value header, INI-like [Section]s, one [step] block
 // per procedure step (title, names row, units row, data); see /work/shared/reference/dsc.md §1.3.
-#include "dsc_common.hpp"
+#include <fmt/format.h>
 
+#include <cmath>
+#include <map>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 
-#include <cmath>
-#include <fmt/format.h>
-#include <map>
+#include "dsc_common.hpp"
 
 namespace vitrum::dsc_io {
 namespace {
@@ -40,7 +40,8 @@ public:
     bool sniff(std::string_view head, std::string_view) const noexcept override {
         const std::string t = sniff_text(head);
         return (t.rfind("Filename\t", 0) == 0 || t.rfind("Filename,", 0) == 0) &&
-               (t.find("[step]") != std::string::npos || t.find("[File Parameters]") != std::string::npos ||
+               (t.find("[step]") != std::string::npos ||
+                t.find("[File Parameters]") != std::string::npos ||
                 t.find("proceduresegments") != std::string::npos);
     }
 
@@ -71,11 +72,13 @@ public:
             }
             const auto cut = t.find(delim);
             const std::string key(text::trim(t.substr(0, cut)));
-            const std::string value = cut == std::string_view::npos ? "" : unquote(t.substr(cut + 1));
+            const std::string value =
+                cut == std::string_view::npos ? "" : unquote(t.substr(cut + 1));
             src.metadata[section.empty() ? key : section + "/" + key] = value;
         }
         if (steps.empty()) {
-            throw ParseError(Location{path, "", lines.size(), 0}, "a '[step]' data block", "end of file");
+            throw ParseError(Location{path, "", lines.size(), 0}, "a '[step]' data block",
+                             "end of file");
         }
         fill_source(src);
         Curve curve;
@@ -102,8 +105,8 @@ public:
         curve.data.segments = steps;
         classify_segments(curve.data);
         if (rows_with_empty > 0) {
-            data.warnings.push_back(fmt::format("{} rows have empty fields; those cells are NaN",
-                                                rows_with_empty));
+            data.warnings.push_back(
+                fmt::format("{} rows have empty fields; those cells are NaN", rows_with_empty));
         }
         curve.name = !src.sample.empty() ? src.sample : file_stem(path);
         data.curves.push_back(std::move(curve));
@@ -111,13 +114,14 @@ public:
     }
 
 private:
-    static std::size_t read_step(const std::vector<std::string_view>& lines, std::size_t i, char delim,
-                                 const std::string& path, std::vector<Channel>& channels,
-                                 std::vector<Segment>& steps, std::size_t& rows,
-                                 std::size_t& rows_with_empty, double nan) {
+    static std::size_t read_step(const std::vector<std::string_view>& lines, std::size_t i,
+                                 char delim, const std::string& path,
+                                 std::vector<Channel>& channels, std::vector<Segment>& steps,
+                                 std::size_t& rows, std::size_t& rows_with_empty, double nan) {
         if (i + 3 >= lines.size()) {
             throw ParseError(Location{path, "", i + 1, 0},
-                             "a step title, a names row and a units row after '[step]'", "end of file");
+                             "a step title, a names row and a units row after '[step]'",
+                             "end of file");
         }
         Segment step;
         step.label = std::string(text::trim(lines[i + 1]));
@@ -159,7 +163,8 @@ private:
     static void fill_source(SourceInfo& src) {
         const auto get = [&](std::initializer_list<const char*> keys) -> std::string {
             for (const char* k : keys) {
-                if (auto it = src.metadata.find(k); it != src.metadata.end() && !it->second.empty()) {
+                if (auto it = src.metadata.find(k);
+                    it != src.metadata.end() && !it->second.empty()) {
                     return it->second;
                 }
             }

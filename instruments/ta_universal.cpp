@@ -2,15 +2,15 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // TA Instruments Universal Analysis / Advantage "Sig" text export (first line "CLOSED"); see
 // /work/shared/reference/dsc.md §1.2.
-#include "dsc_common.hpp"
+#include <fmt/format.h>
 
+#include <map>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 
-#include <fmt/format.h>
-#include <map>
+#include "dsc_common.hpp"
 
 namespace vitrum::dsc_io {
 namespace {
@@ -20,7 +20,7 @@ struct Header {
     std::map<int, std::string> signals;         // SigN → "Name (unit)"
     std::vector<std::string> method;            // OrgMethod lines in order
     std::string size_value, size_unit;
-    std::size_t data_line = 0;                  // 0-based index of "StartOfData"
+    std::size_t data_line = 0;  // 0-based index of "StartOfData"
 };
 
 Header read_header(const std::vector<std::string_view>& lines, const std::string& path) {
@@ -59,7 +59,8 @@ class TaUniversalReader final : public Reader {
 public:
     std::string_view format_id() const override { return "ta-universal"; }
     std::string_view description() const override {
-        return "TA Instruments Universal Analysis / Advantage \"Sig\" text export (CLOSED … StartOfData)";
+        return "TA Instruments Universal Analysis / Advantage \"Sig\" text export (CLOSED … "
+               "StartOfData)";
     }
     Technique technique() const override { return Technique::dsc; }
     std::string_view extensions() const override { return ".txt"; }
@@ -77,7 +78,8 @@ public:
         const Header h = read_header(lines, path);
         if (h.signals.empty()) {
             throw ParseError(Location{path, "", h.data_line + 1, 0},
-                             "the signal list ('Sig1<TAB>Time (min)' …) before StartOfData", "none");
+                             "the signal list ('Sig1<TAB>Time (min)' …) before StartOfData",
+                             "none");
         }
         Dataset data;
         std::vector<NameAndUnit> headers;
@@ -93,8 +95,8 @@ public:
         std::vector<std::vector<double>> kept(headers.size());
         std::size_t markers = 0, begin = 0;
         for (std::size_t r = 0; r < raw.line_numbers.size(); ++r) {
-            const bool marker = raw.columns[0][r] == -1.0 &&
-                                (headers.size() < 3 || raw.columns.back()[r] == 0.0);
+            const bool marker =
+                raw.columns[0][r] == -1.0 && (headers.size() < 3 || raw.columns.back()[r] == 0.0);
             if (marker) {
                 ++markers;
                 if (kept[0].size() > begin) ranges.emplace_back(begin, kept[0].size());
@@ -105,17 +107,20 @@ public:
         }
         if (kept[0].size() > begin && markers > 0) ranges.emplace_back(begin, kept[0].size());
         if (kept[0].empty()) {
-            throw ParseError(Location{path, "", h.data_line + 2, 0}, "data rows after StartOfData", "none");
+            throw ParseError(Location{path, "", h.data_line + 2, 0}, "data rows after StartOfData",
+                             "none");
         }
         if (markers > 0) {
-            data.warnings.push_back(fmt::format(
-                "{} marker rows (time -1) separate {} segments; they were dropped", markers, ranges.size()));
+            data.warnings.push_back(
+                fmt::format("{} marker rows (time -1) separate {} segments; they were dropped",
+                            markers, ranges.size()));
         }
 
         Curve curve;
         std::vector<std::string> taken;
         for (std::size_t k = 0; k < headers.size(); ++k) {
-            Column c = make_column(headers[k].name, headers[k].unit, std::move(kept[k]), taken, data.warnings);
+            Column c = make_column(headers[k].name, headers[k].unit, std::move(kept[k]), taken,
+                                   data.warnings);
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }
@@ -151,8 +156,10 @@ private:
         src.date = get("Date");
         if (!get("Time").empty()) src.date += " " + get("Time");
         src.sample = get("Sample");
-        if (const auto mass = parse_header_number(h.size_value); mass && *mass > 0 && is_unit(h.size_unit)) {
-            src.properties[property::sample_mass] = Quantity{convert_unit(*mass, h.size_unit, "kg"), "kg"};
+        if (const auto mass = parse_header_number(h.size_value);
+            mass && *mass > 0 && is_unit(h.size_unit)) {
+            src.properties[property::sample_mass] =
+                Quantity{convert_unit(*mass, h.size_unit, "kg"), "kg"};
         }
         const std::string exo = text::to_lower(get("Exotherm"));
         if (exo == "up") src.properties[property::exotherm_sign] = Quantity{1.0, "1"};

@@ -2,16 +2,16 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "xlsx_workbook.hpp"
 
-#include <vitrum/core/error.hpp>
+#include <fmt/format.h>
+#include <zip.h>
 
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <fmt/format.h>
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
-#include <zip.h>
+#include <vitrum/core/error.hpp>
 
 namespace vitrum::sheet {
 
@@ -57,8 +57,9 @@ public:
         zip_stat_t st;
         zip_stat_init(&st);
         if (zip_stat(zip_.get(), member.c_str(), 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0) {
-            throw ParseError(where(path_, member), "the member is listed but cannot be found in "
-                                                   "the zip directory");
+            throw ParseError(where(path_, member),
+                             "the member is listed but cannot be found in "
+                             "the zip directory");
         }
         if (st.size > kMaxMemberBytes) {
             throw ParseError(where(path_, member),
@@ -127,10 +128,10 @@ void load_xml(pugi::xml_document& doc, const std::string& xml, const std::string
               const std::string& part) {
     const pugi::xml_parse_result ok = doc.load_buffer(xml.data(), xml.size());
     if (!ok) {
-        throw ParseError(where(path, part), fmt::format("well-formed XML, found an error at byte "
-                                                        "{}: {}",
-                                                        static_cast<long long>(ok.offset),
-                                                        ok.description()));
+        throw ParseError(where(path, part),
+                         fmt::format("well-formed XML, found an error at byte "
+                                     "{}: {}",
+                                     static_cast<long long>(ok.offset), ok.description()));
     }
 }
 
@@ -171,8 +172,8 @@ bool parse_number(std::string_view text, double& out) {
     if (ec == std::errc::result_out_of_range) {
         // Beyond the double range: a rounded DBL_MAX ("1.79769313486232E+308", NanoSuite's
         // invalid marker) overflows to ±inf; an underflow is zero.
-        const bool negative_exponent = text.find("E-") != std::string_view::npos ||
-                                       text.find("e-") != std::string_view::npos;
+        const bool negative_exponent =
+            text.find("E-") != std::string_view::npos || text.find("e-") != std::string_view::npos;
         out = negative_exponent ? 0.0 : (text.front() == '-' ? -HUGE_VAL : HUGE_VAL);
         return true;
     }
@@ -218,9 +219,8 @@ void read_worksheet(const std::string& xml, const std::vector<std::string>& shar
                 const std::string_view v(value);
                 const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), index);
                 if (ec != std::errc() || end != v.data() + v.size() || index >= shared.size()) {
-                    throw ParseError(loc, fmt::format("a shared string index below {}",
-                                                      shared.size()),
-                                     value);
+                    throw ParseError(
+                        loc, fmt::format("a shared string index below {}", shared.size()), value);
                 }
                 out.set_text(ref.row, ref.col, shared[index]);
             } else if (type == "inlineStr") {
@@ -273,9 +273,10 @@ Workbook read_xlsx(std::string_view bytes, const std::string& path) {
     const Archive zip(bytes, path);
     const std::string book_member = "xl/workbook.xml";
     if (!zip.has(book_member)) {
-        throw FormatError(fmt::format("{}: the zip archive has no xl/workbook.xml, so it is not an "
-                                      "Excel .xlsx workbook",
-                                      path));
+        throw FormatError(
+            fmt::format("{}: the zip archive has no xl/workbook.xml, so it is not an "
+                        "Excel .xlsx workbook",
+                        path));
     }
     pugi::xml_document book_xml;
     load_xml(book_xml, zip.read(book_member), path, book_member);
@@ -305,9 +306,8 @@ Workbook read_xlsx(std::string_view bytes, const std::string& path) {
         const std::string id = attribute(s, "id", true).value();
         auto it = targets.find(id);
         // Without relationships, fall back to the conventional member name.
-        const std::string member = it != targets.end()
-                                       ? it->second
-                                       : fmt::format("xl/worksheets/sheet{}.xml", position);
+        const std::string member =
+            it != targets.end() ? it->second : fmt::format("xl/worksheets/sheet{}.xml", position);
         if (!zip.has(member)) {
             throw ParseError(where(path, sheet.name),
                              fmt::format("worksheet member '{}' (relationship '{}')", member, id),

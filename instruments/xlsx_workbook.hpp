@@ -3,11 +3,11 @@
 #pragma once
 // Internal header of vitrum::instruments: Office Open XML workbooks (.xlsx) via libzip + pugixml.
 
-#include "biff8_workbook.hpp"
-
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+#include "biff8_workbook.hpp"
 
 namespace vitrum::sheet {
 

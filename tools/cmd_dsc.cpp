@@ -1,16 +1,15 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "commands.hpp"
-#include "dsc_cli.hpp"
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/dsc/dsc_figure.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <vitrum/core/error.hpp>
+#include <vitrum/dsc/dsc_figure.hpp>
+
+#include "commands.hpp"
+#include "dsc_cli.hpp"
 
 namespace vitrum::cli {
 
@@ -95,11 +94,13 @@ ResultTable build_table(const std::vector<Row>& rows) {
         // SI J/(kg K) → J/(g K); J/K → mJ/K.
         row.push_back(tg && per_mass ? Cell(tg->delta_cp * 1e-3) : Cell());
         if (any_absolute) row.push_back(tg && !per_mass ? Cell(tg->delta_cp * 1e3) : Cell());
-        temperature_cells(row, a.fictive ? std::optional<double>(a.fictive->fictive_K) : std::nullopt);
+        temperature_cells(row,
+                          a.fictive ? std::optional<double>(a.fictive->fictive_K) : std::nullopt);
         for (std::size_t k = 0; k < peaks; ++k) {
             const bool has = a.crystallisation && k < a.crystallisation->peaks.size();
             const auto* p = has ? &a.crystallisation->peaks[k] : nullptr;
-            temperature_cells(row, p ? std::optional<double>(p->onset_extrapolated_K) : std::nullopt);
+            temperature_cells(row,
+                              p ? std::optional<double>(p->onset_extrapolated_K) : std::nullopt);
             temperature_cells(row, p ? std::optional<double>(p->peak_K) : std::nullopt);
             temperature_cells(row, p ? std::optional<double>(p->end_extrapolated_K) : std::nullopt);
             // SI J/kg → J/g; J → mJ.
@@ -160,16 +161,19 @@ int run_dsc(const DscArgs& args, const std::string& plot) {
 
 void add_dsc_command(CLI::App& app, CommandList& commands) {
     auto* sub = app.add_subcommand(
-        "dsc", "Glass transition (ISO 11357-2), crystallisation peaks (ISO 11357-3) and fictive "
-               "temperature of DSC heating scans");
+        "dsc",
+        "Glass transition (ISO 11357-2), crystallisation peaks (ISO 11357-3) and fictive "
+        "temperature of DSC heating scans");
     auto args = std::make_shared<DscArgs>();
     auto plot = std::make_shared<std::string>();
     sub->add_option("FILE", args->files, "DSC export(s) to analyse");
     add_dsc_analysis_options(*sub, *args);
-    sub->add_flag("--melting", args->melting, "Also construct melting endotherms above the exotherms");
+    sub->add_flag("--melting", args->melting,
+                  "Also construct melting endotherms above the exotherms");
     sub->add_option("--plot", *plot, "Write a figure with the construction (.svg, .png or .pdf)");
     sub->footer(
-        "Temperatures are printed in °C and K; Δcp in J/(g K) and ΔH in J/g when the sample mass is "
+        "Temperatures are printed in °C and K; Δcp in J/(g K) and ΔH in J/g when the sample mass "
+        "is "
         "known (else mJ/K and mJ). Tg onset is the extrapolated onset T_eig (tangent at the "
         "inflection ∩ glassy baseline); Tx is the extrapolated onset T_ei of each exotherm.\n"
         "Example: vitrum dsc run.txt --tg-range 600:720 --plot run.svg");

@@ -1,9 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "commands.hpp"
-#include "indent_cli.hpp"
-#include "output.hpp"
+#include <fmt/format.h>
 
+#include <cmath>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/units.hpp>
@@ -11,13 +14,9 @@
 #include <vitrum/indent/indent_figure.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
-#include <cmath>
-#include <iostream>
-#include <memory>
-#include <sstream>
+#include "commands.hpp"
+#include "indent_cli.hpp"
+#include "output.hpp"
 
 namespace vitrum::cli {
 
@@ -65,8 +64,10 @@ IndentOptions resolve_indent_options(const IndentArgs& a, const OliverPharrOptio
         o.unloading.upper_fraction = hi;
     }
     if (a.frame_stiffness) o.frame_compliance_m_per_N = 1.0 / *a.frame_stiffness;
-    if (a.drift == "measured") o.drift = DriftMode::measured;
-    else if (a.drift != "none") throw InvalidArgument("--drift must be none or measured, not '" + a.drift + "'");
+    if (a.drift == "measured")
+        o.drift = DriftMode::measured;
+    else if (a.drift != "none")
+        throw InvalidArgument("--drift must be none or measured, not '" + a.drift + "'");
     o.validate();
     return o;
 }
@@ -107,8 +108,8 @@ void save_plot(const IndentArgs& a, const std::vector<AnalysedIndent>& done) {
     }
 }
 
-void print_two(std::ostream& out, const ResultTable& main, const ResultTable& summary, OutputFormat f,
-               const char* main_key) {
+void print_two(std::ostream& out, const ResultTable& main, const ResultTable& summary,
+               OutputFormat f, const char* main_key) {
     if (f == OutputFormat::json) {
         std::ostringstream a, b;
         print_table(a, main, f);
@@ -130,10 +131,12 @@ int run_analyse(const IndentArgs& a, OutputFormat format) {
     std::vector<AnalysedIndent> done;
     for (const auto& file : a.files) {
         try {
-            const Dataset ds = builtin_readers().read_file(file, a.input_format, Technique::indentation);
+            const Dataset ds =
+                builtin_readers().read_file(file, a.input_format, Technique::indentation);
             if (ds.curves.empty()) throw AnalysisError("the file holds no indentation curve");
             for (const Curve& c : ds.curves) {
-                AnalysedIndent ind{file, c.name, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+                AnalysedIndent ind{file,         c.name,       std::nullopt,
+                                   std::nullopt, std::nullopt, std::nullopt};
                 if (auto it = c.properties.find(property::position_x); it != c.properties.end()) {
                     ind.position_x_m = it->second.value;
                 }
@@ -144,13 +147,17 @@ int run_analyse(const IndentArgs& a, OutputFormat format) {
                     const AreaFunction area = resolve_area(a, ds, c);
                     const OliverPharrOptions op = resolve_oliver_pharr(a, ds, c);
                     const bool csm = a.method == "csm" || (a.method == "auto" && has_csm(c));
-                    if (csm) ind.csm = analyse_csm(c.data, area, resolve_csm_options(a, op));
-                    else ind.quasi_static = analyse_quasi_static(c, area, resolve_indent_options(a, op));
+                    if (csm)
+                        ind.csm = analyse_csm(c.data, area, resolve_csm_options(a, op));
+                    else
+                        ind.quasi_static =
+                            analyse_quasi_static(c, area, resolve_indent_options(a, op));
                     done.push_back(std::move(ind));
                 } catch (const InvalidArgument&) {
                     throw;
                 } catch (const Error& e) {
-                    std::cerr << "vitrum indent: " << file << " [" << c.name << "]: " << e.what() << '\n';
+                    std::cerr << "vitrum indent: " << file << " [" << c.name << "]: " << e.what()
+                              << '\n';
                     exit_code = kExitSomeFailed;
                 }
             }
@@ -182,7 +189,8 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
     std::vector<CalibrationSample> samples;
     for (const auto& file : a.files) {
         try {
-            const Dataset ds = builtin_readers().read_file(file, a.input_format, Technique::indentation);
+            const Dataset ds =
+                builtin_readers().read_file(file, a.input_format, Technique::indentation);
             for (const Curve& c : ds.curves) {
                 const OliverPharrOptions op = resolve_oliver_pharr(a, ds, c);
                 co.oliver_pharr = op;
@@ -191,7 +199,8 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
                 const IndentResult r = analyse_quasi_static(c, AreaFunction::berkovich(), io);
                 for (const auto& cy : r.cycles) {
                     if (cy.fit.usable) {
-                        samples.push_back({cy.fit.max_load_N, cy.fit.max_depth_m, cy.fit.stiffness_N_per_m});
+                        samples.push_back(
+                            {cy.fit.max_load_N, cy.fit.max_depth_m, cy.fit.stiffness_N_per_m});
                     }
                 }
             }
@@ -207,16 +216,22 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
     const AreaCalibrationResult both = calibrate_area_and_frame(samples, co);
     ResultTable t;
     t.headers = {{"quantity", ""}, {"value", "", 8}, {"unit", ""}};
-    t.rows.push_back({std::string("samples (usable unloads)"), Cell(static_cast<double>(samples.size())), std::string("")});
-    t.rows.push_back({std::string("C_f from 1/S vs 1/sqrt(P)"), Cell(frame.frame_compliance_m_per_N * 1e6), std::string("nm/mN")});
-    t.rows.push_back({std::string("C_f iterated with the area function"), Cell(both.frame_compliance_m_per_N * 1e6), std::string("nm/mN")});
-    t.rows.push_back({std::string("frame stiffness K_f"), Cell(1.0 / both.frame_compliance_m_per_N), std::string("N/m")});
+    t.rows.push_back({std::string("samples (usable unloads)"),
+                      Cell(static_cast<double>(samples.size())), std::string("")});
+    t.rows.push_back({std::string("C_f from 1/S vs 1/sqrt(P)"),
+                      Cell(frame.frame_compliance_m_per_N * 1e6), std::string("nm/mN")});
+    t.rows.push_back({std::string("C_f iterated with the area function"),
+                      Cell(both.frame_compliance_m_per_N * 1e6), std::string("nm/mN")});
+    t.rows.push_back({std::string("frame stiffness K_f"), Cell(1.0 / both.frame_compliance_m_per_N),
+                      std::string("N/m")});
     for (std::size_t i = 0; i < co.area_terms; ++i) {
         const double si = both.area.coefficients_si()[i];
-        t.rows.push_back({fmt::format("area C{}", i), Cell(si / (std::pow(1e9, area_term_exponent(i)) * 1e-18)),
-                          i == 0 ? std::string("1") : fmt::format("nm^{:g}", 2.0 - area_term_exponent(i))});
+        t.rows.push_back(
+            {fmt::format("area C{}", i), Cell(si / (std::pow(1e9, area_term_exponent(i)) * 1e-18)),
+             i == 0 ? std::string("1") : fmt::format("nm^{:g}", 2.0 - area_term_exponent(i))});
     }
-    t.rows.push_back({std::string("area fit relative RMS"), Cell(both.relative_rms), std::string("1")});
+    t.rows.push_back(
+        {std::string("area fit relative RMS"), Cell(both.relative_rms), std::string("1")});
     t.rows.push_back({std::string("iterations"), Cell(static_cast<double>(both.iterations)),
                       std::string(both.converged ? "converged" : "NOT converged")});
     print_table(std::cout, t, format);
@@ -228,34 +243,44 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
 void add_indent_command(CLI::App& app, CommandList& commands) {
     auto args = std::make_shared<IndentArgs>();
     auto format = std::make_shared<OutputFormat>(OutputFormat::table);
-    auto* sub = app.add_subcommand("indent", "Oliver–Pharr hardness and modulus from nanoindentation exports");
+    auto* sub = app.add_subcommand(
+        "indent", "Oliver–Pharr hardness and modulus from nanoindentation exports");
     auto add_common = [&](CLI::App* s) {
         s->add_option("--nu", args->nu, "Sample Poisson ratio (default: the file's, else 0.3)");
         s->add_option("--tip-nu", args->tip_nu, "Tip Poisson ratio (default 0.07)");
-        s->add_option("--tip-modulus", args->tip_modulus, "Tip modulus with unit (default 1141GPa)");
+        s->add_option("--tip-modulus", args->tip_modulus,
+                      "Tip modulus with unit (default 1141GPa)");
         s->add_option("--epsilon", args->epsilon, "Contact depth factor ε (default 0.75)");
         s->add_option("--beta", args->beta, "Geometry factor β in E_r (default 1)");
-        s->add_option("--window", args->window, "Unloading fit window as fractions of P_max (default 0.5:0.99)");
-        s->add_option("--frame-stiffness", args->frame_stiffness, "Frame stiffness to remove [N/m]");
+        s->add_option("--window", args->window,
+                      "Unloading fit window as fractions of P_max (default 0.5:0.99)");
+        s->add_option("--frame-stiffness", args->frame_stiffness,
+                      "Frame stiffness to remove [N/m]");
         s->add_option("--drift", args->drift, "Thermal drift: none or measured (low-load hold)");
         s->add_option("--input-format", args->input_format, "Reader id (see `vitrum formats`)");
         add_format_option(*s, *format);
     };
     sub->add_option("FILE", args->files, "Indentation export(s)");
     add_common(sub);
-    sub->add_option("--tip", args->tip, "berkovich | cube-corner | sphere:R | sphere-cone:R:deg | C0,C1,… (nm)");
+    sub->add_option("--tip", args->tip,
+                    "berkovich | cube-corner | sphere:R | sphere-cone:R:deg | C0,C1,… (nm)");
     sub->add_option("--area", args->area, "Area function coefficients C0,C1,… in nm units");
-    sub->add_option("--depth-window", args->depth_window, "CSM averaging window in nm (default 100:200)");
+    sub->add_option("--depth-window", args->depth_window,
+                    "CSM averaging window in nm (default 100:200)");
     sub->add_option("--method", args->method, "auto | qs | csm");
-    sub->add_option("--plot", args->plot, "Figure: load-depth with fit and tangent, or H and E (.svg/.png/.pdf)");
+    sub->add_option("--plot", args->plot,
+                    "Figure: load-depth with fit and tangent, or H and E (.svg/.png/.pdf)");
     sub->footer("Example: vitrum indent FQ.xls --nu 0.18 --window 0.5:0.999 --plot fq.svg");
 
-    auto* cal = sub->add_subcommand("calibrate", "Frame compliance and area function from a reference (fused silica)");
+    auto* cal = sub->add_subcommand(
+        "calibrate", "Frame compliance and area function from a reference (fused silica)");
     cal->add_option("FILE", args->files, "Quasi-static indents on the reference")->required();
     add_common(cal);
-    cal->add_option("--reference-modulus", args->reference_modulus, "E of the reference with unit (default 72GPa)");
+    cal->add_option("--reference-modulus", args->reference_modulus,
+                    "E of the reference with unit (default 72GPa)");
     cal->add_option("--terms", args->terms, "Area-function terms C0… to fit (1–9, default 3)");
-    cal->add_option("--min-depth", args->min_depth_nm, "Only deeper indents enter the frame fit [nm]");
+    cal->add_option("--min-depth", args->min_depth_nm,
+                    "Only deeper indents enter the frame fit [nm]");
 
     commands.push_back({sub, [args, format, cal, sub] {
                             if (cal->parsed()) return run_calibrate(*args, *format);

@@ -1,7 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "commands.hpp"
+#include <fmt/format.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 #include <vitrum/report/atomic_file.hpp>
@@ -10,15 +16,7 @@
 #include <vitrum/report/report_writer.hpp>
 #include <vitrum/report/study.hpp>
 
-#include <fmt/format.h>
-
-#include <unistd.h>
-
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <memory>
+#include "commands.hpp"
 
 namespace vitrum::cli {
 namespace {
@@ -38,7 +36,8 @@ int run_init(const std::string& folder) {
         throw InvalidArgument(fmt::format("--init: '{}' is not a folder", folder));
     const fs::path target = fs::path(folder) / "manifest.json";
     if (fs::exists(target))
-        throw InvalidArgument(fmt::format("--init: '{}' exists already; not overwritten", target.string()));
+        throw InvalidArgument(
+            fmt::format("--init: '{}' exists already; not overwritten", target.string()));
     std::vector<report::ScannedFile> files;
     std::vector<fs::path> paths;
     for (const auto& entry : fs::recursive_directory_iterator(folder))
@@ -47,14 +46,16 @@ int run_init(const std::string& folder) {
     std::size_t unknown = 0;
     for (const fs::path& p : paths) {
         const std::string name = p.filename().string();
-        if (name.empty() || name[0] == '.' || p.extension() == ".json" || p.extension() == ".md") continue;
+        if (name.empty() || name[0] == '.' || p.extension() == ".json" || p.extension() == ".md")
+            continue;
         std::ifstream in(p, std::ios::binary);
         std::string head(64 * 1024, '\0');
         in.read(head.data(), static_cast<std::streamsize>(head.size()));
         head.resize(static_cast<std::size_t>(in.gcount()));
         const Reader* reader = builtin_readers().detect(head, name);
         if (reader == nullptr) {
-            std::cerr << "vitrum report --init: skipped " << p.string() << " (format not recognised)\n";
+            std::cerr << "vitrum report --init: skipped " << p.string()
+                      << " (format not recognised)\n";
             ++unknown;
             continue;
         }
@@ -64,16 +65,17 @@ int run_init(const std::string& folder) {
     }
     const auto skeleton = report::manifest_skeleton(files, fs::path(folder).filename().string());
     report::write_file_atomically(target.string(), skeleton.dump(2) + "\n");
-    std::cout << fmt::format("wrote {} ({} files, {} skipped); fill in every \"TODO\" before running "
-                             "`vitrum report {}`\n",
-                             target.string(), files.size(), unknown, target.string());
+    std::cout << fmt::format(
+        "wrote {} ({} files, {} skipped); fill in every \"TODO\" before running "
+        "`vitrum report {}`\n",
+        target.string(), files.size(), unknown, target.string());
     return kExitOk;
 }
 
 int run_example(const std::string& folder) {
     const auto written = report::write_example_study(folder);
-    std::cout << fmt::format("wrote {} files of the synthetic Cu50Zr50 example into {}\n", written.size(),
-                             folder);
+    std::cout << fmt::format("wrote {} files of the synthetic Cu50Zr50 example into {}\n",
+                             written.size(), folder);
     return kExitOk;
 }
 
@@ -82,8 +84,8 @@ int run_report(const ReportArgs& args) {
     const report::Manifest manifest = report::read_manifest(args.manifest);
     report::DatasetLoader load = [](const std::string& path, const std::string& format,
                                     const std::string& technique) {
-        return builtin_readers().read_file(path, format,
-                                           technique == "dsc" ? Technique::dsc : Technique::indentation);
+        return builtin_readers().read_file(
+            path, format, technique == "dsc" ? Technique::dsc : Technique::indentation);
     };
     report::StudyRunOptions run;
     run.threads = args.threads;
@@ -103,12 +105,13 @@ int run_report(const ReportArgs& args) {
         for (const auto& f : s.files)
             if (!f.ok) {
                 ++failed;
-                std::cerr << fmt::format("vitrum report: {}: {}: {}\n", s.spec.name, f.file, f.error);
+                std::cerr << fmt::format("vitrum report: {}: {}: {}\n", s.spec.name, f.file,
+                                         f.error);
             }
     for (const std::string& p : study.failures) std::cerr << "vitrum report: " << p << '\n';
     for (const std::string& p : files.problems) std::cerr << "vitrum report: " << p << '\n';
-    std::cout << fmt::format("wrote {} files into {} ({} samples{})\n", files.written.size(), args.output,
-                             study.samples.size(),
+    std::cout << fmt::format("wrote {} files into {} ({} samples{})\n", files.written.size(),
+                             args.output, study.samples.size(),
                              failed ? fmt::format(", {} input files failed", failed) : "");
     return study.complete() && files.problems.empty() ? kExitOk : kExitSomeFailed;
 }
@@ -119,23 +122,27 @@ void add_report_command(CLI::App& app, CommandList& commands) {
     auto args = std::make_shared<ReportArgs>();
     auto* sub = app.add_subcommand(
         "report", "Stability report of a study: tables, figures and one HTML page from a manifest");
-    sub->add_option("manifest", args->manifest, "Study manifest (JSON; see share/schemas/manifest.schema.json)");
+    sub->add_option("manifest", args->manifest,
+                    "Study manifest (JSON; see share/schemas/manifest.schema.json)");
     sub->add_option("-o,--output", args->output, "Output folder (created when missing)");
-    sub->add_option("--init", args->init_folder,
-                    "Scan a folder, detect each file's format and write FOLDER/manifest.json to fill in");
+    sub->add_option(
+        "--init", args->init_folder,
+        "Scan a folder, detect each file's format and write FOLDER/manifest.json to fill in");
     sub->add_option("--generate-example", args->example_folder,
                     "Write the synthetic Cu50Zr50 example study into a folder");
     sub->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)");
-    sub->footer("Example:\n  vitrum report share/examples/cu50zr50/manifest.json -o cu50zr50-report\n"
-                "Exit code 1 when some files could not be read or analysed (the report is still written).");
-    commands.push_back({sub, [args] {
-                            if (!args->init_folder.empty()) return run_init(args->init_folder);
-                            if (!args->example_folder.empty()) return run_example(args->example_folder);
-                            if (args->manifest.empty())
-                                throw InvalidArgument(
-                                    "report: give a MANIFEST, --init FOLDER or --generate-example FOLDER");
-                            return run_report(*args);
-                        }});
+    sub->footer(
+        "Example:\n  vitrum report share/examples/cu50zr50/manifest.json -o cu50zr50-report\n"
+        "Exit code 1 when some files could not be read or analysed (the report is still written).");
+    commands.push_back(
+        {sub, [args] {
+             if (!args->init_folder.empty()) return run_init(args->init_folder);
+             if (!args->example_folder.empty()) return run_example(args->example_folder);
+             if (args->manifest.empty())
+                 throw InvalidArgument(
+                     "report: give a MANIFEST, --init FOLDER or --generate-example FOLDER");
+             return run_report(*args);
+         }});
 }
 
 }  // namespace vitrum::cli

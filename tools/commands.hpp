@@ -3,16 +3,15 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <vector>
 
 namespace vitrum::cli {
 
 /// Exit codes of the `vitrum` command.
-inline constexpr int kExitOk = 0;           ///< everything succeeded
-inline constexpr int kExitSomeFailed = 1;   ///< some inputs could not be read or analysed
-inline constexpr int kExitUsage = 2;        ///< bad command line
+inline constexpr int kExitOk = 0;          ///< everything succeeded
+inline constexpr int kExitSomeFailed = 1;  ///< some inputs could not be read or analysed
+inline constexpr int kExitUsage = 2;       ///< bad command line
 
 /// A subcommand and what to run when it was chosen.
 struct Command {

@@ -2,14 +2,13 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "dsc_cli.hpp"
 
+#include <fmt/format.h>
+
+#include <map>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 #include <vitrum/instruments/registry.hpp>
-
-#include <fmt/format.h>
-
-#include <map>
 
 namespace vitrum::cli {
 
@@ -17,12 +16,15 @@ void add_dsc_analysis_options(CLI::App& app, DscArgs& args) {
     add_format_option(app, args.format);
     app.add_option("--tg-range", args.tg_range,
                    "Search the glass transition in lo:hi (K, or °C with a C suffix: 330:450C)");
-    app.add_option("--tx-range", args.tx_range, "Search crystallisation peaks in lo:hi (as --tg-range)");
+    app.add_option("--tx-range", args.tx_range,
+                   "Search crystallisation peaks in lo:hi (as --tg-range)");
     app.add_option("--baseline-window", args.baseline_window,
                    "Tg baseline windows: a width in K (e.g. 15), or lo1:hi1,lo2:hi2 in K");
-    app.add_option("--endo", args.endo, "Orientation of endotherms in plots and lines: up (ISO 11357-1) or down")
+    app.add_option("--endo", args.endo,
+                   "Orientation of endotherms in plots and lines: up (ISO 11357-1) or down")
         ->check(CLI::IsMember({"up", "down"}));
-    app.add_option("--segment", args.segment, "Analyse this segment (1-based) instead of the first heating");
+    app.add_option("--segment", args.segment,
+                   "Analyse this segment (1-based) instead of the first heating");
     app.add_option("--input-format", args.input_format, "Reader to use (see `vitrum formats`)");
     app.add_flag("--sigmoidal", args.sigmoidal, "Sigmoidal instead of linear baseline under peaks");
 }
@@ -56,8 +58,10 @@ namespace {
 
 dsc::HeatingAnalysisOptions make_options(const DscArgs& args) {
     dsc::HeatingAnalysisOptions o;
-    if (!args.tg_range.empty()) o.glass_transition.search_K = parse_temperature_range(args.tg_range, "--tg-range");
-    if (!args.tx_range.empty()) o.crystallisation.search_K = parse_temperature_range(args.tx_range, "--tx-range");
+    if (!args.tg_range.empty())
+        o.glass_transition.search_K = parse_temperature_range(args.tg_range, "--tg-range");
+    if (!args.tx_range.empty())
+        o.crystallisation.search_K = parse_temperature_range(args.tx_range, "--tx-range");
     if (args.sigmoidal) o.crystallisation.baseline = dsc::PeakBaseline::sigmoidal;
     if (!args.baseline_window.empty()) {
         const auto comma = args.baseline_window.find(',');
@@ -72,8 +76,8 @@ dsc::HeatingAnalysisOptions make_options(const DscArgs& args) {
         } else {
             o.glass_transition.baseline1_K =
                 parse_temperature_range(args.baseline_window.substr(0, comma), "--baseline-window");
-            o.glass_transition.baseline2_K =
-                parse_temperature_range(args.baseline_window.substr(comma + 1), "--baseline-window");
+            o.glass_transition.baseline2_K = parse_temperature_range(
+                args.baseline_window.substr(comma + 1), "--baseline-window");
         }
     }
     if (args.melting) o.melting = dsc::PeakOptions{};
@@ -87,7 +91,8 @@ std::vector<CurveOutcome> analyse_file(const std::string& path, const DscArgs& a
     const Dataset data = builtin_readers().read_file(path, args.input_format, Technique::dsc);
     if (data.curves.empty()) throw FormatError(fmt::format("{}: no DSC curve in the file", path));
     dsc::NormalizeOptions norm;
-    norm.endotherm = args.endo == "down" ? dsc::EndothermDirection::down : dsc::EndothermDirection::up;
+    norm.endotherm =
+        args.endo == "down" ? dsc::EndothermDirection::down : dsc::EndothermDirection::up;
     std::vector<CurveOutcome> out;
     for (std::size_t c = 0; c < data.curves.size(); ++c) {
         const dsc::Thermogram run = dsc::normalize(data, c, norm);

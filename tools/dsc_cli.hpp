@@ -3,17 +3,15 @@
 // Shared pieces of `vitrum dsc` and `vitrum dsc kissinger` (internal to the CLI).
 #pragma once
 
-#include "output.hpp"
-
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 #include <vitrum/dsc/analysis.hpp>
 #include <vitrum/dsc/segmentation.hpp>
 #include <vitrum/dsc/thermogram.hpp>
 
-#include <CLI/CLI.hpp>
-
-#include <optional>
-#include <string>
-#include <vector>
+#include "output.hpp"
 
 namespace vitrum::cli {
 

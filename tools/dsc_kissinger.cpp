@@ -1,18 +1,17 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "commands.hpp"
-#include "dsc_cli.hpp"
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/dsc/kinetics.hpp>
-
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
+#include <vitrum/core/error.hpp>
+#include <vitrum/dsc/kinetics.hpp>
+
+#include "commands.hpp"
+#include "dsc_cli.hpp"
 
 namespace vitrum::cli {
 
@@ -23,10 +22,11 @@ struct KissingerArgs {
     std::size_t peak = 1;
 };
 
-ResultTable runs_table(const std::vector<std::string>& files, const std::vector<dsc::RatePoint>& pts) {
+ResultTable runs_table(const std::vector<std::string>& files,
+                       const std::vector<dsc::RatePoint>& pts) {
     ResultTable t;
-    t.headers = {{"file", ""},      {"rate", "K/min", 5},      {"Tp", "°C", 6},
-                 {"Tp", "K", 6},    {"1/Tp", "1/K", 6},       {"ln(beta/Tp^2)", "ln(1/(K s))", 6}};
+    t.headers = {{"file", ""},   {"rate", "K/min", 5}, {"Tp", "°C", 6},
+                 {"Tp", "K", 6}, {"1/Tp", "1/K", 6},   {"ln(beta/Tp^2)", "ln(1/(K s))", 6}};
     for (std::size_t i = 0; i < pts.size(); ++i) {
         const auto& p = pts[i];
         t.rows.push_back({files[i], p.heating_rate_K_per_s * 60.0, to_celsius(p.temperature_K),
@@ -36,10 +36,11 @@ ResultTable runs_table(const std::vector<std::string>& files, const std::vector<
     return t;
 }
 
-ResultTable methods_table(const std::vector<std::pair<std::string, dsc::ActivationEnergyResult>>& m) {
+ResultTable methods_table(
+    const std::vector<std::pair<std::string, dsc::ActivationEnergyResult>>& m) {
     ResultTable t;
-    t.headers = {{"method", ""},     {"E", "kJ/mol", 5}, {"E stderr", "kJ/mol", 3},
-                 {"ln A", "ln(1/s)", 5}, {"R^2", "", 6},  {"runs", ""}};
+    t.headers = {{"method", ""},         {"E", "kJ/mol", 5}, {"E stderr", "kJ/mol", 3},
+                 {"ln A", "ln(1/s)", 5}, {"R^2", "", 6},     {"runs", ""}};
     for (const auto& [name, r] : m) {
         t.rows.push_back({name, r.activation_energy_J_per_mol * 1e-3,
                           r.activation_energy_stderr_J_per_mol * 1e-3, r.ln_preexponential_per_s,
@@ -58,12 +59,13 @@ int run_kissinger(const KissingerArgs& args) {
             for (const auto& o : analyse_file(path, args.dsc)) {
                 const auto& cr = o.analysis.crystallisation;
                 if (!cr || cr->peaks.size() < args.peak) {
-                    std::cerr << fmt::format("vitrum dsc kissinger: {}: no exothermic peak {} found\n",
-                                             path, args.peak);
+                    std::cerr << fmt::format(
+                        "vitrum dsc kissinger: {}: no exothermic peak {} found\n", path, args.peak);
                     failed = true;
                     continue;
                 }
-                points.push_back({o.analysis.heating_rate_K_per_s, cr->peaks[args.peak - 1].peak_K});
+                points.push_back(
+                    {o.analysis.heating_rate_K_per_s, cr->peaks[args.peak - 1].peak_K});
                 names.push_back(path);
             }
         } catch (const InvalidArgument&) {
@@ -102,15 +104,18 @@ int run_kissinger(const KissingerArgs& args) {
 
 void add_dsc_kissinger_command(CLI::App& dsc_app, CommandList& commands) {
     auto* sub = dsc_app.add_subcommand(
-        "kissinger", "Activation energy from the peak temperature at several heating rates "
-                     "(Kissinger, ASTM E2890; Ozawa-Flynn-Wall, ASTM E698)");
+        "kissinger",
+        "Activation energy from the peak temperature at several heating rates "
+        "(Kissinger, ASTM E2890; Ozawa-Flynn-Wall, ASTM E698)");
     auto args = std::make_shared<KissingerArgs>();
-    sub->add_option("FILE", args->dsc.files, "One DSC export per heating rate (at least 3)")->required();
+    sub->add_option("FILE", args->dsc.files, "One DSC export per heating rate (at least 3)")
+        ->required();
     sub->add_option("--peak", args->peak, "Which exotherm to use (1 = first crystallisation peak)")
         ->default_val(1);
     add_dsc_analysis_options(*sub, args->dsc);
-    sub->footer("The heating rate of each run is measured (slope of T(t) over the analysed "
-                "segment).\nExample: vitrum dsc kissinger r5.txt r10.txt r20.txt r40.txt --peak 1");
+    sub->footer(
+        "The heating rate of each run is measured (slope of T(t) over the analysed "
+        "segment).\nExample: vitrum dsc kissinger r5.txt r10.txt r20.txt r40.txt --peak 1");
     commands.push_back({sub, [args] { return run_kissinger(*args); }});
 }
 

@@ -3,14 +3,13 @@
 // Internal to the CLI: options and result tables of `vitrum indent`.
 #pragma once
 
-#include "output.hpp"
-
-#include <vitrum/indent/csm.hpp>
-#include <vitrum/indent/quasi_static.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
+#include <vitrum/indent/csm.hpp>
+#include <vitrum/indent/quasi_static.hpp>
+
+#include "output.hpp"
 
 namespace vitrum::cli {
 
@@ -19,16 +18,16 @@ struct IndentArgs {
     std::vector<std::string> files;
     std::optional<double> nu;
     std::optional<double> tip_nu;
-    std::string tip_modulus;     ///< e.g. "1141GPa"
-    std::string tip;             ///< berkovich | cube-corner | sphere:R | sphere-cone:R:deg | C0,C1,…
-    std::string area;            ///< nm coefficients "C0,C1,…"
-    std::string window = "";     ///< "lower:upper" fractions of P_max
+    std::string tip_modulus;  ///< e.g. "1141GPa"
+    std::string tip;   ///< berkovich | cube-corner | sphere:R | sphere-cone:R:deg | C0,C1,…
+    std::string area;  ///< nm coefficients "C0,C1,…"
+    std::string window = "";               ///< "lower:upper" fractions of P_max
     std::string depth_window = "100:200";  ///< nm
     std::optional<double> epsilon;
     std::optional<double> beta;
     std::optional<double> frame_stiffness;  ///< N/m
-    std::string method = "auto";  ///< auto | qs | csm
-    std::string drift = "none";   ///< none | measured
+    std::string method = "auto";            ///< auto | qs | csm
+    std::string drift = "none";             ///< none | measured
     std::string input_format;
     std::string plot;
     // calibrate

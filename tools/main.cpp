@@ -1,20 +1,23 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "commands.hpp"
+#include <fmt/format.h>
 
+#include <iostream>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/version.hpp>
 
-#include <fmt/format.h>
-#include <iostream>
+#include "commands.hpp"
 
 int main(int argc, char** argv) {
     using namespace vitrum::cli;
-    CLI::App app{"vitrum — from DSC and nanoindentation exports to glass-stability numbers and figures"};
-    app.set_version_flag("--version", fmt::format("vitrum {} ({})", vitrum::version(), vitrum::git_commit()));
+    CLI::App app{
+        "vitrum — from DSC and nanoindentation exports to glass-stability numbers and figures"};
+    app.set_version_flag("--version",
+                         fmt::format("vitrum {} ({})", vitrum::version(), vitrum::git_commit()));
     app.require_subcommand(1);
-    app.footer("Exit codes: 0 success, 1 some inputs failed, 2 usage error.\n"
-               "Run `vitrum COMMAND --help` for the options of each command.");
+    app.footer(
+        "Exit codes: 0 success, 1 some inputs failed, 2 usage error.\n"
+        "Run `vitrum COMMAND --help` for the options of each command.");
     CommandList commands;
     add_dsc_command(app, commands);
     add_indent_command(app, commands);

@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "output.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -101,7 +102,8 @@ void print_table(std::ostream& out, const ResultTable& table, OutputFormat forma
         for (const auto& row : table.rows) {
             for (std::size_t i = 0; i < headers.size(); ++i) {
                 out << (i ? "," : "")
-                    << csv_escape(i < row.size() ? cell_text(row[i], headers[i].precision, true) : "");
+                    << csv_escape(i < row.size() ? cell_text(row[i], headers[i].precision, true)
+                                                 : "");
             }
             out << '\n';
         }

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <ostream>
 #include <string>
 #include <variant>
@@ -24,8 +23,8 @@ using Cell = std::variant<std::monostate, double, std::string>;
 /// A column header: name plus the unit printed after it ("T_g onset [K]").
 struct Header {
     std::string name;
-    std::string unit;  ///< empty for dimensionless or text columns
-    int precision = 6; ///< significant digits in table form
+    std::string unit;   ///< empty for dimensionless or text columns
+    int precision = 6;  ///< significant digits in table form
 };
 
 /// A result table: headers with units and rows of cells.

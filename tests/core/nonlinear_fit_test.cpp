@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
+#include <stdexcept>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/nonlinear_fit.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
-#include <stdexcept>
 
 using namespace vitrum;
 
@@ -23,7 +22,8 @@ double lre(double q, double c) {
 struct ExponentialRise {
     std::vector<double> x, y;
     void residuals(const std::vector<double>& b, std::vector<double>& r) const {
-        for (std::size_t i = 0; i < x.size(); ++i) r[i] = b[0] * (1.0 - std::exp(-b[1] * x[i])) - y[i];
+        for (std::size_t i = 0; i < x.size(); ++i)
+            r[i] = b[0] * (1.0 - std::exp(-b[1] * x[i])) - y[i];
     }
     void jacobian(const std::vector<double>& b, std::vector<double>& J) const {
         for (std::size_t i = 0; i < x.size(); ++i) {
@@ -48,9 +48,10 @@ NonlinearFitSummary fit(const ExponentialRise& m, std::vector<double> start, boo
 }
 
 // NIST StRD Misra1a (lower difficulty), https://www.itl.nist.gov/div898/strd/nls/data/misra1a.shtml
-const ExponentialRise kMisra1a{
-    {77.6, 114.9, 141.1, 190.8, 239.9, 289.0, 332.8, 378.4, 434.8, 477.3, 536.8, 593.1, 689.1, 760.0},
-    {10.07, 14.73, 17.94, 23.93, 29.61, 35.18, 40.02, 44.82, 50.76, 55.05, 61.01, 66.40, 75.47, 81.78}};
+const ExponentialRise kMisra1a{{77.6, 114.9, 141.1, 190.8, 239.9, 289.0, 332.8, 378.4, 434.8, 477.3,
+                                536.8, 593.1, 689.1, 760.0},
+                               {10.07, 14.73, 17.94, 23.93, 29.61, 35.18, 40.02, 44.82, 50.76,
+                                55.05, 61.01, 66.40, 75.47, 81.78}};
 // NIST StRD BoxBOD (higher difficulty), https://www.itl.nist.gov/div898/strd/nls/data/boxbod.shtml
 const ExponentialRise kBoxBOD{{1, 2, 3, 5, 7, 10}, {109, 149, 149, 191, 213, 224}};
 

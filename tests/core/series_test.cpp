@@ -16,7 +16,8 @@ TEST_CASE("Series keeps columns of equal length and slices segments with the row
     s.segments.push_back({2, 4, SegmentKind::heating, "S2", 1.0 / 60.0, {}, {}});
     CHECK(s.rows() == 4);
     CHECK_THROWS_WITH_AS(s.add_column({"x", "", "", "", {1, 2}}),
-                         doctest::Contains("column 'x' has 2 rows, the series has 4"), InvalidArgument);
+                         doctest::Contains("column 'x' has 2 rows, the series has 4"),
+                         InvalidArgument);
     CHECK_THROWS_WITH_AS(s.column("heat_flow"),
                          doctest::Contains("no column 'heat_flow' (columns: time, temperature)"),
                          InvalidArgument);

@@ -12,30 +12,54 @@ TEST_CASE("detect_encoding recognises BOMs, BOM-less UTF-16 and the single-byte 
     CHECK(text::detect_encoding(std::string("\xFF\xFET\0e\0m\0p\0", 10)) == "UTF-16LE");
     CHECK(text::detect_encoding(std::string("\xFE\xFF\0T\0e\0m\0p", 10)) == "UTF-16BE");
     CHECK(text::detect_encoding(std::string("T\0e\0m\0p\0e\0r\0a\0t\0", 16)) == "UTF-16LE");
-    CHECK(text::detect_encoding("Temp./\xC2\xB0""C") == "UTF-8");
-    CHECK(text::detect_encoding("Temperature (\xF8""C)\tHeat Flow") == "CP437");
+    CHECK(text::detect_encoding("Temp./\xC2\xB0"
+                                "C") == "UTF-8");
+    CHECK(text::detect_encoding("Temperature (\xF8"
+                                "C)\tHeat Flow") == "CP437");
     // "Неизотермическая" in CP1251
-    CHECK(text::detect_encoding("#FILE:\xCD\xE5\xE8\xE7\xEE\xF2\xE5\xF0\xEC\xE8\xF7\xE5\xF1\xEA\xE0\xFF") ==
+    CHECK(text::detect_encoding(
+              "#FILE:\xCD\xE5\xE8\xE7\xEE\xF2\xE5\xF0\xEC\xE8\xF7\xE5\xF1\xEA\xE0\xFF") ==
           "CP1251");
-    CHECK(text::detect_encoding("Temp./\xB0""C; M\xFC""ller") == "CP1252");
+    CHECK(text::detect_encoding("Temp./\xB0"
+                                "C; M\xFC"
+                                "ller") == "CP1252");
     // A NETZSCH header: mostly ASCII, degree signs (0xB0 in CP1251) and two Cyrillic words.
-    CHECK(text::detect_encoding("#FILE:2024 \xCD\xE5\xE8\xE7\xEE\xF2\xE5\xF0\xEC \xEA\xF0\xE8\xF1\xF2\xE0\xEB\xEB\n"
-                                "#RANGE:140\xB0""C/10.0(K/min)/50\xB0""C\n##Temp./\xB0""C;Time/min\n") == "CP1251");
+    CHECK(text::detect_encoding(
+              "#FILE:2024 \xCD\xE5\xE8\xE7\xEE\xF2\xE5\xF0\xEC \xEA\xF0\xE8\xF1\xF2\xE0\xEB\xEB\n"
+              "#RANGE:140\xB0"
+              "C/10.0(K/min)/50\xB0"
+              "C\n##Temp./\xB0"
+              "C;Time/min\n") == "CP1251");
 }
 
 TEST_CASE("decode_to_utf8 converts every supported encoding to the same text") {
     const std::string expected = "Temp./°C";
-    CHECK(text::decode_to_utf8("Temp./\xB0""C", "x", "CP1252").utf8 == expected);
-    CHECK(text::decode_to_utf8("Temp./\xF8""C", "x", "CP437").utf8 == expected);
-    CHECK(text::decode_to_utf8("Temp./\xF8""C", "x", "CP850").utf8 == expected);
-    CHECK(text::decode_to_utf8("Temp./\xB0""C", "x", "CP1251").utf8 == expected);
+    CHECK(text::decode_to_utf8("Temp./\xB0"
+                               "C",
+                               "x", "CP1252")
+              .utf8 == expected);
+    CHECK(text::decode_to_utf8("Temp./\xF8"
+                               "C",
+                               "x", "CP437")
+              .utf8 == expected);
+    CHECK(text::decode_to_utf8("Temp./\xF8"
+                               "C",
+                               "x", "CP850")
+              .utf8 == expected);
+    CHECK(text::decode_to_utf8("Temp./\xB0"
+                               "C",
+                               "x", "CP1251")
+              .utf8 == expected);
     const std::string utf16le("\xFF\xFET\0e\0m\0p\0.\0/\0\xB0\0C\0", 18);
     const auto decoded = text::decode_to_utf8(utf16le, "x");
     CHECK(decoded.utf8 == expected);
     CHECK(decoded.encoding == "UTF-16LE");
     const std::string utf16be("\xFE\xFF\0T\0e\0m\0p\0.\0/\0\xB0\0C", 18);
     CHECK(text::decode_to_utf8(utf16be, "x").utf8 == expected);
-    CHECK(text::decode_to_utf8("\xEF\xBB\xBFTemp./\xC2\xB0""C", "x").utf8 == expected);
+    CHECK(text::decode_to_utf8("\xEF\xBB\xBFTemp./\xC2\xB0"
+                               "C",
+                               "x")
+              .utf8 == expected);
 }
 
 TEST_CASE("decode_to_utf8 refuses binary and wrongly declared input with the file and line") {
@@ -87,9 +111,10 @@ TEST_CASE("parse_double reads whole fields and refuses mangled numbers") {
     const std::string line = "0;50.026.184;45.7";
     const auto fields = text::split_fields(line, ';');
     CHECK(text::column_of(line, fields[1]) == 3);
-    CHECK_THROWS_WITH_AS(text::parse_double(fields[1], ',', Location{"s.csv", "", 2, 3}),
-                         doctest::Contains("s.csv:2:3: expected a number with decimal comma, found '50.026.184'"),
-                         ParseError);
+    CHECK_THROWS_WITH_AS(
+        text::parse_double(fields[1], ',', Location{"s.csv", "", 2, 3}),
+        doctest::Contains("s.csv:2:3: expected a number with decimal comma, found '50.026.184'"),
+        ParseError);
 }
 
 TEST_CASE("read_file_bytes names the missing file and refuses files over the limit") {

@@ -72,8 +72,8 @@ TEST_CASE("parse_quantity reads numbers with units and checks the dimension") {
     CHECK_REL(parse_quantity_as("10 K/min", "K/s"), 10.0 / 60.0, 1e-12);
     CHECK_THROWS_WITH_AS(parse_quantity_as("12 kJ/mol", "K"),
                          doctest::Contains("'12 kJ/mol' has unit of J/mol, expected K"), UnitError);
-    CHECK_THROWS_WITH_AS(parse_quantity("12 furlongs"), doctest::Contains("cannot read quantity '12 furlongs'"),
-                         UnitError);
+    CHECK_THROWS_WITH_AS(parse_quantity("12 furlongs"),
+                         doctest::Contains("cannot read quantity '12 furlongs'"), UnitError);
     CHECK_THROWS_WITH_AS(parse_quantity("K 12"), doctest::Contains("expected a number first"),
                          UnitError);
 }

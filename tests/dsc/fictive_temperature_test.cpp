@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-#include "synthetic.hpp"
-
+#include <cmath>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/fictive_temperature.hpp>
 
-#include <cmath>
+#include "check.hpp"
+#include "synthetic.hpp"
 
 using vitrum::dsc::fictive_temperature;
 using vitrum::dsc::find_glass_transition;
@@ -17,7 +16,9 @@ using vitrum::test::synthetic_scan;
 namespace {
 
 constexpr double kStep = 130.0 * kTenKPerMin;  // W/kg, Δcp = 130 J/(kg K) at 10 K/min
-double step(double T) { return -5.0 + 0.02 * (T - 600.0) + kStep * rounded_ramp(T, 660.0, 680.0, 2.0); }
+double step(double T) {
+    return -5.0 + 0.02 * (T - 600.0) + kStep * rounded_ramp(T, 660.0, 680.0, 2.0);
+}
 
 }  // namespace
 

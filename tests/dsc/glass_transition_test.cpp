@@ -1,10 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-#include "synthetic.hpp"
-
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/glass_transition.hpp>
+
+#include "check.hpp"
+#include "synthetic.hpp"
 
 using vitrum::dsc::find_glass_transition;
 using vitrum::dsc::GlassTransitionOptions;
@@ -20,7 +20,9 @@ namespace {
 // so the analytic answers are T_eig = 660 K, T_mg = 670 K, T_efg = 680 K, Δcp = 130 J/(kg K).
 constexpr double kDeltaCp = 130.0;
 constexpr double kStep = kDeltaCp * kTenKPerMin;
-double glass_step(double T) { return -5.0 + 0.02 * (T - 600.0) + kStep * rounded_ramp(T, 660.0, 680.0, 2.0); }
+double glass_step(double T) {
+    return -5.0 + 0.02 * (T - 600.0) + kStep * rounded_ramp(T, 660.0, 680.0, 2.0);
+}
 
 }  // namespace
 
@@ -98,8 +100,8 @@ TEST_CASE("find_glass_transition honours a user search range and baseline window
 }
 
 TEST_CASE("find_glass_transition refuses a range without a step") {
-    const auto scan = synthetic_scan([](double T) { return 0.02 * T; }, 560.0, 760.0, 5000,
-                                     kTenKPerMin, 0.01, 3);
+    const auto scan =
+        synthetic_scan([](double T) { return 0.02 * T; }, 560.0, 760.0, 5000, kTenKPerMin, 0.01, 3);
     GlassTransitionOptions o;
     o.search_K = TemperatureWindow{600.0, 720.0};
     CHECK_THROWS_WITH_AS(find_glass_transition(scan, o),

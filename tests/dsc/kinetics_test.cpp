@@ -1,11 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <cmath>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/kinetics.hpp>
 
-#include <cmath>
+#include "check.hpp"
 
 using vitrum::dsc::kGasConstant_J_per_mol_K;
 using vitrum::dsc::kissinger;
@@ -14,8 +13,8 @@ using vitrum::dsc::RatePoint;
 
 namespace {
 
-constexpr double kE = 350e3;     // J/mol, typical of Cu–Zr glasses (dsc.md §4.1: 310–361 kJ/mol)
-constexpr double kLnA = 52.0;    // ln(1/s)
+constexpr double kE = 350e3;   // J/mol, typical of Cu–Zr glasses (dsc.md §4.1: 310–361 kJ/mol)
+constexpr double kLnA = 52.0;  // ln(1/s)
 
 // Peak temperature that satisfies Kissinger's equation exactly at rate beta (Newton on
 // f(T) = ln(β/T²) − ln(A·R/E) + E/(R·T)).

@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-#include "synthetic.hpp"
-
+#include <cmath>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/peaks.hpp>
 
-#include <cmath>
+#include "check.hpp"
+#include "synthetic.hpp"
 
 using vitrum::dsc::find_peaks;
 using vitrum::dsc::PeakBaseline;
@@ -29,8 +28,9 @@ double sloped(double T) { return 2.0 + 0.01 * (T - 700.0); }
 }  // namespace
 
 TEST_CASE("find_peaks recovers onset, peak, end and enthalpy of a Gaussian exotherm") {
-    const auto scan = synthetic_scan([](double T) { return sloped(T) - gaussian(T, 740.0, 8.0, 50.0); },
-                                     600.0, 900.0, 20000, kTenKPerMin);
+    const auto scan =
+        synthetic_scan([](double T) { return sloped(T) - gaussian(T, 740.0, 8.0, 50.0); }, 600.0,
+                       900.0, 20000, kTenKPerMin);
     const auto r = find_peaks(scan);
     REQUIRE(r.peaks.size() == 1);
     const auto& p = r.peaks.front();
@@ -53,8 +53,9 @@ TEST_CASE("find_peaks recovers onset, peak, end and enthalpy of a Gaussian exoth
 
 TEST_CASE("find_peaks stays within tolerance on a noisy exotherm") {
     // Noise 0.1 % of the peak height, seeded.
-    const auto scan = synthetic_scan([](double T) { return sloped(T) - gaussian(T, 740.0, 8.0, 50.0); },
-                                     600.0, 900.0, 20000, kTenKPerMin, 0.05, 11);
+    const auto scan =
+        synthetic_scan([](double T) { return sloped(T) - gaussian(T, 740.0, 8.0, 50.0); }, 600.0,
+                       900.0, 20000, kTenKPerMin, 0.05, 11);
     const auto r = find_peaks(scan);
     REQUIRE(r.peaks.size() == 1);
     CHECK_ABS(r.peaks[0].onset_extrapolated_K, 724.0, 0.05);
@@ -88,8 +89,8 @@ TEST_CASE("find_peaks keeps the total enthalpy of unequal overlapping exotherms"
     const auto scan = synthetic_scan(signal, 600.0, 900.0, 20000, kTenKPerMin);
     const auto r = find_peaks(scan);
     REQUIRE(r.peaks.size() == 2);
-    CHECK_REL(r.peaks[0].enthalpy + r.peaks[1].enthalpy,
-              released(60.0, 5.0) + released(20.0, 7.0), 0.005);
+    CHECK_REL(r.peaks[0].enthalpy + r.peaks[1].enthalpy, released(60.0, 5.0) + released(20.0, 7.0),
+              0.005);
     CHECK_ABS(r.peaks[0].onset_extrapolated_K, 720.0, 0.05);
 }
 
@@ -110,8 +111,9 @@ TEST_CASE("find_peaks with a sigmoidal baseline follows a change of level under 
 }
 
 TEST_CASE("find_peaks finds a melting endotherm when asked for endotherms") {
-    const auto scan = synthetic_scan([](double T) { return sloped(T) + gaussian(T, 820.0, 4.0, 80.0); },
-                                     600.0, 900.0, 20000, kTenKPerMin);
+    const auto scan =
+        synthetic_scan([](double T) { return sloped(T) + gaussian(T, 820.0, 4.0, 80.0); }, 600.0,
+                       900.0, 20000, kTenKPerMin);
     PeakOptions o;
     o.kind = PeakKind::endotherm;
     // A narrow peak (σ = 4 K): a 1 K smoothing window keeps the tangent bias at

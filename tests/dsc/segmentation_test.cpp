@@ -1,9 +1,9 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/segmentation.hpp>
+
+#include "check.hpp"
 
 using vitrum::SegmentKind;
 using vitrum::dsc::choose_heating_segment;
@@ -23,9 +23,18 @@ Thermogram program_run() {
         t.heat_flow.push_back(0.0);
         time += 1.0;
     };
-    while (T < 800.0) { push(); T += 20.0 / 60.0; }
-    for (int i = 0; i < 300; ++i) { T = 800.0; push(); }
-    while (T > 400.0) { push(); T -= 10.0 / 60.0; }
+    while (T < 800.0) {
+        push();
+        T += 20.0 / 60.0;
+    }
+    for (int i = 0; i < 300; ++i) {
+        T = 800.0;
+        push();
+    }
+    while (T > 400.0) {
+        push();
+        T -= 10.0 / 60.0;
+    }
     return t;
 }
 
@@ -65,7 +74,8 @@ TEST_CASE("segment_run uses the file's segment marks when present") {
 
 TEST_CASE("choose_heating_segment and SegmentationOptions refuse bad requests") {
     const auto segs = segment_run(program_run());
-    CHECK_THROWS_WITH_AS(choose_heating_segment(segs, 7), doctest::Contains("--segment must be between 1 and 3"),
+    CHECK_THROWS_WITH_AS(choose_heating_segment(segs, 7),
+                         doctest::Contains("--segment must be between 1 and 3"),
                          vitrum::InvalidArgument);
     CHECK(choose_heating_segment(segs, 3) == 2);
     SegmentationOptions o;
@@ -73,6 +83,6 @@ TEST_CASE("choose_heating_segment and SegmentationOptions refuse bad requests") 
     CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("isothermal_rate_K_per_s"),
                          vitrum::InvalidArgument);
     std::vector<vitrum::dsc::DscSegment> cooling_only{segs[2]};
-    CHECK_THROWS_WITH_AS(choose_heating_segment(cooling_only), doctest::Contains("no heating segment"),
-                         vitrum::AnalysisError);
+    CHECK_THROWS_WITH_AS(choose_heating_segment(cooling_only),
+                         doctest::Contains("no heating segment"), vitrum::AnalysisError);
 }

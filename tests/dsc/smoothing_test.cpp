@@ -1,11 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <cmath>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/smoothing.hpp>
 
-#include <cmath>
+#include "check.hpp"
 
 using vitrum::dsc::half_window_for;
 using vitrum::dsc::savitzky_golay;
@@ -32,7 +31,7 @@ TEST_CASE("smooth_against gives dy/dx on a non-uniform grid") {
         y.push_back(2.0 * xi + 1.0);
     }
     const auto s = smooth_against(x, y, 10);
-    CHECK_REL(s.slope[250], 2.0, 1e-7);  // round-off only
+    CHECK_REL(s.slope[250], 2.0, 1e-7);     // round-off only
     CHECK_REL(s.value[250], y[250], 1e-9);  // round-off only
 }
 

@@ -3,12 +3,11 @@
 // Synthetic DSC heating scans with analytically known constructions, for the dsc tests.
 #pragma once
 
-#include <vitrum/dsc/thermogram.hpp>
-
 #include <cmath>
 #include <cstddef>
 #include <functional>
 #include <random>
+#include <vitrum/dsc/thermogram.hpp>
 
 namespace vitrum::test {
 

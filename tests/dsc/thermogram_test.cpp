@@ -1,10 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/thermogram.hpp>
+
+#include "check.hpp"
 
 using vitrum::dsc::EndothermDirection;
 using vitrum::dsc::normalize;
@@ -58,7 +58,8 @@ TEST_CASE("normalize refuses bad options and curves without heat flow") {
                          vitrum::InvalidArgument);
     NormalizeOptions m;
     m.sample_mass_kg = -1.0;
-    CHECK_THROWS_WITH_AS(m.validate(), doctest::Contains("sample_mass_kg"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(m.validate(), doctest::Contains("sample_mass_kg"),
+                         vitrum::InvalidArgument);
     vitrum::Curve c;
     c.name = "bare";
     c.data.add_column({vitrum::channel::temperature, "K", "T", "K", {600.0, 601.0}});

@@ -7,7 +7,9 @@
 
 using namespace vitrum;
 
-TEST_CASE("every file in ../shared/dsc-files is detected as its format and claimed by no other DSC reader") {
+TEST_CASE(
+    "every file in ../shared/dsc-files is detected as its format and claimed by no other DSC "
+    "reader") {
     const std::pair<const char*, const char*> files[] = {
         {"dsc-files/Glassize/37_Vac_and_Des_Day7_8_20_18.txt", "ta-universal"},
         {"dsc-files/PolyKineticAnalyzer/PBS_10Kmin.txt", "netzsch-ascii"},
@@ -20,8 +22,9 @@ TEST_CASE("every file in ../shared/dsc-files is detected as its format and claim
         {"dsc-files/pkynetics/heat_capacity/sample.txt", "setaram"},
         {"dsc-files/yargerlab/2025_02_10_Indium_Std_DSC.txt", "ta-trios"},
     };
-    const char* const dsc_readers[] = {"netzsch-ascii", "ta-universal",      "ta-trios",     "jcamp-dx",
-                                       "setaram",       "perkinelmer-pyris", "mettler-stare", "generic-csv"};
+    const char* const dsc_readers[] = {"netzsch-ascii", "ta-universal", "ta-trios",
+                                       "jcamp-dx",      "setaram",      "perkinelmer-pyris",
+                                       "mettler-stare", "generic-csv"};
     for (const auto& [file, format] : files) {
         const std::string path = vitrum::test::shared(file);
         const std::string bytes = text::read_file_bytes(path);

@@ -2,14 +2,13 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Oliver–Pharr with TriboScan's constants against the TriboScan XPM results table
 // (HannahCarolyn/Premier_Nanoindentation, no licence: ../shared only; indentation.md §1.5e).
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <vitrum/indent/oliver_pharr.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <algorithm>
-#include <cmath>
-#include <map>
 
 using namespace vitrum;
 using namespace vitrum::indent;
@@ -25,8 +24,8 @@ const Column& col(const Table& t, const std::string& name) {
 }  // namespace
 
 TEST_CASE("oliver_pharr_point with pi = 3.14 reproduces every row of the TriboScan results table") {
-    const Dataset ds = builtin_readers().read_file(
-        test::shared("indentation-files/Premier_Nanoindentation/maptriplepoint_00000_LC_results.txt"));
+    const Dataset ds = builtin_readers().read_file(test::shared(
+        "indentation-files/Premier_Nanoindentation/maptriplepoint_00000_LC_results.txt"));
     REQUIRE(ds.tables.size() == 1);
     const Table& t = ds.tables[0];
     const auto& hc = col(t, "vendor_contact_depth").values;

@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Unlicensed NETZSCH exports kept in ../shared/dsc-files (see PROVENANCE.md there).
+#include <algorithm>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <algorithm>
 
 using namespace vitrum;
 
@@ -24,7 +23,8 @@ TEST_CASE("netzsch-ascii reads the cp1251 PBS cooling run and sorts it by time")
     // PolyKineticAnalyzer/PBS_10Kmin.txt: 181 rows sorted by temperature, so Time/min runs
     // backwards (96.745 → 87.77593); "#SAMPLE MASS /mg:17,842" under "#DECIMAL:POINT"; #EXO:-1;
     // "#SEG. 11:140°C/10.0(K/min)/50°C". Exotherm minimum in the file: -1.8018 mW/mg at 76.075 °C.
-    const Dataset d = builtin_readers().read_file(vitrum::test::shared("dsc-files/PolyKineticAnalyzer/PBS_10Kmin.txt"));
+    const Dataset d = builtin_readers().read_file(
+        vitrum::test::shared("dsc-files/PolyKineticAnalyzer/PBS_10Kmin.txt"));
     CHECK(d.source.format_id == "netzsch-ascii");
     CHECK(d.source.encoding == "CP1251");
     CHECK(d.source.metadata.at("FILE").find("Неизотермическая") != std::string::npos);
@@ -59,7 +59,8 @@ TEST_CASE("netzsch-ascii reads the LF-only PEG cooling run") {
     // PolyKineticAnalyzer/PEG_10Kmin.txt: 151 rows, 8,606 mg, 100 → 25 °C at 10 K/min; first row by
     // time "100.05200;76.29078;-2.128869e-02", last " 25.05200;83.74500;-0.25372"; exotherm
     // minimum -5.02499 mW/mg at 36.552 °C.
-    const Dataset d = builtin_readers().read_file(vitrum::test::shared("dsc-files/PolyKineticAnalyzer/PEG_10Kmin.txt"));
+    const Dataset d = builtin_readers().read_file(
+        vitrum::test::shared("dsc-files/PolyKineticAnalyzer/PEG_10Kmin.txt"));
     CHECK(d.source.encoding == "CP1251");
     CHECK_REL(d.source.properties.at(property::sample_mass).value, 8.606e-6, 1e-12);
     const Series& s = d.curves.front().data;

@@ -1,20 +1,20 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Unlicensed TRIOS export kept in ../shared/dsc-files (see PROVENANCE.md there).
+#include <algorithm>
+#include <cmath>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
 
-#include <algorithm>
-#include <cmath>
-
 using namespace vitrum;
 
 TEST_CASE("ta-trios reads the DSC2500 indium standard with its empty trailing fields") {
-    // yargerlab/2025_02_10_Indium_Std_DSC.txt: 20 403 rows, first "0.00 30.06 -0.052", last complete
-    // "33.94 199.10 0.055", last "34.00 (empty) (empty)"; 35 rows lack heat flow; Sample Mass 2.26 mg;
-    // Exotherm Direction Down; melting maximum 2.318 W/g at 157.88 °C (PROVENANCE.md).
+    // yargerlab/2025_02_10_Indium_Std_DSC.txt: 20 403 rows, first "0.00 30.06 -0.052", last
+    // complete "33.94 199.10 0.055", last "34.00 (empty) (empty)"; 35 rows lack heat flow; Sample
+    // Mass 2.26 mg; Exotherm Direction Down; melting maximum 2.318 W/g at 157.88 °C
+    // (PROVENANCE.md).
     const Dataset d = builtin_readers().read_file(
         vitrum::test::shared("dsc-files/yargerlab/2025_02_10_Indium_Std_DSC.txt"));
     CHECK(d.source.format_id == "ta-trios");
@@ -35,7 +35,8 @@ TEST_CASE("ta-trios reads the DSC2500 indium standard with its empty trailing fi
     CHECK_REL(t.back(), 34.0 * 60.0, 1e-12);
     CHECK(std::isnan(T.back()));
     CHECK(std::isnan(q.back()));
-    const auto missing = static_cast<std::size_t>(std::count_if(q.begin(), q.end(), [](double v) { return std::isnan(v); }));
+    const auto missing = static_cast<std::size_t>(
+        std::count_if(q.begin(), q.end(), [](double v) { return std::isnan(v); }));
     CHECK(missing == 35);
     CHECK_REL(T[20367], 199.10 + 273.15, 1e-12);
     CHECK_REL(q[20367], 55.0, 1e-12);

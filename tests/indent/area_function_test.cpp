@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/indent/area_function.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
 
 using namespace vitrum;
 using namespace vitrum::indent;
@@ -52,12 +51,14 @@ TEST_CASE("area functions are parsed from the command line and from file propert
     CHECK(AreaFunction::parse("sphere:5um").kind() == AreaFunction::Kind::sphere);
     CHECK_REL(AreaFunction::parse("sphere:5um").area_m2(1e-7),
               AreaFunction::sphere(5e-6).area_m2(1e-7), 1e-14);
-    CHECK_REL(AreaFunction::parse("24.5,100").area_m2(1e-7), (24.5 * 1e4 + 100 * 100) * 1e-18, 1e-13);
+    CHECK_REL(AreaFunction::parse("24.5,100").area_m2(1e-7), (24.5 * 1e4 + 100 * 100) * 1e-18,
+              1e-13);
     CHECK_THROWS_WITH_AS(AreaFunction::parse("pyramid"), doctest::Contains("accepted: berkovich"),
                          vitrum::InvalidArgument);
     CHECK_THROWS_WITH_AS(AreaFunction::parse("sphere:5kg"), doctest::Contains("not a length"),
                          vitrum::InvalidArgument);
-    CHECK_THROWS_WITH_AS(AreaFunction::sphere(-1.0), doctest::Contains("radius"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(AreaFunction::sphere(-1.0), doctest::Contains("radius"),
+                         vitrum::InvalidArgument);
 
     Dataset ds;
     ds.curves.emplace_back();

@@ -1,11 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
 #include <vitrum/core/error.hpp>
 #include <vitrum/indent/calibration.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
 
 using namespace vitrum;
 using namespace vitrum::indent;
@@ -14,7 +13,8 @@ namespace {
 // Fused silica (E = 72 GPa, ν = 0.18) on a blunted Berkovich A = 24.5 h² + 800 nm·h, measured
 // through a frame of C_f = 0.5 nm/mN. hardness(h_c) lets H vary with depth.
 template <class Hardness>
-std::vector<CalibrationSample> fused_silica(const CalibrationOptions& o, double cf, Hardness hardness) {
+std::vector<CalibrationSample> fused_silica(const CalibrationOptions& o, double cf,
+                                            Hardness hardness) {
     const auto true_area = AreaFunction::polynomial({24.5, 800e-9});
     const double er = reduced_modulus_from_modulus_Pa(o.reference_modulus_Pa, o.oliver_pharr);
     std::vector<CalibrationSample> out;
@@ -64,7 +64,8 @@ TEST_CASE("the combined calibration finds C_f and the area when hardness varies 
     o.frame_min_depth_m = 500e-9;
     o.max_iterations = 200;
     o.tolerance = 1e-10;
-    const auto samples = fused_silica(o, 0.5e-6, [](double hc) { return 9.0e9 * (1.0 + 30e-9 / hc); });
+    const auto samples =
+        fused_silica(o, 0.5e-6, [](double hc) { return 9.0e9 * (1.0 + 30e-9 / hc); });
     const double biased = calibrate_frame_compliance(samples, o).frame_compliance_m_per_N;
     CHECK(std::abs(biased / 0.5e-6 - 1.0) > 1e-3);
     const AreaCalibrationResult r = calibrate_area_and_frame(samples, o);
@@ -83,11 +84,11 @@ TEST_CASE("calibration names bad options and refuses too few samples") {
     o = fs_options();
     o.frame_min_depth_m = 1.0;
     const auto samples = fused_silica(o, 0.5e-6, [](double) { return 9.5e9; });
-    CHECK_THROWS_WITH_AS(calibrate_frame_compliance(samples, o), doctest::Contains("need at least 2"),
-                         vitrum::AnalysisError);
+    CHECK_THROWS_WITH_AS(calibrate_frame_compliance(samples, o),
+                         doctest::Contains("need at least 2"), vitrum::AnalysisError);
     o = fs_options();
     o.area_terms = 3;
     const std::vector<CalibrationSample> two(samples.begin(), samples.begin() + 2);
-    CHECK_THROWS_WITH_AS(calibrate_area_function(two, 0.0, o), doctest::Contains("2 usable samples for 3 terms"),
-                         vitrum::AnalysisError);
+    CHECK_THROWS_WITH_AS(calibrate_area_function(two, 0.0, o),
+                         doctest::Contains("2 usable samples for 3 terms"), vitrum::AnalysisError);
 }

@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/indent/csm.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
 
 using namespace vitrum;
 using namespace vitrum::indent;
@@ -41,7 +40,8 @@ Series csm_series(double er, double hard, double frame_stiffness) {
 TEST_CASE("analyse_csm recovers constant E_r and H versus depth and averages 100-200 nm") {
     CsmOptions o;
     o.oliver_pharr.sample_poisson_ratio = 0.18;
-    const CsmResult r = analyse_csm(csm_series(69.88e9, 9.5e9, INFINITY), AreaFunction::berkovich(), o);
+    const CsmResult r =
+        analyse_csm(csm_series(69.88e9, 9.5e9, INFINITY), AreaFunction::berkovich(), o);
     CHECK(r.points.size() == 400);  // the unloading tail is excluded
     for (const auto& pt : r.points) CHECK_REL(pt.reduced_modulus_Pa, 69.88e9, 1e-12);
     CHECK_REL(r.mean_hardness_Pa, 9.5e9, 1e-12);

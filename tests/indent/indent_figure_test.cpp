@@ -23,7 +23,8 @@ TEST_CASE("the load-depth figure draws the curve, the fit over its window and th
     CHECK_REL(tangent.y[1], 10.0, 1e-12);
     CHECK_ABS(tangent.y[0], 0.0, 0.0);
     // Its slope is S in mN/nm = 1e-6 N/m.
-    CHECK_REL((tangent.y[1] - tangent.y[0]) / (tangent.x[1] - tangent.x[0]), s.stiffness(10e-3) * 1e-6, 1e-6);
+    CHECK_REL((tangent.y[1] - tangent.y[0]) / (tangent.x[1] - tangent.x[0]),
+              s.stiffness(10e-3) * 1e-6, 1e-6);
     // The fitted curve reaches P_max at h_max.
     CHECK_REL(layers[1].y.back(), 10.0, 1e-6);
 }

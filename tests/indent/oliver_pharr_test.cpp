@@ -29,7 +29,8 @@ TEST_CASE("oliver_pharr_point reproduces the Agilent Cu CSM verification point t
     CHECK_REL(r.modulus_Pa, 190.257729329881e9, 1e-6);
     CHECK_REL(r.hardness_Pa, 0.82150309678705e9, 1e-6);
     CHECK_REL(r.stiffness_squared_over_load_Pa, 51529.9093101531e9, 1e-12);
-    CHECK_REL(r.contact_depth_m, 111.172457420282e-9 - 0.75 * 0.491297865144331e-3 / 159111.704268288, 1e-14);
+    CHECK_REL(r.contact_depth_m,
+              111.172457420282e-9 - 0.75 * 0.491297865144331e-3 / 159111.704268288, 1e-14);
 }
 
 // verification.py `verifyOneData1` (fused silica CSM point, "FS.xls in 5Materials"); only H, E
@@ -37,8 +38,8 @@ TEST_CASE("oliver_pharr_point reproduces the Agilent Cu CSM verification point t
 TEST_CASE("oliver_pharr_point reproduces the Agilent fused-silica CSM verification point") {
     const auto area = AreaFunction::polynomial_nm({24.8204, 402.507, -3070.91, 3699.87});
     const auto o = nanosuite(0.18);
-    const auto r = oliver_pharr_point(0.987624311132669e-3, 88.2388854303261e-9, 25731.8375827836,
-                                      area, o);
+    const auto r =
+        oliver_pharr_point(0.987624311132669e-3, 88.2388854303261e-9, 25731.8375827836, area, o);
     // The four area coefficients are printed with 6 significant digits in verification.py; the
     // rounding moves A by up to ~2e-6 relative at h_c ≈ 60 nm, hence 2e-6 on A-dependent values.
     CHECK_REL(r.hardness_Pa, 10.0514655820034e9, 2e-6);
@@ -83,5 +84,6 @@ TEST_CASE("oliver_pharr_point gives NaN for invalid rows and names a bad option"
                          vitrum::InvalidArgument);
     o = {};
     o.sample_poisson_ratio = 0.5;
-    CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("sample_poisson_ratio"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("sample_poisson_ratio"),
+                         vitrum::InvalidArgument);
 }

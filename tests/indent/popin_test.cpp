@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
+#include <random>
 #include <vitrum/core/error.hpp>
 #include <vitrum/indent/popin.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
-#include <random>
 
 using namespace vitrum;
 using namespace vitrum::indent;
@@ -30,7 +29,8 @@ PopInCurve make_popin_curve() {
         double depth = std::pow(load / k, 2.0 / 3.0);
         if (load > c.p_pop) {
             if (offset == 0.0) offset = c.burst;
-            depth = std::pow(load / k, 2.0 / 3.0) * 1.3 + offset - std::pow(c.p_pop / k, 2.0 / 3.0) * 0.3;
+            depth = std::pow(load / k, 2.0 / 3.0) * 1.3 + offset -
+                    std::pow(c.p_pop / k, 2.0 / 3.0) * 0.3;
         }
         c.h.push_back(depth + noise(rng));
         c.p.push_back(load);
@@ -64,8 +64,10 @@ TEST_CASE("the Hertz fit before the pop-in recovers E_r and gives tau_max") {
     CHECK_REL(tau, 0.31 * std::cbrt(6 * 0.5e-3 * 1e22 / (std::pow(M_PI, 3) * 1e-12)), 1e-14);
     CHECK(tau > 1e9);  // ≈ 3.07 GPa
     CHECK(tau < 10e9);
-    CHECK_THROWS_WITH_AS(fit_hertz(c.h, c.p, 0, 3, 1e-6), doctest::Contains("need 5"), vitrum::AnalysisError);
-    CHECK_THROWS_WITH_AS(fit_hertz(c.h, c.p, 0, 100, 0.0), doctest::Contains("radius"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(fit_hertz(c.h, c.p, 0, 3, 1e-6), doctest::Contains("need 5"),
+                         vitrum::AnalysisError);
+    CHECK_THROWS_WITH_AS(fit_hertz(c.h, c.p, 0, 100, 0.0), doctest::Contains("radius"),
+                         vitrum::InvalidArgument);
 }
 
 TEST_CASE("a smooth curve has no pop-ins and options are validated") {

@@ -44,7 +44,8 @@ TEST_CASE("analyse_quasi_static recovers E_r, H and m of a synthetic single-cycl
 TEST_CASE("analyse_quasi_static evaluates every cycle of a five-cycle test") {
     test::SyntheticIndent s;
     s.max_loads_N = {2e-3, 5e-3, 10e-3, 20e-3, 40e-3};
-    const IndentResult r = analyse_quasi_static(s.make(), AreaFunction::berkovich(), berkovich_options());
+    const IndentResult r =
+        analyse_quasi_static(s.make(), AreaFunction::berkovich(), berkovich_options());
     REQUIRE(r.cycles.size() == 5);
     for (std::size_t k = 0; k < 5; ++k) {
         CAPTURE(k);
@@ -66,7 +67,8 @@ TEST_CASE("measured thermal drift is removed from the low-load hold") {
     REQUIRE(r.cycles.size() == 1);
     CHECK_REL(r.cycles[0].result.hardness_Pa, 9e9, 1e-7);
     // Without the correction the drift biases h_max and therefore H.
-    const IndentResult raw = analyse_quasi_static(s.make(), AreaFunction::berkovich(), berkovich_options());
+    const IndentResult raw =
+        analyse_quasi_static(s.make(), AreaFunction::berkovich(), berkovich_options());
     CHECK(std::abs(raw.cycles[0].result.hardness_Pa / 9e9 - 1.0) > 1e-4);
 }
 
@@ -97,7 +99,8 @@ TEST_CASE("analyse_quasi_static refuses a curve without unloading and names the 
     c.data.add_column({channel::depth, "m", "", "", h});
     c.data.add_column({channel::load, "N", "", "", p});
     CHECK_THROWS_WITH_AS(analyse_quasi_static(c, AreaFunction::berkovich(), {}),
-                         doctest::Contains("no loading followed by unloading"), vitrum::AnalysisError);
+                         doctest::Contains("no loading followed by unloading"),
+                         vitrum::AnalysisError);
     IndentOptions o;
     o.drift_fraction = 0.0;
     CHECK_THROWS_WITH_AS(analyse_quasi_static(c, AreaFunction::berkovich(), o),

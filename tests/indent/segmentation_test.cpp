@@ -63,7 +63,8 @@ TEST_CASE("find_surface uses the load, slope or manual criteria") {
     o.threshold = 1e-6;  // 1 µN: P = 1e9 h² > 1e-6 ⇒ h > 31.6 nm ⇒ row 52
     CHECK(find_surface(data, o) == 52);
     o.method = SurfaceMethod::slope;
-    o.threshold = 10.0;  // dP/dh = 2e9 h > 10 N/m ⇒ h > 5 nm ⇒ row 26 (median of 5 shifts it ≤ 2 rows)
+    o.threshold =
+        10.0;  // dP/dh = 2e9 h > 10 N/m ⇒ h > 5 nm ⇒ row 26 (median of 5 shifts it ≤ 2 rows)
     const std::size_t row = find_surface(data, o);
     CHECK(row >= 25);
     CHECK(row <= 28);
@@ -71,12 +72,15 @@ TEST_CASE("find_surface uses the load, slope or manual criteria") {
     o.manual_row = 33;
     CHECK(find_surface(data, o) == 33);
     o.manual_row = 1000;
-    CHECK_THROWS_WITH_AS(find_surface(data, o), doctest::Contains("manual_row"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(find_surface(data, o), doctest::Contains("manual_row"),
+                         vitrum::InvalidArgument);
     o.method = SurfaceMethod::load;
     o.threshold = 1.0;
-    CHECK_THROWS_WITH_AS(find_surface(data, o), doctest::Contains("never exceeds"), vitrum::AnalysisError);
+    CHECK_THROWS_WITH_AS(find_surface(data, o), doctest::Contains("never exceeds"),
+                         vitrum::AnalysisError);
     o.threshold = 0.0;
-    CHECK_THROWS_WITH_AS(find_surface(data, o), doctest::Contains("threshold"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(find_surface(data, o), doctest::Contains("threshold"),
+                         vitrum::InvalidArgument);
 }
 
 TEST_CASE("median_filter removes a single spike and keeps NaN out") {
@@ -92,7 +96,8 @@ TEST_CASE("drift_rate_m_per_s fits the tail of the hold and corrected_series app
     std::vector<double> t, h, p;
     for (int i = 0; i < 50; ++i) {
         t.push_back(i * 2.0);
-        h.push_back(100e-9 + 0.03e-9 * i * 2.0 + (i < 10 ? 5e-9 : 0.0));  // settling in the first rows
+        h.push_back(100e-9 + 0.03e-9 * i * 2.0 +
+                    (i < 10 ? 5e-9 : 0.0));  // settling in the first rows
         p.push_back(1e-3);
     }
     data.add_column({channel::time, "s", "", "", t});

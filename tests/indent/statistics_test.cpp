@@ -1,18 +1,18 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
 #include <vitrum/core/error.hpp>
 #include <vitrum/indent/statistics.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
 
 using namespace vitrum;
 using namespace vitrum::indent;
 
 TEST_CASE("describe gives mean, sample sd, median, MAD and flags one outlier") {
     // FS_XP Results sheet E per test [GPa] (indentation.md §1.5b): mean 77.722 ± 1.663.
-    const std::vector<double> e = {76.015, 76.259, 77.819, 78.765, 76.930, 75.527, 79.959, 80.023, 78.205};
+    const std::vector<double> e = {76.015, 76.259, 77.819, 78.765, 76.930,
+                                   75.527, 79.959, 80.023, 78.205};
     const SampleStatistics s = describe(e);
     CHECK(s.n == 9);
     CHECK_ABS(s.mean, 77.722, 5e-4);  // published to 3 decimals

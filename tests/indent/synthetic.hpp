@@ -3,11 +3,10 @@
 // Synthetic quasi-static indents with known E_r, H, m (test helper, header only).
 #pragma once
 
-#include <vitrum/core/channels.hpp>
-#include <vitrum/core/series.hpp>
-
 #include <cmath>
 #include <vector>
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/series.hpp>
 
 namespace vitrum::test {
 
@@ -19,13 +18,15 @@ struct SyntheticIndent {
     std::vector<double> max_loads_N = {10e-3};
     std::size_t loading_points = 400, hold_points = 100, unloading_points = 300;
     std::size_t drift_points = 100, final_points = 50;
-    double unload_to_fraction = 0.1;   ///< each unload ends at this fraction of P_max
-    double drift_rate_m_per_s = 0.0;   ///< added to depth as ḣ·t
+    double unload_to_fraction = 0.1;  ///< each unload ends at this fraction of P_max
+    double drift_rate_m_per_s = 0.0;  ///< added to depth as ḣ·t
     double dt_s = 0.1;
 
     /// Known stiffness, depth and final depth for a cycle with P_max.
     double contact_area(double p) const { return p / hardness_Pa; }
-    double stiffness(double p) const { return 2.0 * reduced_modulus_Pa * std::sqrt(contact_area(p)) / std::sqrt(M_PI); }
+    double stiffness(double p) const {
+        return 2.0 * reduced_modulus_Pa * std::sqrt(contact_area(p)) / std::sqrt(M_PI);
+    }
     double max_depth(double p) const {
         return std::sqrt(contact_area(p) / 24.5) + 0.75 * p / stiffness(p);
     }
@@ -35,7 +36,8 @@ struct SyntheticIndent {
         return d > 0 ? p * std::pow(d / (max_depth(p) - final_depth(p)), exponent_m) : 0.0;
     }
     double unload_depth(double p, double load) const {
-        return final_depth(p) + (max_depth(p) - final_depth(p)) * std::pow(load / p, 1.0 / exponent_m);
+        return final_depth(p) +
+               (max_depth(p) - final_depth(p)) * std::pow(load / p, 1.0 / exponent_m);
     }
 
     Curve make() const {
@@ -59,7 +61,8 @@ struct SyntheticIndent {
             for (std::size_t i = 0; i < hold_points; ++i) push(max_depth(pmax), pmax);
             const double pend = unload_to_fraction * pmax;
             for (std::size_t i = 0; i < unloading_points; ++i) {
-                const double p = pmax - (pmax - pend) * static_cast<double>(i) / (unloading_points - 1);
+                const double p =
+                    pmax - (pmax - pend) * static_cast<double>(i) / (unloading_points - 1);
                 push(unload_depth(pmax, p), p);
             }
             p_from = pend;

@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
+#include <random>
 #include <vitrum/core/error.hpp>
 #include <vitrum/indent/unloading_fit.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
-#include <random>
 
 using namespace vitrum;
 using namespace vitrum::indent;
@@ -73,12 +72,14 @@ TEST_CASE("fit_unloading names the window when it holds too few points and valid
                          doctest::Contains("need at least 5"), vitrum::AnalysisError);
     o.lower_fraction = 0.99;
     o.upper_fraction = 0.5;
-    CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("lower_fraction"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("lower_fraction"),
+                         vitrum::InvalidArgument);
     o = {};
     o.upper_fraction = 1.5;
-    CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("upper_fraction"), vitrum::InvalidArgument);
-    CHECK_THROWS_WITH_AS(fit_unloading(br.h, br.p, 3, 3), doctest::Contains("empty unloading range"),
+    CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("upper_fraction"),
                          vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(fit_unloading(br.h, br.p, 3, 3),
+                         doctest::Contains("empty unloading range"), vitrum::InvalidArgument);
 }
 
 TEST_CASE("fit_unloading reports an exponent outside the allowed range as not usable") {

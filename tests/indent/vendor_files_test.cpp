@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // The analysis against real NanoSuite exports (MIT files from micromechanics/micromechanics,
 // share/testdata/indentation/micromechanics; reference numbers in indentation.md §1.5).
+#include <cmath>
+#include <string>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/indent/csm.hpp>
 #include <vitrum/indent/quasi_static.hpp>
@@ -9,9 +11,6 @@
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
-#include <string>
 
 using namespace vitrum;
 using namespace vitrum::indent;
@@ -25,7 +24,8 @@ OliverPharrOptions nanosuite_fused_silica() {
 }  // namespace
 
 TEST_CASE("FS_XP.xls: h_c, E_r, E and H recomputed on every valid CSM row match the file") {
-    const Dataset ds = builtin_readers().read_file(test::testdata("indentation/micromechanics/FS_XP.xls"));
+    const Dataset ds =
+        builtin_readers().read_file(test::testdata("indentation/micromechanics/FS_XP.xls"));
     REQUIRE(ds.curves.size() == 9);
     // The file stores three area coefficients (C0–C2); the tip also has C3, C4. micromechanics'
     // test_verify3 uses all five, printed with 5 significant digits ("accuracy 1e-4"), so the
@@ -66,7 +66,8 @@ TEST_CASE("FS_XP.xls: h_c, E_r, E and H recomputed on every valid CSM row match 
 }
 
 TEST_CASE("FS_XP.xls: the 100-200 nm averages reproduce the Results sheet") {
-    const Dataset ds = builtin_readers().read_file(test::testdata("indentation/micromechanics/FS_XP.xls"));
+    const Dataset ds =
+        builtin_readers().read_file(test::testdata("indentation/micromechanics/FS_XP.xls"));
     const auto tip = AreaFunction::polynomial_nm({24.695, 395.77, -16.132, 133.41, 106.46});
     CsmOptions o;
     o.oliver_pharr = nanosuite_fused_silica();
@@ -90,7 +91,8 @@ TEST_CASE("FS_XP.xls: the 100-200 nm averages reproduce the Results sheet") {
 }
 
 TEST_CASE("FQ.xls: per-cycle S and S2/P from our unloading fit are within 1 percent of NanoSuite") {
-    const Dataset ds = builtin_readers().read_file(test::testdata("indentation/micromechanics/FQ.xls"));
+    const Dataset ds =
+        builtin_readers().read_file(test::testdata("indentation/micromechanics/FQ.xls"));
     REQUIRE(ds.curves.size() == 10);
     IndentOptions o;
     o.oliver_pharr = nanosuite_fused_silica();
@@ -107,7 +109,8 @@ TEST_CASE("FQ.xls: per-cycle S and S2/P from our unloading fit are within 1 perc
             // NanoSuite fits its own window (upper 50 % of the unload points, first 5 skipped):
             // a different window on real data moves S by a few 0.1 %; measured worst 0.43 %.
             CHECK_REL(cy.fit.stiffness_N_per_m, c.properties.at(key + "stiffness").value, 1e-2);
-            CHECK_REL(cy.result.stiffness_squared_over_load_Pa, c.properties.at(key + "S2_over_P").value, 1e-2);
+            CHECK_REL(cy.result.stiffness_squared_over_load_Pa,
+                      c.properties.at(key + "S2_over_P").value, 1e-2);
             // P_max and h_max are read at the vendor's unload marker: 5 significant digits.
             CHECK_REL(cy.fit.max_load_N, c.properties.at(key + "max_load").value, 1e-4);
             CHECK_REL(cy.fit.max_depth_m, c.properties.at(key + "max_depth").value, 5e-4);

@@ -1,15 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // The BIFF8 record parser on synthetic streams built byte by byte from the MS-XLS layouts.
-#include "../../instruments/biff8_workbook.hpp"
-
 #include <check.hpp>
-#include <vitrum/core/error.hpp>
-
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <vitrum/core/error.hpp>
+
+#include "../../instruments/biff8_workbook.hpp"
 
 namespace {
 
@@ -17,7 +16,9 @@ using vitrum::sheet::CellKind;
 using vitrum::sheet::decode_rk;
 using vitrum::sheet::parse_biff8;
 
-std::string le16(std::uint16_t v) { return {static_cast<char>(v & 0xFF), static_cast<char>(v >> 8)}; }
+std::string le16(std::uint16_t v) {
+    return {static_cast<char>(v & 0xFF), static_cast<char>(v >> 8)};
+}
 std::string le32(std::uint32_t v) { return le16(v & 0xFFFF) + le16(v >> 16); }
 std::string le64(double d) {
     std::uint64_t bits = 0;
@@ -67,7 +68,8 @@ std::string sst_with_continue() {
 
 std::string all_cells() {
     std::string c;
-    for (std::uint32_t i = 0; i < 4; ++i) c += rec(0x00FD, cell(0, static_cast<std::uint16_t>(i)) + le32(i));
+    for (std::uint32_t i = 0; i < 4; ++i)
+        c += rec(0x00FD, cell(0, static_cast<std::uint16_t>(i)) + le32(i));
     c += rec(0x0203, cell(1, 1) + le64(-2593.126434032199));
     c += rec(0x027E, cell(1, 2) + rk_int(42));
     c += rec(0x027E, cell(1, 3) + rk_int(1234, true));
@@ -78,7 +80,8 @@ std::string all_cells() {
                          rk_int(3) + le16(3));
     c += rec(0x0204, cell(3, 0) + le16(3) + std::string(1, '\0') + "END");
     c += rec(0x0006, cell(3, 1) + le64(2.5) + le16(0) + le32(0) + le16(0));
-    c += rec(0x0006, cell(3, 2) + std::string(6, '\0') + le16(0xFFFF) + le16(0) + le32(0) + le16(0));
+    c +=
+        rec(0x0006, cell(3, 2) + std::string(6, '\0') + le16(0xFFFF) + le16(0) + le32(0) + le16(0));
     c += rec(0x0207, le16(3) + std::string(1, '\0') + "abc");
     c += rec(0x0205, cell(3, 3) + std::string("\x01\x00", 2));
     c += rec(0x0205, cell(3, 4) + std::string("\x07\x01", 2));  // #DIV/0! stays empty
@@ -132,8 +135,8 @@ TEST_CASE("parse_biff8 refuses a truncated stream with file, sheet and offset") 
                              doctest::Contains("cut.xls [Sheet A]: BIFF8 record"),
                              vitrum::ParseError);
     }
-    CHECK_THROWS_WITH_AS(parse_biff8(full.substr(0, 40), "cut.xls"),
-                         doctest::Contains("truncated"), vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(parse_biff8(full.substr(0, 40), "cut.xls"), doctest::Contains("truncated"),
+                         vitrum::ParseError);
 }
 
 TEST_CASE("parse_biff8 refuses out-of-range indices and inconsistent lengths") {
@@ -148,7 +151,8 @@ TEST_CASE("parse_biff8 refuses out-of-range indices and inconsistent lengths") {
     CHECK_THROWS_WITH_AS(parse_biff8(workbook(rec(0x0203, cell(0, 0)), sst), "bad.xls"),
                          doctest::Contains("at least 14 bytes, found 6"), vitrum::ParseError);
     // A string that claims more characters than the table holds.
-    const std::string short_sst = rec(0x00FC, le32(1) + le32(1) + le16(500) + std::string(1, '\0') + "abc");
+    const std::string short_sst =
+        rec(0x00FC, le32(1) + le32(1) + le16(500) + std::string(1, '\0') + "abc");
     CHECK_THROWS_WITH_AS(parse_biff8(workbook("", short_sst), "bad.xls"),
                          doctest::Contains("shared string table: expected 497 more characters"),
                          vitrum::ParseError);
@@ -157,10 +161,10 @@ TEST_CASE("parse_biff8 refuses out-of-range indices and inconsistent lengths") {
 TEST_CASE("parse_biff8 refuses BIFF5 and a sheet offset outside the stream") {
     CHECK_THROWS_WITH_AS(parse_biff8(workbook("", "", 0x0500), "old.xls"),
                          doctest::Contains("BIFF version 0x0500"), vitrum::FormatError);
-    const std::string book = bof(0x0005) +
-                             rec(0x0085, le32(1u << 30) + std::string("\0\0", 2) + "\x01" +
-                                             std::string(1, '\0') + "X") +
-                             eof();
+    const std::string book =
+        bof(0x0005) +
+        rec(0x0085, le32(1u << 30) + std::string("\0\0", 2) + "\x01" + std::string(1, '\0') + "X") +
+        eof();
     CHECK_THROWS_WITH_AS(parse_biff8(book, "far.xls"), doctest::Contains("lies beyond the stream"),
                          vitrum::ParseError);
 }

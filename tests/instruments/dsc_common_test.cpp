@@ -12,35 +12,58 @@ using namespace vitrum;
 using namespace vitrum::dsc_io;
 
 TEST_CASE("parse_netzsch_step reads ramps with either decimal mark and hh:mm isotherms") {
-    const auto cool = parse_netzsch_step("140\xC2\xB0""C/10.0(K/min)/50\xC2\xB0""C");
+    const auto cool = parse_netzsch_step(
+        "140\xC2\xB0"
+        "C/10.0(K/min)/50\xC2\xB0"
+        "C");
     REQUIRE(cool);
     CHECK(cool->kind == SegmentKind::cooling);
     CHECK_REL(*cool->program_rate_K_per_s, -10.0 / 60.0, 1e-12);
     CHECK_REL(*cool->program_start_K, 413.15, 1e-12);
-    const auto heat = parse_netzsch_step("-80\xC2\xB0""C/10,0(K/min)/200\xC2\xB0""C");
+    const auto heat = parse_netzsch_step(
+        "-80\xC2\xB0"
+        "C/10,0(K/min)/200\xC2\xB0"
+        "C");
     REQUIRE(heat);
     CHECK(heat->kind == SegmentKind::heating);
     CHECK_REL(*heat->program_end_K, 473.15, 1e-12);
-    const auto iso = parse_netzsch_step("50\xC2\xB0""C/04:00/50\xC2\xB0""C");
+    const auto iso = parse_netzsch_step(
+        "50\xC2\xB0"
+        "C/04:00/50\xC2\xB0"
+        "C");
     REQUIRE(iso);
     CHECK(iso->kind == SegmentKind::isothermal);
     CHECK_ABS(*iso->program_rate_K_per_s, 0.0, 0.0);
-    CHECK_FALSE(parse_netzsch_step("25\xC2\xB0""C....200\xC2\xB0""C/-7.0....7.0K/min"));
+    CHECK_FALSE(
+        parse_netzsch_step("25\xC2\xB0"
+                           "C....200\xC2\xB0"
+                           "C/-7.0....7.0K/min"));
 }
 
 TEST_CASE("parse_ta_step follows the temperature through Equilibrate, Ramp and Isothermal") {
     std::optional<double> current;
-    CHECK_FALSE(parse_ta_step("3: Equilibrate at -60.00 \xC2\xB0""C", current));
+    CHECK_FALSE(
+        parse_ta_step("3: Equilibrate at -60.00 \xC2\xB0"
+                      "C",
+                      current));
     REQUIRE(current);
     CHECK_REL(*current, 213.15, 1e-12);
-    const auto ramp = parse_ta_step("5: Ramp 5.00 \xC2\xB0""C/min to 150.00 \xC2\xB0""C", current);
+    const auto ramp = parse_ta_step(
+        "5: Ramp 5.00 \xC2\xB0"
+        "C/min to 150.00 \xC2\xB0"
+        "C",
+        current);
     REQUIRE(ramp);
     CHECK(ramp->kind == SegmentKind::heating);
     CHECK_REL(*ramp->program_start_K, 213.15, 1e-12);
     const auto iso = parse_ta_step("Isothermal 1.0 min", current);
     REQUIRE(iso);
     CHECK_REL(*iso->program_start_K, 423.15, 1e-12);
-    const auto down = parse_ta_step("Ramp 10,00 \xC2\xB0""C/min to 25,00 \xC2\xB0""C", current);
+    const auto down = parse_ta_step(
+        "Ramp 10,00 \xC2\xB0"
+        "C/min to 25,00 \xC2\xB0"
+        "C",
+        current);
     REQUIRE(down);
     CHECK(down->kind == SegmentKind::cooling);
     CHECK_REL(*down->program_rate_K_per_s, -10.0 / 60.0, 1e-12);
@@ -48,9 +71,16 @@ TEST_CASE("parse_ta_step follows the temperature through Equilibrate, Ramp and I
 }
 
 TEST_CASE("canonical_channel needs both a keyword and the right dimension") {
-    CHECK(canonical_channel("Temp.", "\xC2\xB0""C") == channel::temperature);
-    CHECK(canonical_channel("Furnace Temperature", "\xC2\xB0""C") == channel::program_temperature);
-    CHECK(canonical_channel("Tzero Temperature", "\xC2\xB0""C").empty());
+    CHECK(canonical_channel("Temp.",
+                            "\xC2\xB0"
+                            "C") == channel::temperature);
+    CHECK(canonical_channel("Furnace Temperature",
+                            "\xC2\xB0"
+                            "C") == channel::program_temperature);
+    CHECK(canonical_channel("Tzero Temperature",
+                            "\xC2\xB0"
+                            "C")
+              .empty());
     CHECK(canonical_channel("DSC", "mW/mg") == channel::specific_heat_flow);
     CHECK(canonical_channel("DSC", "uV/mg").empty());
     CHECK(canonical_channel("Sensit.", "uV/mW") == channel::sensitivity);

@@ -1,13 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <filesystem>
+#include <sstream>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <filesystem>
-#include <sstream>
 
 using namespace vitrum;
 
@@ -77,24 +76,29 @@ TEST_CASE("no DSC reader claims the indentation test files") {
         for (const char* id : kDscReaders) {
             CHECK_MESSAGE(!builtin_readers().find(id)->sniff(head, path), id << " claims " << path);
         }
-        CHECK_MESSAGE(!builtin_readers().find("generic-csv")->sniff(head, path), "generic-csv claims " << path);
+        CHECK_MESSAGE(!builtin_readers().find("generic-csv")->sniff(head, path),
+                      "generic-csv claims " << path);
     }
 }
 
 TEST_CASE("DSC readers refuse empty, binary and wrongly encoded input clearly") {
     for (const char* id : kDscReaders) {
-        CHECK_THROWS_WITH_AS(read_as(id, "", "empty.txt"), doctest::Contains("empty.txt: file is empty"),
-                             FormatError);
-        CHECK_THROWS_WITH_AS(read_as(id, " \r\n\t\n", "blank.txt"), doctest::Contains("blank.txt: file is empty"),
-                             FormatError);
+        CHECK_THROWS_WITH_AS(read_as(id, "", "empty.txt"),
+                             doctest::Contains("empty.txt: file is empty"), FormatError);
+        CHECK_THROWS_WITH_AS(read_as(id, " \r\n\t\n", "blank.txt"),
+                             doctest::Contains("blank.txt: file is empty"), FormatError);
     }
     const std::string garbage("#EXPORTTYPE:DATA SINGLE\n\x01\x00\x7F\xFF\x00\x13garbage", 32);
     CHECK_THROWS_WITH_AS(read_as("netzsch-ascii", garbage, "garbage.bin"),
                          doctest::Contains("garbage.bin:2: binary data"), FormatError);
-    CHECK_THROWS_WITH_AS(read_as("ta-universal", std::string("CLOSED\n\0\0\x01\x02", 11), "bin.txt"),
-                         doctest::Contains("bin.txt:2: binary data"), FormatError);
+    CHECK_THROWS_WITH_AS(
+        read_as("ta-universal", std::string("CLOSED\n\0\0\x01\x02", 11), "bin.txt"),
+        doctest::Contains("bin.txt:2: binary data"), FormatError);
     // A UTF-8 BOM promises UTF-8; a lone 0xB0 (a CP1252 degree sign) breaks that promise.
-    const std::string wrong = "\xEF\xBB\xBF#EXPORTTYPE:DATA SINGLE\n#RANGE:140\xB0""C/10.0(K/min)/50\xB0""C\n";
+    const std::string wrong =
+        "\xEF\xBB\xBF#EXPORTTYPE:DATA SINGLE\n#RANGE:140\xB0"
+        "C/10.0(K/min)/50\xB0"
+        "C\n";
     CHECK_THROWS_WITH_AS(read_as("netzsch-ascii", wrong, "wrong.txt"),
                          doctest::Contains("wrong.txt:2: byte 0xB0"), ParseError);
     // Random bytes are recognised by no reader at all.

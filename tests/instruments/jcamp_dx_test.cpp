@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <sstream>
 
 using namespace vitrum;
 
@@ -23,7 +22,8 @@ TEST_CASE("jcamp-dx reads the DSC 214 curve from inside the BagIt zip") {
     // share/testdata/dsc/chem-spectra-app/dsc.zip, member data/table_01.jdx (ComPlat, MIT):
     // ##NPOINTS=141, -63.00000, 0.11677 … 77.00000, 0.25175 (°C, W/g); ##AMOUNT=6,4 (mg);
     // ##TEMPERATURE=-80°C/10,0(K/min)/200°C.
-    const Dataset d = builtin_readers().read_file(vitrum::test::testdata("dsc/chem-spectra-app/dsc.zip"));
+    const Dataset d =
+        builtin_readers().read_file(vitrum::test::testdata("dsc/chem-spectra-app/dsc.zip"));
     CHECK(d.source.format_id == "jcamp-dx");
     CHECK(d.source.instrument == "NETZSCH DSC 214");
     CHECK(d.source.sample == "SB");
@@ -54,13 +54,16 @@ TEST_CASE("jcamp-dx expands (X++(Y..Y)) lines with factors and AFFN sign separat
 
 TEST_CASE("jcamp-dx refuses compressed data, odd pairs and zips without a spectrum") {
     const std::string head = "##TITLE=x\n##JCAMP-DX=5.00\n##XUNITS=K\n##YUNITS=W/g\n";
-    CHECK_THROWS_WITH_AS(read_jdx(head + "##XYPOINTS=(XY..XY)\n300, 0.1\n301, 0.2, 302\n", "odd.jdx"),
-                         doctest::Contains("odd.jdx:7: expected x, y pairs"), ParseError);
     CHECK_THROWS_WITH_AS(
-        read_jdx(head + "##FIRSTX=1\n##LASTX=3\n##NPOINTS=3\n##XYDATA=(X++(Y..Y))\n1@A1J2\n", "sqz.jdx"),
+        read_jdx(head + "##XYPOINTS=(XY..XY)\n300, 0.1\n301, 0.2, 302\n", "odd.jdx"),
+        doctest::Contains("odd.jdx:7: expected x, y pairs"), ParseError);
+    CHECK_THROWS_WITH_AS(
+        read_jdx(head + "##FIRSTX=1\n##LASTX=3\n##NPOINTS=3\n##XYDATA=(X++(Y..Y))\n1@A1J2\n",
+                 "sqz.jdx"),
         doctest::Contains("sqz.jdx:9:1: expected an AFFN number"), ParseError);
     CHECK_THROWS_WITH_AS(read_jdx(head, "none.jdx"),
-                         doctest::Contains("none.jdx:4: expected an ##XYPOINTS or ##XYDATA block"), ParseError);
+                         doctest::Contains("none.jdx:4: expected an ##XYPOINTS or ##XYDATA block"),
+                         ParseError);
     CHECK_THROWS_WITH_AS(read_jdx(std::string("PK\x03\x04garbage", 11), "bad.zip"),
                          doctest::Contains("bad.zip: not a readable zip archive"), FormatError);
 }

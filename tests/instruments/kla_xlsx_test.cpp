@@ -4,12 +4,11 @@
 // Expected values were read from the sheet XML with Python's zipfile; vendor per-cycle values
 // are also quoted in ../shared/reference/indentation.md §1.5 (d). Cells are exact: 1e-12.
 #include <check.hpp>
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
-
-#include <sstream>
 
 namespace {
 

@@ -1,13 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // No real STARe export is available; these files follow the layout in reference/dsc.md §1.4.
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <sstream>
 
 using namespace vitrum;
 
@@ -16,7 +15,9 @@ namespace {
 const char* const kFlash =
     "Sample: Vit105 ribbon, 0.02 mg\r\nMethod: Flash 1000 K/s\r\nCurve Values:\r\n"
     "     Index             t            Ts            Tr         Value\r\n"
-    "                     [s]          [\xC2\xB0""C]          [\xC2\xB0""C]       [Wg^-1]\r\n"
+    "                     [s]          [\xC2\xB0"
+    "C]          [\xC2\xB0"
+    "C]       [Wg^-1]\r\n"
     "         0        0.0000       50.0000       50.0000      0.12345\r\n"
     "         1        0.1000      150.0000      150.0000      0.12400\r\n"
     "         2        0.2000      250.0000      250.0000      0.12500\r\n"
@@ -26,7 +27,8 @@ const char* const kFlash =
 }  // namespace
 
 TEST_CASE("mettler-stare reads Index/t/Ts/Tr/Value with a units row and marks time restarts") {
-    REQUIRE(builtin_readers().detect(kFlash, "flash.txt") == builtin_readers().find("mettler-stare"));
+    REQUIRE(builtin_readers().detect(kFlash, "flash.txt") ==
+            builtin_readers().find("mettler-stare"));
     std::istringstream in(kFlash);
     const Dataset d = builtin_readers().find("mettler-stare")->read(in, "flash.txt");
     CHECK_REL(d.source.properties.at(property::sample_mass).value, 0.02e-6, 1e-12);
@@ -42,8 +44,10 @@ TEST_CASE("mettler-stare reads Index/t/Ts/Tr/Value with a units row and marks ti
 }
 
 TEST_CASE("mettler-stare reads inline units and decimal commas") {
-    std::istringstream in("Curve Values:\nIndex t [s] Ts [\xC2\xB0""C] Value [mW]\n"
-                          "0 0,0 50,0 0,5\n1 1,0 50,5 0,6\n");
+    std::istringstream in(
+        "Curve Values:\nIndex t [s] Ts [\xC2\xB0"
+        "C] Value [mW]\n"
+        "0 0,0 50,0 0,5\n1 1,0 50,5 0,6\n");
     const Dataset d = builtin_readers().find("mettler-stare")->read(in, "comma.txt");
     const Series& s = d.curves.front().data;
     REQUIRE(s.rows() == 2);
@@ -56,5 +60,6 @@ TEST_CASE("mettler-stare refuses a table cut inside a row") {
     cut += "         5        0.2000";
     std::istringstream in(cut);
     CHECK_THROWS_WITH_AS(builtin_readers().find("mettler-stare")->read(in, "cut.txt"),
-                         doctest::Contains("cut.txt:11: expected 5 fields separated by blanks"), ParseError);
+                         doctest::Contains("cut.txt:11: expected 5 fields separated by blanks"),
+                         ParseError);
 }

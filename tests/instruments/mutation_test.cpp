@@ -4,18 +4,18 @@
 // byte flips, a wrong encoding, a swapped delimiter and an empty file. Each mutant must give
 // either a Dataset or a vitrum::Error whose message names the file — never another exception,
 // a crash, an abort, or an infinite value in the output.
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/text.hpp>
-#include <vitrum/instruments/registry.hpp>
-
-#include "check.hpp"
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <unistd.h>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/text.hpp>
+#include <vitrum/instruments/registry.hpp>
+
+#include "check.hpp"
 
 namespace fs = std::filesystem;
 using namespace vitrum;
@@ -45,12 +45,14 @@ std::vector<Mutant> mutants_of(const std::string& original, std::uint32_t seed) 
     for (int k = 0; k < 10; ++k) {
         // Ten cut points spread over the file, offset so they fall inside lines and records.
         const std::size_t at = original.size() * static_cast<std::size_t>(2 * k + 1) / 20 + 7;
-        if (at < original.size()) out.push_back({"truncated at byte " + std::to_string(at), original.substr(0, at)});
+        if (at < original.size())
+            out.push_back({"truncated at byte " + std::to_string(at), original.substr(0, at)});
     }
     std::mt19937 rng(seed);
     for (int k = 0; k < 8 && !original.empty(); ++k) {
         std::string flipped = original;
-        const std::size_t at = std::uniform_int_distribution<std::size_t>(0, original.size() - 1)(rng);
+        const std::size_t at =
+            std::uniform_int_distribution<std::size_t>(0, original.size() - 1)(rng);
         flipped[at] = static_cast<char>(flipped[at] ^ static_cast<char>(1 + rng() % 255));
         out.push_back({"byte flipped at " + std::to_string(at), flipped});
     }
@@ -70,8 +72,10 @@ std::vector<Mutant> mutants_of(const std::string& original, std::uint32_t seed) 
     out.push_back({"wrong encoding", recoded});
     std::string swapped = original;
     for (auto& c : swapped) {
-        if (c == '\t' || c == ';') c = ',';
-        else if (c == ',') c = ';';
+        if (c == '\t' || c == ';')
+            c = ',';
+        else if (c == ',')
+            c = ';';
     }
     out.push_back({"swapped delimiters", swapped});
     return out;
@@ -95,7 +99,8 @@ void check_dataset(const Dataset& data, const std::string& what) {
 TEST_CASE("every mutant of every real vendor file is read or refused with a vitrum error") {
     const auto files = vendor_files();
     REQUIRE(files.size() >= 15);
-    const fs::path tmp = fs::temp_directory_path() / ("vitrum-mutation-" + std::to_string(::getpid()));
+    const fs::path tmp =
+        fs::temp_directory_path() / ("vitrum-mutation-" + std::to_string(::getpid()));
     fs::create_directories(tmp);
     std::size_t refused = 0, read = 0;
     std::uint32_t seed = 20261125;

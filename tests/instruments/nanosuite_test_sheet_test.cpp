@@ -1,14 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Test-sheet conversion on small synthetic sheets: units, markers, invalid values.
-#include "../../instruments/kla_nanosuite.hpp"
-
 #include <check.hpp>
+#include <cmath>
+#include <limits>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 
-#include <cmath>
-#include <limits>
+#include "../../instruments/kla_nanosuite.hpp"
 
 namespace {
 
@@ -68,7 +67,7 @@ TEST_CASE("read_test_sheet splits units from names and moves markers to the next
     CHECK(curve.name == "Test 7");
     REQUIRE(curve.data.rows() == 4);
     CHECK(curve.data.column(vitrum::channel::load).original_unit == "mN");
-    CHECK_REL(curve.data.values(vitrum::channel::load)[0], 1e-3, 1e-12);   // 0.5·2 mN
+    CHECK_REL(curve.data.values(vitrum::channel::load)[0], 1e-3, 1e-12);  // 0.5·2 mN
     CHECK_REL(curve.data.values(vitrum::channel::depth)[0], 200e-9, 1e-12);
     CHECK(std::isnan(curve.data.values(vitrum::channel::depth)[1]));
     CHECK_REL(curve.data.values(vitrum::channel::phase_angle)[3], kPi / 2, 1e-12);

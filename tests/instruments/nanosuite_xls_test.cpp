@@ -4,18 +4,17 @@
 // Expected cell values were read independently with a small Python OLE2/BIFF8 dump (not this
 // parser) and agree with share/testdata/.../PROVENANCE-derived notes in
 // ../shared/reference/indentation.md §1.5; a cell value is exact, so tolerances are 1e-12.
-#include "../../instruments/biff8_workbook.hpp"
-#include "../../instruments/kla_nanosuite.hpp"
-#include "../../instruments/ole2_container.hpp"
-
 #include <check.hpp>
+#include <cmath>
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
 
-#include <cmath>
-#include <sstream>
+#include "../../instruments/biff8_workbook.hpp"
+#include "../../instruments/kla_nanosuite.hpp"
+#include "../../instruments/ole2_container.hpp"
 
 namespace {
 
@@ -58,7 +57,8 @@ TEST_CASE("the FS_XP workbook has 13 sheets in NanoSuite order") {
     // Test 001, Sheet1.
     const std::string path = vitrum::test::testdata("indentation/micromechanics/FS_XP.xls");
     const std::string bytes = vitrum::text::read_file_bytes(path);
-    const auto book = vitrum::sheet::parse_biff8(vitrum::ole2::read_stream(bytes, {"Workbook"}, path), path);
+    const auto book =
+        vitrum::sheet::parse_biff8(vitrum::ole2::read_stream(bytes, {"Workbook"}, path), path);
     REQUIRE(book.sheets.size() == 13);
     CHECK(book.sheets[0].name == "Results");
     CHECK(book.sheets[2].name == "Inputs Editable Post Test");
@@ -84,8 +84,10 @@ TEST_CASE("FS_XP.xls gives nine CSM curves in SI with markers and metadata") {
     CHECK_REL(c.data.values(vitrum::channel::depth).front(), -2593.126434032199e-9, kExact);
     CHECK_REL(c.data.values(vitrum::channel::load).front(), 0.018043108936233166e-3, kExact);
     CHECK_REL(c.data.values(vitrum::channel::time).front(), -234.79999999999205, kExact);
-    CHECK_REL(c.data.values(vitrum::channel::harmonic_stiffness).front(), -1.8055805071344073, kExact);
-    CHECK_REL(c.data.values(vitrum::channel::phase_angle).front(), 148.67005319300637 * kPi / 180, kExact);
+    CHECK_REL(c.data.values(vitrum::channel::harmonic_stiffness).front(), -1.8055805071344073,
+              kExact);
+    CHECK_REL(c.data.values(vitrum::channel::phase_angle).front(), 148.67005319300637 * kPi / 180,
+              kExact);
     CHECK(std::isnan(c.data.values(vitrum::channel::vendor_hardness).front()));  // DBL_MAX
     // Last data row (sheet row 1523; the END row after it holds no data).
     CHECK_REL(c.data.values(vitrum::channel::depth).back(), 571.6767207095553e-9, kExact);
@@ -111,7 +113,8 @@ TEST_CASE("FS_XP.xls gives nine CSM curves in SI with markers and metadata") {
     // Results sheet: area coefficients 24.6954, 395.7700812, −16.13158277 (nm units) → SI.
     CHECK_REL(data.source.properties.at("area_c0").value, 24.6954, kExact);
     CHECK_REL(data.source.properties.at("area_c1").value, 395.7700812e-9, kExact);
-    CHECK_REL(data.source.properties.at("area_c2").value, -16.13158277 * std::pow(1e-9, 1.5), kExact);
+    CHECK_REL(data.source.properties.at("area_c2").value, -16.13158277 * std::pow(1e-9, 1.5),
+              kExact);
     CHECK(data.source.metadata.at("tip_name") == "Berk-20210318");
     // Results: test 1 E/H averages 76.015 / 9.817 GPa; Required Inputs: X 113010.597 µm.
     CHECK_REL(prop(c, "vendor_modulus"), 76.015e9, kExact);
@@ -143,9 +146,11 @@ TEST_CASE("FQ.xls carries the vendor's per-cycle results for 10 tests x 5 cycles
 
     for (const auto& curve : data.curves) {
         for (int cycle = 1; cycle <= 5; ++cycle) {
-            for (const char* q : {"modulus", "hardness", "max_depth", "max_load", "stiffness", "S2_over_P"}) {
-                CHECK_MESSAGE(curve.properties.count("vendor_cycle" + std::to_string(cycle) + "_" + q) == 1,
-                              curve.name, " cycle ", cycle, " ", q);
+            for (const char* q :
+                 {"modulus", "hardness", "max_depth", "max_load", "stiffness", "S2_over_P"}) {
+                CHECK_MESSAGE(
+                    curve.properties.count("vendor_cycle" + std::to_string(cycle) + "_" + q) == 1,
+                    curve.name, " cycle ", cycle, " ", q);
             }
         }
     }
@@ -161,7 +166,8 @@ TEST_CASE("FQ.xls carries the vendor's per-cycle results for 10 tests x 5 cycles
     CHECK_REL(prop(data.curves[9], "vendor_cycle5_stiffness"), 584263.603, kExact);  // row "10-5"
     CHECK_REL(prop(c, "vendor_modulus"), 72.8e9, kExact);  // "Avg E" of test 1
     CHECK_REL(data.source.properties.at("poisson_ratio").value, 0.18, kExact);
-    CHECK_REL(data.source.properties.at("frame_stiffness").value, 3.6e6, kExact);  // correction input
+    CHECK_REL(data.source.properties.at("frame_stiffness").value, 3.6e6,
+              kExact);                                    // correction input
     CHECK(data.source.properties.count("area_c0") == 0);  // not in this file
 }
 
@@ -174,8 +180,10 @@ TEST_CASE("Popin.xls reads 12 CSM tests and ignores the marker after END") {
     CHECK(last.name == "Test 012");
     CHECK_REL(last.data.values(vitrum::channel::depth).front(), 3.0160153696765186e-9, kExact);
     CHECK_REL(last.data.values(vitrum::channel::depth).back(), 996.7193754128892e-9, kExact);
-    CHECK_REL(last.data.values(vitrum::channel::harmonic_stiffness).back(), 725772.5895295932, kExact);
-    CHECK_REL(last.data.values(vitrum::channel::vendor_modulus).back(), 432.00557092338414e9, kExact);
+    CHECK_REL(last.data.values(vitrum::channel::harmonic_stiffness).back(), 725772.5895295932,
+              kExact);
+    CHECK_REL(last.data.values(vitrum::channel::vendor_modulus).back(), 432.00557092338414e9,
+              kExact);
     REQUIRE(last.data.segments.size() == 1);
     CHECK(last.data.segments[0].label == "Surface Marker");
     CHECK(last.data.segments[0].end == 375);
@@ -187,7 +195,8 @@ TEST_CASE("Popin.xls reads 12 CSM tests and ignores the marker after END") {
 TEST_CASE("nanosuite-xls refuses truncated and corrupted workbooks with the file name") {
     const std::string name = "indentation/micromechanics/FS_XP.xls";
     const std::string bytes = vitrum::text::read_file_bytes(vitrum::test::testdata(name));
-    for (std::size_t cut : {std::size_t{512}, std::size_t{100000}, bytes.size() / 2, bytes.size() - 1}) {
+    for (std::size_t cut :
+         {std::size_t{512}, std::size_t{100000}, bytes.size() / 2, bytes.size() - 1}) {
         CHECK_THROWS_WITH_AS(read_bytes(bytes.substr(0, cut), "cut.xls"),
                              doctest::Contains("cut.xls: not a readable OLE2 compound file"),
                              vitrum::ParseError);

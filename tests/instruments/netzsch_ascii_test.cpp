@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <sstream>
 
 using namespace vitrum;
 
@@ -27,9 +26,12 @@ const char* const kPaddedComma =
     "#SAMPLE:                     ;SB\r\n"
     "#SAMPLE MASS /mg:            ;6,4\r\n"
     "#EXO:                        ;1\r\n"
-    "#RANGE:                      ;-80\xB0""C/10,0(K/min)/200\xB0""C\r\n"
+    "#RANGE:                      ;-80\xB0"
+    "C/10,0(K/min)/200\xB0"
+    "C\r\n"
     "\r\n"
-    "##Temp./\xB0""C;Time/min;DSC/(mW/mg)\r\n"
+    "##Temp./\xB0"
+    "C;Time/min;DSC/(mW/mg)\r\n"
     "-63,00000;1,70000;1,1677e-001\r\n"
     "-62,00000;1,80000;0,11735\r\n"
     "-61,00000;1,90000;0,11846\r\n";
@@ -39,7 +41,8 @@ const char* const kPaddedComma =
 TEST_CASE("netzsch-ascii reads the 9-segment DATA ALL export B_1 with damaged degree signs") {
     // share/testdata/dsc/dsc_data_analysis/B_1.txt (mpecchi/dsc_data_analysis, MIT): 15 687 data
     // rows; first " 33.47400;  0.00000;  0.20789;…;1", last "125.17600;421.42667;-0.15258;…;9".
-    const Dataset d = builtin_readers().read_file(vitrum::test::testdata("dsc/dsc_data_analysis/B_1.txt"));
+    const Dataset d =
+        builtin_readers().read_file(vitrum::test::testdata("dsc/dsc_data_analysis/B_1.txt"));
     CHECK(d.source.format_id == "netzsch-ascii");
     CHECK(d.source.instrument == "NETZSCH DSC 200F3");
     CHECK(d.source.encoding == "UTF-8");
@@ -122,8 +125,11 @@ TEST_CASE("netzsch-ascii gives the same numbers from UTF-16BE and from CR-only l
 TEST_CASE("netzsch-ascii sorts rows that run backwards in time and says so") {
     const std::string text =
         "#EXPORTTYPE:DATA SINGLE\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n#EXO:-1\n"
-        "#SEG. 11:140\xC2\xB0""C/10.0(K/min)/50\xC2\xB0""C\n\n"
-        "##Temp./\xC2\xB0""C;Time/min;DSC/(mW/mg)\n"
+        "#SEG. 11:140\xC2\xB0"
+        "C/10.0(K/min)/50\xC2\xB0"
+        "C\n\n"
+        "##Temp./\xC2\xB0"
+        "C;Time/min;DSC/(mW/mg)\n"
         " 50.0;96.0;-0.37\n 95.0;91.5;-1.80\n140.0;87.0;-0.02\n";
     const Dataset d = read_netzsch(text);
     const auto& t = d.curves.front().data.values(channel::time);
@@ -137,18 +143,24 @@ TEST_CASE("netzsch-ascii sorts rows that run backwards in time and says so") {
 }
 
 TEST_CASE("netzsch-ascii refuses truncated, headerless and corrupted exports with their position") {
-    const std::string head = "#EXPORTTYPE:DATA SINGLE\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n\n"
-                             "##Temp./\xC2\xB0""C;Time/min;DSC/(mW/mg)\n";
+    const std::string head =
+        "#EXPORTTYPE:DATA SINGLE\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n\n"
+        "##Temp./\xC2\xB0"
+        "C;Time/min;DSC/(mW/mg)\n";
     CHECK_THROWS_WITH_AS(read_netzsch(head + " 50.0;1.0;-0.37\n 50.5;1.1", "cut.txt"),
-                         doctest::Contains("cut.txt:7: expected 3 fields separated by ';'"), ParseError);
+                         doctest::Contains("cut.txt:7: expected 3 fields separated by ';'"),
+                         ParseError);
     CHECK_THROWS_WITH_AS(read_netzsch(head + " 50.0;1.0;-0.37\n 50.5;1.1;-0.3e", "cut.txt"),
-                         doctest::Contains("cut.txt:7:11: expected a number, found '-0.3e'"), ParseError);
+                         doctest::Contains("cut.txt:7:11: expected a number, found '-0.3e'"),
+                         ParseError);
     CHECK_THROWS_WITH_AS(read_netzsch(head, "empty-data.txt"),
                          doctest::Contains("empty-data.txt:6: expected data rows"), ParseError);
     CHECK_THROWS_WITH_AS(read_netzsch("#EXPORTTYPE:DATA SINGLE\n#DECIMAL:POINT\n", "nohead.txt"),
-                         doctest::Contains("the column header line starting with '##'"), ParseError);
+                         doctest::Contains("the column header line starting with '##'"),
+                         ParseError);
     CHECK_THROWS_WITH_AS(read_netzsch(head + " 50,0;1.0;-0.37\n", "comma.txt"),
-                         doctest::Contains("comma.txt:6:2: expected a number, found '50,0'"), ParseError);
-    CHECK_THROWS_WITH_AS(read_netzsch("", "empty.txt"), doctest::Contains("empty.txt: file is empty"),
-                         FormatError);
+                         doctest::Contains("comma.txt:6:2: expected a number, found '50,0'"),
+                         ParseError);
+    CHECK_THROWS_WITH_AS(read_netzsch("", "empty.txt"),
+                         doctest::Contains("empty.txt: file is empty"), FormatError);
 }

@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <sstream>
 
 using namespace vitrum;
 
@@ -14,7 +13,8 @@ TEST_CASE("setaram reads the UTF-16 whitespace export with its title-block mass"
     // share/testdata/dsc/pkynetics/sample_dsc_setaram.txt (PPeitsch/pkynetics, MIT): title
     // "Duran - MAC250-MS20 34.04mg", 13 002 rows; first "1 0 50.06274 53.444034 240.908142
     // -11.195387", last "13002 3900.3 168.969894 202.007788 240.908142 7.076239".
-    const Dataset d = builtin_readers().read_file(vitrum::test::testdata("dsc/pkynetics/sample_dsc_setaram.txt"));
+    const Dataset d =
+        builtin_readers().read_file(vitrum::test::testdata("dsc/pkynetics/sample_dsc_setaram.txt"));
     CHECK(d.source.format_id == "setaram");
     CHECK(d.source.encoding == "UTF-16LE");
     CHECK(d.source.sample == "Duran - MAC250-MS20 34.04mg");
@@ -36,7 +36,8 @@ TEST_CASE("setaram reads the UTF-16 whitespace export with its title-block mass"
 
 TEST_CASE("setaram reads the ';' exports with units of the sapphire c_p method") {
     // share/testdata/dsc/pkynetics/heat_capacity/*.txt: 22 801 rows each, time 0…22 800 s.
-    const Dataset sample = builtin_readers().read_file(vitrum::test::testdata("dsc/pkynetics/heat_capacity/sample.txt"));
+    const Dataset sample = builtin_readers().read_file(
+        vitrum::test::testdata("dsc/pkynetics/heat_capacity/sample.txt"));
     CHECK_REL(sample.source.properties.at(property::sample_mass).value, 58.3e-6, 1e-12);
     const Series& s = sample.curves.front().data;
     REQUIRE(s.rows() == 22801);
@@ -44,7 +45,8 @@ TEST_CASE("setaram reads the ';' exports with units of the sapphire c_p method")
     CHECK_REL(s.values(channel::temperature).front(), 81.999156 + 273.15, 1e-12);
     CHECK_REL(s.values(channel::heat_flow).back(), -15.476813e-3, 1e-12);
     CHECK(s.column(channel::temperature).original_name == "Sample Temperature");
-    const Dataset zero = builtin_readers().read_file(vitrum::test::testdata("dsc/pkynetics/heat_capacity/zero.txt"));
+    const Dataset zero =
+        builtin_readers().read_file(vitrum::test::testdata("dsc/pkynetics/heat_capacity/zero.txt"));
     CHECK(zero.source.properties.count(property::sample_mass) == 0);  // "Initial Mass : 0 mg"
     CHECK(zero.curves.front().data.rows() == 22801);
 }
@@ -53,13 +55,15 @@ TEST_CASE("setaram refuses the spreadsheet-damaged CSV at the first mangled numb
     // sample_dsc_setaram.csv line 2 is "0;50.026.184;…": "50.026.184" is 50.026184 with its decimal
     // point turned into thousands marks; no rule recovers the magnitude, so the reader must refuse.
     const std::string path = vitrum::test::testdata("dsc/pkynetics/sample_dsc_setaram.csv");
-    CHECK_THROWS_WITH_AS(builtin_readers().read_file(path),
-                         doctest::Contains("sample_dsc_setaram.csv:2:3: expected a number, found '50.026.184'"),
-                         ParseError);
+    CHECK_THROWS_WITH_AS(
+        builtin_readers().read_file(path),
+        doctest::Contains("sample_dsc_setaram.csv:2:3: expected a number, found '50.026.184'"),
+        ParseError);
 }
 
 TEST_CASE("setaram refuses a file with a title block but no column line") {
-    std::istringstream in("Sample 1.0mg\nCreation Date : 01/01/2024\n\nHeatFlow :\n Initial Mass : 1 mg\n");
+    std::istringstream in(
+        "Sample 1.0mg\nCreation Date : 01/01/2024\n\nHeatFlow :\n Initial Mass : 1 mg\n");
     CHECK_THROWS_WITH_AS(builtin_readers().find("setaram")->read(in, "short.txt"),
                          doctest::Contains("short.txt:5: expected a column line"), ParseError);
 }

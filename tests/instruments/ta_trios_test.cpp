@@ -1,13 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <cmath>
-#include <sstream>
 
 using namespace vitrum;
 
@@ -21,14 +20,25 @@ Dataset read_trios(const std::string& text, const std::string& name = "synthetic
 // Two data steps as in the OTP fragility export (dsc.md §1.3): heating, then cooling.
 const char* const kTwoSteps =
     "Filename\tsynthetic\nInstrument name\tDSC2A-00468\nSample name\tOTP\n"
-    "proceduresegments\tData Off ; Equilibrate -50.00 \xC2\xB0""C; Data On ; Ramp 10.00 \xC2\xB0""C/min to "
-    "80.00 \xC2\xB0""C; Ramp 5.00 \xC2\xB0""C/min to -50.00 \xC2\xB0""C\n"
+    "proceduresegments\tData Off ; Equilibrate -50.00 \xC2\xB0"
+    "C; Data On ; Ramp 10.00 \xC2\xB0"
+    "C/min to "
+    "80.00 \xC2\xB0"
+    "C; Ramp 5.00 \xC2\xB0"
+    "C/min to -50.00 \xC2\xB0"
+    "C\n"
     "[Procedure]\nSample Mass\t4,3 mg\n[Configuration]\nInstrument Type\tDSC2500\n"
     "Exotherm Direction\tUp\n"
-    "[step]\nRamp 10.00 \xC2\xB0""C/min to 80.00 \xC2\xB0""C\nTime\tTemperature\tHeat Flow (Normalized)\n"
-    "min\t\xC2\xB0""C\tW/g\n0.00\t-49.73\t-0.047\n0.10\t-48.73\t-0.046\n"
-    "[step]\nRamp 5.00 \xC2\xB0""C/min to -50.00 \xC2\xB0""C\nTime\tTemperature\tHeat Flow (Normalized)\n"
-    "min\t\xC2\xB0""C\tW/g\n14.00\t80.00\t0.010\n14.10\t79.50\t0.011\n14.20\t\t\n";
+    "[step]\nRamp 10.00 \xC2\xB0"
+    "C/min to 80.00 \xC2\xB0"
+    "C\nTime\tTemperature\tHeat Flow (Normalized)\n"
+    "min\t\xC2\xB0"
+    "C\tW/g\n0.00\t-49.73\t-0.047\n0.10\t-48.73\t-0.046\n"
+    "[step]\nRamp 5.00 \xC2\xB0"
+    "C/min to -50.00 \xC2\xB0"
+    "C\nTime\tTemperature\tHeat Flow (Normalized)\n"
+    "min\t\xC2\xB0"
+    "C\tW/g\n14.00\t80.00\t0.010\n14.10\t79.50\t0.011\n14.20\t\t\n";
 
 }  // namespace
 
@@ -59,9 +69,11 @@ TEST_CASE("ta-trios joins step blocks into one curve with one segment per step")
 
 TEST_CASE("ta-trios refuses a file without step data and a step with a broken number") {
     CHECK_THROWS_WITH_AS(read_trios("Filename\tx\n[Procedure]\nSample Mass\t1 mg\n", "nostep.txt"),
-                         doctest::Contains("nostep.txt:3: expected a '[step]' data block"), ParseError);
+                         doctest::Contains("nostep.txt:3: expected a '[step]' data block"),
+                         ParseError);
     std::string bad(kTwoSteps);
     bad += "14.30\t7x.0\t0.01\n";
     CHECK_THROWS_WITH_AS(read_trios(bad, "bad.txt"),
-                         doctest::Contains("bad.txt:23:7: expected a number, found '7x.0'"), ParseError);
+                         doctest::Contains("bad.txt:23:7: expected a number, found '7x.0'"),
+                         ParseError);
 }

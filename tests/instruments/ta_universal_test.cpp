@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <sstream>
 
 using namespace vitrum;
 
@@ -21,9 +20,13 @@ Dataset read_ta(const std::string& text, const std::string& name = "synthetic.tx
 const char* const kQ2000 =
     "CLOSED\r\nVersion\t2.0\r\nInstrument\tDSC Q2000 V24.11 Build 124\r\nSample\tVit105\r\n"
     "Size\t10.5000\tmg\r\nExotherm\tUP\r\nNsig\t3\r\nSig1\tTime (min)\r\n"
-    "Sig2\tTemperature (\xC2\xB0""C)\r\nSig3\tHeat Flow (W/g)\r\nDate\t2024-01-02\r\n"
-    "OrgMethod\t1: Equilibrate at 300.00 \xC2\xB0""C\r\nOrgMethod\t2: Isothermal for 1.00 min\r\n"
-    "OrgMethod\t3: Ramp 20.00 \xC2\xB0""C/min to 500.00 \xC2\xB0""C\r\nStartOfData\r\n"
+    "Sig2\tTemperature (\xC2\xB0"
+    "C)\r\nSig3\tHeat Flow (W/g)\r\nDate\t2024-01-02\r\n"
+    "OrgMethod\t1: Equilibrate at 300.00 \xC2\xB0"
+    "C\r\nOrgMethod\t2: Isothermal for 1.00 min\r\n"
+    "OrgMethod\t3: Ramp 20.00 \xC2\xB0"
+    "C/min to 500.00 \xC2\xB0"
+    "C\r\nStartOfData\r\n"
     "0.01\t300.0\t-.0188\r\n0.02\t300.2\t3.5E-4\r\n0.03\t300.4\t0.1\r\n";
 
 }  // namespace
@@ -56,7 +59,8 @@ TEST_CASE("ta-universal reads the 2920 export with 0xF8 degree signs and drops i
     CHECK(s.segments[0].kind != s.segments[1].kind);
 }
 
-TEST_CASE("ta-universal reads a UTF-8 export: W/g heat flow, missing leading zeros, OrgMethod program") {
+TEST_CASE(
+    "ta-universal reads a UTF-8 export: W/g heat flow, missing leading zeros, OrgMethod program") {
     const Dataset d = read_ta(kQ2000);
     CHECK(d.source.encoding == "UTF-8");
     CHECK(d.source.instrument == "DSC Q2000 V24.11 Build 124");
@@ -77,15 +81,18 @@ TEST_CASE("ta-universal reads a UTF-8 export: W/g heat flow, missing leading zer
 
 TEST_CASE("ta-universal refuses exports without StartOfData, signals or numbers") {
     CHECK_THROWS_WITH_AS(read_ta("CLOSED\nNsig\t1\nSig1\tTime (min)\n", "nodata.txt"),
-                         doctest::Contains("nodata.txt:3: expected a 'StartOfData' line"), ParseError);
+                         doctest::Contains("nodata.txt:3: expected a 'StartOfData' line"),
+                         ParseError);
     CHECK_THROWS_WITH_AS(read_ta("CLOSED\nVersion\t2.0\nStartOfData\n1\t2\n", "nosig.txt"),
                          doctest::Contains("nosig.txt:3: expected the signal list"), ParseError);
     std::string cut(kQ2000);
     cut += "0.04\t300.6";
     CHECK_THROWS_WITH_AS(read_ta(cut, "cut.txt"),
-                         doctest::Contains("cut.txt:19: expected 3 fields separated by TAB"), ParseError);
+                         doctest::Contains("cut.txt:19: expected 3 fields separated by TAB"),
+                         ParseError);
     std::string bad(kQ2000);
     bad += "0.04\t300,6\t0.1\n";
     CHECK_THROWS_WITH_AS(read_ta(bad, "bad.txt"),
-                         doctest::Contains("bad.txt:19:6: expected a number, found '300,6'"), ParseError);
+                         doctest::Contains("bad.txt:19:6: expected a number, found '300,6'"),
+                         ParseError);
 }

@@ -47,8 +47,8 @@ TEST_CASE("read_xlsx lists the 23 sheets of FusedSilica.xlsx and keeps omitted c
     CHECK(test1->text(2, 0) == "Surface Index");
     CHECK(test1->at(1, 0).kind == vitrum::sheet::CellKind::empty);  // A2 is absent from the XML
     CHECK(test1->at(3, 0).kind == vitrum::sheet::CellKind::empty);  // A4 too
-    CHECK_ABS(*test1->number(3, 1), 54.5337669, 0.0);                // B4
-    CHECK_ABS(*test1->number(3, 2), -0.000441536046155608, 0.0);     // C4
+    CHECK_ABS(*test1->number(3, 1), 54.5337669, 0.0);               // B4
+    CHECK_ABS(*test1->number(3, 2), -0.000441536046155608, 0.0);    // C4
     CHECK(test1->rows() == 2869);  // rows 1..2869 hold cells; row 2870 is empty
     // Shared strings written twice-encoded by InView stay as found at this layer.
     CHECK(book.find("Results")->text(1, 4) == "\xC3\x82\xC2\xB5m");

@@ -1,22 +1,21 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/report/atomic_file.hpp>
-#include <vitrum/report/example_study.hpp>
-
 #include <cmath>
 #include <filesystem>
 #include <numeric>
 #include <random>
+#include <vitrum/core/error.hpp>
+#include <vitrum/report/atomic_file.hpp>
+#include <vitrum/report/example_study.hpp>
+
+#include "check.hpp"
 
 namespace fs = std::filesystem;
 using namespace vitrum::report;
 
 TEST_CASE("the generator reproduces share/examples/cu50zr50 byte for byte") {
-    const fs::path dir = fs::temp_directory_path() /
-                         ("vitrum-example-" + std::to_string(std::random_device{}()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("vitrum-example-" + std::to_string(std::random_device{}()));
     const std::vector<std::string> written = write_example_study(dir.string());
     CHECK(written.size() == 7 * 11 + 2);  // 7 DSC runs, 70 indents, manifest, README
     const std::string committed = vitrum::test::share("examples/cu50zr50");
@@ -63,7 +62,8 @@ TEST_CASE("the example follows the seed paper's Fig. 1 numbers") {
 TEST_CASE("a synthetic indent file starts with the TriboScan header and its point count") {
     const ExampleSettings cfg;
     const std::string text = example_indent_file(example_samples()[0], 0, cfg);
-    CHECK(text.find("\n\nNumber of Points = 481\nDepth (nm)\tLoad (\xB5N)\tTime (s)\n") != std::string::npos);
+    CHECK(text.find("\n\nNumber of Points = 481\nDepth (nm)\tLoad (\xB5N)\tTime (s)\n") !=
+          std::string::npos);
     CHECK_THROWS_WITH_AS(example_indent_file(example_samples()[0], 10, cfg),
                          doctest::Contains("index must be in [0, 9]"), vitrum::InvalidArgument);
 }

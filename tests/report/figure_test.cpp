@@ -1,16 +1,15 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/report/figure.hpp>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
+#include <vitrum/core/error.hpp>
+#include <vitrum/report/figure.hpp>
+
+#include "check.hpp"
 
 namespace fs = std::filesystem;
 using namespace vitrum::report;

@@ -1,8 +1,8 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
 #include <vitrum/report/html_page.hpp>
+
+#include "check.hpp"
 
 using vitrum::report::base64;
 using vitrum::report::html_escape;

@@ -1,11 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <string>
 #include <vitrum/core/error.hpp>
 #include <vitrum/report/manifest.hpp>
 
-#include <string>
+#include "check.hpp"
 
 using vitrum::report::parse_manifest;
 
@@ -19,7 +18,8 @@ std::string manifest_with(const std::string& sample, const std::string& extra = 
 }  // namespace
 
 TEST_CASE("the bundled example manifest parses with units converted to SI") {
-    const auto m = vitrum::report::read_manifest(vitrum::test::share("examples/cu50zr50/manifest.json"));
+    const auto m =
+        vitrum::report::read_manifest(vitrum::test::share("examples/cu50zr50/manifest.json"));
     REQUIRE(m.samples.size() == 7);
     CHECK(m.reference == "ribbon");
     CHECK(m.samples[0].is_reference);
@@ -55,13 +55,15 @@ TEST_CASE("a deposition temperature in the wrong unit names the key, the sample 
 TEST_CASE("a listed file that does not exist names the key, the sample and the path") {
     const std::string text = manifest_with(
         R"({"name": "film_C", "deposition": "500 K", "dsc": [{"file": "missing/run.txt"}]})");
-    CHECK_THROWS_WITH_AS(parse_manifest(text, "m.json", "/nonexistent-folder", true),
-                         doctest::Contains("'film_C': key 'dsc.file': file '/nonexistent-folder/missing/run.txt'"),
-                         vitrum::IoError);
+    CHECK_THROWS_WITH_AS(
+        parse_manifest(text, "m.json", "/nonexistent-folder", true),
+        doctest::Contains("'film_C': key 'dsc.file': file '/nonexistent-folder/missing/run.txt'"),
+        vitrum::IoError);
 }
 
 TEST_CASE("an unknown key is refused with the keys that are allowed") {
-    const std::string text = manifest_with(R"({"name": "film_D", "deposition": "500 K", "depositon": "x"})");
+    const std::string text =
+        manifest_with(R"({"name": "film_D", "deposition": "500 K", "depositon": "x"})");
     CHECK_THROWS_WITH_AS(parse_manifest(text, "m.json", ".", false),
                          doctest::Contains("key 'depositon': unknown key (allowed: "),
                          vitrum::InvalidArgument);
@@ -71,12 +73,13 @@ TEST_CASE("a missing samples list and a missing version are named") {
     CHECK_THROWS_WITH_AS(parse_manifest(R"({"manifest_version": 1})", "m.json", ".", false),
                          doctest::Contains("key 'samples': missing"), vitrum::InvalidArgument);
     CHECK_THROWS_WITH_AS(parse_manifest(R"({"samples": []})", "m.json", ".", false),
-                         doctest::Contains("key 'manifest_version': missing"), vitrum::InvalidArgument);
+                         doctest::Contains("key 'manifest_version': missing"),
+                         vitrum::InvalidArgument);
 }
 
 TEST_CASE("a reference that names no sample is refused") {
-    const std::string text = manifest_with(R"({"name": "a", "deposition": "reference"})",
-                                           R"("reference": "ribbon", )");
+    const std::string text =
+        manifest_with(R"({"name": "a", "deposition": "reference"})", R"("reference": "ribbon", )");
     CHECK_THROWS_WITH_AS(parse_manifest(text, "m.json", ".", false),
                          doctest::Contains("key 'reference': no sample is named 'ribbon'"),
                          vitrum::InvalidArgument);
@@ -101,11 +104,11 @@ TEST_CASE("sample options override study options field by field") {
 }
 
 TEST_CASE("a skeleton for scanned files groups indents by folder and DSC runs by file stem") {
-    const auto j = vitrum::report::manifest_skeleton(
-        {{"dsc/a.txt", "dsc", "netzsch-ascii"},
-         {"ind/a/1.txt", "indentation", "hysitron-txt"},
-         {"ind/a/2.txt", "indentation", "hysitron-txt"}},
-        "study");
+    const auto j =
+        vitrum::report::manifest_skeleton({{"dsc/a.txt", "dsc", "netzsch-ascii"},
+                                           {"ind/a/1.txt", "indentation", "hysitron-txt"},
+                                           {"ind/a/2.txt", "indentation", "hysitron-txt"}},
+                                          "study");
     REQUIRE(j["samples"].size() == 1);
     CHECK(j["samples"][0]["name"] == "a");
     CHECK(j["samples"][0]["indentation"][0]["files"].size() == 2);

@@ -1,22 +1,20 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // The stability report end to end, through the `vitrum` program (VITRUM_CLI_PATH).
-#include "check.hpp"
-
-#include <vitrum/report/atomic_file.hpp>
-#include <vitrum/report/example_study.hpp>
-#include <vitrum/report/summary.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <sys/wait.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <vitrum/report/atomic_file.hpp>
+#include <vitrum/report/example_study.hpp>
+#include <vitrum/report/summary.hpp>
+
+#include "check.hpp"
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -43,8 +41,9 @@ std::string cli() { return VITRUM_CLI_PATH; }
 const fs::path& example_report() {
     static const fs::path out = [] {
         const fs::path dir = fresh_folder("example");
-        const int code = run(cli() + " report '" + vitrum::test::share("examples/cu50zr50/manifest.json") +
-                             "' -o '" + dir.string() + "' > '" + (dir / "stdout.txt").string() + "' 2>&1");
+        const int code =
+            run(cli() + " report '" + vitrum::test::share("examples/cu50zr50/manifest.json") +
+                "' -o '" + dir.string() + "' > '" + (dir / "stdout.txt").string() + "' 2>&1");
         REQUIRE(code == 0);
         return dir;
     }();
@@ -61,11 +60,13 @@ std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
         std::string cell;
         bool quoted = false;
         for (char c : line) {
-            if (c == '"') quoted = !quoted;
+            if (c == '"')
+                quoted = !quoted;
             else if (c == ',' && !quoted) {
                 cells.push_back(cell);
                 cell.clear();
-            } else cell += c;
+            } else
+                cell += c;
         }
         cells.push_back(cell);
         rows.push_back(cells);
@@ -79,9 +80,9 @@ double number(const Json& j) { return j.is_number() ? j.get<double>() : std::nan
 
 TEST_CASE("the example report writes every output and recovers the generator's inputs") {
     const fs::path& out = example_report();
-    for (const char* name : {"summary.csv", "summary.json", "index.html", "dsc_curves.svg", "dsc_curves.png",
-                             "tg_tx.png", "delta_tx.png", "hardness_modulus.png", "load_depth.png",
-                             "critical_size.png", "critical_size.svg"}) {
+    for (const char* name : {"summary.csv", "summary.json", "index.html", "dsc_curves.svg",
+                             "dsc_curves.png", "tg_tx.png", "delta_tx.png", "hardness_modulus.png",
+                             "load_depth.png", "critical_size.png", "critical_size.svg"}) {
         CAPTURE(name);
         CHECK(fs::exists(out / name));
     }
@@ -120,7 +121,8 @@ TEST_CASE("the example report writes every output and recovers the generator's i
 
 TEST_CASE("summary.csv matches the golden file to its printed precision") {
     const auto actual = csv_rows(read_whole_file((example_report() / "summary.csv").string()));
-    const auto golden = csv_rows(read_whole_file(vitrum::test::testdata("report/summary_golden.csv")));
+    const auto golden =
+        csv_rows(read_whole_file(vitrum::test::testdata("report/summary_golden.csv")));
     REQUIRE(actual.size() == golden.size());
     REQUIRE(actual.size() == 8);  // header + 7 samples
     const auto& columns = vitrum::report::summary_columns();
@@ -177,7 +179,8 @@ TEST_CASE("a study with one broken file still writes the report and exits with 1
     const auto rows = csv_rows(read_whole_file((out / "summary.csv").string()));
     CHECK(rows.size() == 3);
     CHECK(rows[2].back() == "incomplete");
-    CHECK(read_whole_file((out / "index.html").string()).find("film_broken.txt") != std::string::npos);
+    CHECK(read_whole_file((out / "index.html").string()).find("film_broken.txt") !=
+          std::string::npos);
     fs::remove_all(study);
 }
 
@@ -185,8 +188,9 @@ TEST_CASE("a manifest error stops the report with the key and the sample named")
     const fs::path study = fresh_folder("manifest");
     std::ofstream(study / "manifest.json")
         << R"({"manifest_version": 1, "samples": [{"name": "film_X", "deposition": "hot"}]})";
-    const int code = run(cli() + " report '" + (study / "manifest.json").string() + "' -o '" +
-                         (study / "out").string() + "' > '" + (study / "err.txt").string() + "' 2>&1");
+    const int code =
+        run(cli() + " report '" + (study / "manifest.json").string() + "' -o '" +
+            (study / "out").string() + "' > '" + (study / "err.txt").string() + "' 2>&1");
     CHECK(code == 2);
     const std::string err = read_whole_file((study / "err.txt").string());
     CHECK(err.find("samples[0] 'film_X': key 'deposition'") != std::string::npos);
@@ -213,7 +217,9 @@ TEST_CASE("report --init writes a manifest skeleton with every detected file") {
 TEST_CASE("index.html opens in headless Chromium with every figure loaded and one row per sample") {
     const std::string chromium = "/usr/bin/chromium";
     if (!fs::exists(chromium))
-        FAIL("Chromium is not installed at /usr/bin/chromium; this test needs it (apt-get install chromium)");
+        FAIL(
+            "Chromium is not installed at /usr/bin/chromium; this test needs it (apt-get install "
+            "chromium)");
     const fs::path& out = example_report();
     const fs::path profile = fresh_folder("chromium-profile");
     const fs::path dom = profile / "dom.html";
@@ -221,8 +227,8 @@ TEST_CASE("index.html opens in headless Chromium with every figure loaded and on
         "timeout 120 " + chromium +
         " --headless --no-sandbox --disable-gpu --disable-background-networking"
         " --disable-component-update --disable-sync --no-first-run --user-data-dir='" +
-        profile.string() + "' --dump-dom 'file://" + (out / "index.html").string() + "' > '" + dom.string() +
-        "' 2>/dev/null";
+        profile.string() + "' --dump-dom 'file://" + (out / "index.html").string() + "' > '" +
+        dom.string() + "' 2>/dev/null";
     REQUIRE(run(command) == 0);
     const std::string text = read_whole_file(dom.string());
     auto attribute = [&text](const std::string& name) {

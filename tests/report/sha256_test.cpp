@@ -1,11 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "check.hpp"
-
+#include <string>
 #include <vitrum/core/error.hpp>
 #include <vitrum/report/sha256.hpp>
 
-#include <string>
+#include "check.hpp"
 
 using vitrum::report::sha256_hex;
 

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "check.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace vitrum::test {
 
@@ -13,9 +14,10 @@ Closeness close(double actual, double expected, double rel, double abs) {
     const double allowed = std::max(rel * std::fabs(expected), abs);
     c.ok = std::isfinite(actual) && std::isfinite(expected) && diff <= allowed;
     const double rel_diff = expected != 0.0 ? diff / std::fabs(expected) : diff;
-    c.detail = fmt::format("actual {:.12g} vs expected {:.12g}: |diff| {:.3g} (rel {:.3g}), allowed "
-                           "{:.3g} (rel {:.3g}, abs {:.3g})",
-                           actual, expected, diff, rel_diff, allowed, rel, abs);
+    c.detail = fmt::format(
+        "actual {:.12g} vs expected {:.12g}: |diff| {:.3g} (rel {:.3g}), allowed "
+        "{:.3g} (rel {:.3g}, abs {:.3g})",
+        actual, expected, diff, rel_diff, allowed, rel, abs);
     return c;
 }
 

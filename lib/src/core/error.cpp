@@ -1,8 +1,8 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
+
+#include <vitrum/core/error.hpp>
 
 namespace vitrum {
 

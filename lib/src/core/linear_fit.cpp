@@ -1,14 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/linear_fit.hpp>
-
-#include <vitrum/core/error.hpp>
+#include <fmt/format.h>
 
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <limits>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/linear_fit.hpp>
 
 namespace vitrum {
 
@@ -21,7 +20,8 @@ double LineFit::intersect(const LineFit& other) const {
 LineFit fit_line(const std::vector<double>& x, const std::vector<double>& y, std::size_t begin,
                  std::size_t end) {
     if (x.size() != y.size()) {
-        throw InvalidArgument(fmt::format("fit_line: x has {} points, y has {}", x.size(), y.size()));
+        throw InvalidArgument(
+            fmt::format("fit_line: x has {} points, y has {}", x.size(), y.size()));
     }
     end = std::min(end, x.size());
     double sx = 0.0, sy = 0.0;

@@ -1,9 +1,5 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/nonlinear_fit.hpp>
-
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
@@ -14,6 +10,8 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/nonlinear_fit.hpp>
 
 namespace vitrum {
 
@@ -22,16 +20,19 @@ void NonlinearFitOptions::validate() const {
         throw InvalidArgument("NonlinearFitOptions.max_iterations must be >= 1");
     }
     if (!(x_tolerance > 0.0 && x_tolerance < 1.0)) {
-        throw InvalidArgument(fmt::format(
-            "NonlinearFitOptions.x_tolerance = {} is outside the allowed range (0, 1)", x_tolerance));
+        throw InvalidArgument(
+            fmt::format("NonlinearFitOptions.x_tolerance = {} is outside the allowed range (0, 1)",
+                        x_tolerance));
     }
     if (!(g_tolerance > 0.0 && g_tolerance < 1.0)) {
-        throw InvalidArgument(fmt::format(
-            "NonlinearFitOptions.g_tolerance = {} is outside the allowed range (0, 1)", g_tolerance));
+        throw InvalidArgument(
+            fmt::format("NonlinearFitOptions.g_tolerance = {} is outside the allowed range (0, 1)",
+                        g_tolerance));
     }
     if (!(f_tolerance >= 0.0 && f_tolerance < 1.0)) {
-        throw InvalidArgument(fmt::format(
-            "NonlinearFitOptions.f_tolerance = {} is outside the allowed range [0, 1)", f_tolerance));
+        throw InvalidArgument(
+            fmt::format("NonlinearFitOptions.f_tolerance = {} is outside the allowed range [0, 1)",
+                        f_tolerance));
     }
 }
 
@@ -170,7 +171,8 @@ NonlinearFitSummary fit_nonlinear(const ResidualFunction& residuals, std::size_t
     int status = gsl_multifit_nlinear_init(&x0_view.vector, &fdf, work.get());
     if (pr.error) std::rethrow_exception(pr.error);
     if (status != GSL_SUCCESS) {
-        throw AnalysisError(fmt::format("fit_nonlinear: GSL init failed: {}", gsl_strerror(status)));
+        throw AnalysisError(
+            fmt::format("fit_nonlinear: GSL init failed: {}", gsl_strerror(status)));
     }
 
     NonlinearFitSummary summary;
@@ -179,8 +181,8 @@ NonlinearFitSummary fit_nonlinear(const ResidualFunction& residuals, std::size_t
 
     int info = 0;
     status = gsl_multifit_nlinear_driver(options.max_iterations, options.x_tolerance,
-                                         options.g_tolerance, options.f_tolerance, nullptr,
-                                         nullptr, &info, work.get());
+                                         options.g_tolerance, options.f_tolerance, nullptr, nullptr,
+                                         &info, work.get());
     if (pr.error) std::rethrow_exception(pr.error);
 
     summary.iterations = gsl_multifit_nlinear_niter(work.get());
@@ -189,8 +191,8 @@ NonlinearFitSummary fit_nonlinear(const ResidualFunction& residuals, std::size_t
     // Apply the convergence tests at the current point to tell the two apart.
     if (status == GSL_EMAXITER && summary.iterations < options.max_iterations) {
         int test_info = 0;
-        if (gsl_multifit_nlinear_test(options.x_tolerance, options.g_tolerance,
-                                      options.f_tolerance, &test_info, work.get()) == GSL_SUCCESS &&
+        if (gsl_multifit_nlinear_test(options.x_tolerance, options.g_tolerance, options.f_tolerance,
+                                      &test_info, work.get()) == GSL_SUCCESS &&
             test_info != 0) {
             status = GSL_SUCCESS;
             info = test_info;
@@ -201,7 +203,9 @@ NonlinearFitSummary fit_nonlinear(const ResidualFunction& residuals, std::size_t
     summary.function_evaluations = pr.evaluations;
     if (status == GSL_SUCCESS) {
         summary.converged = true;
-        summary.reason = info == 1 ? "small step" : info == 2 ? "small gradient" : "small cost change";
+        summary.reason = info == 1   ? "small step"
+                         : info == 2 ? "small gradient"
+                                     : "small cost change";
     } else if (status == GSL_EMAXITER) {
         summary.reason = fmt::format("iteration limit {} reached", options.max_iterations);
     } else if (status == GSL_ENOPROG) {

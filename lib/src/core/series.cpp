@@ -1,25 +1,33 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/series.hpp>
-
-#include <vitrum/core/error.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <fmt/format.h>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/series.hpp>
 
 namespace vitrum {
 
 const char* to_string(SegmentKind kind) {
     switch (kind) {
-        case SegmentKind::heating: return "heating";
-        case SegmentKind::cooling: return "cooling";
-        case SegmentKind::isothermal: return "isothermal";
-        case SegmentKind::loading: return "loading";
-        case SegmentKind::holding: return "hold";
-        case SegmentKind::unloading: return "unloading";
-        case SegmentKind::approach: return "approach";
-        case SegmentKind::drift: return "drift";
-        case SegmentKind::unknown: break;
+        case SegmentKind::heating:
+            return "heating";
+        case SegmentKind::cooling:
+            return "cooling";
+        case SegmentKind::isothermal:
+            return "isothermal";
+        case SegmentKind::loading:
+            return "loading";
+        case SegmentKind::holding:
+            return "hold";
+        case SegmentKind::unloading:
+            return "unloading";
+        case SegmentKind::approach:
+            return "approach";
+        case SegmentKind::drift:
+            return "drift";
+        case SegmentKind::unknown:
+            break;
     }
     return "unknown";
 }
@@ -88,7 +96,8 @@ void Series::reorder(const std::vector<std::size_t>& order) {
 
 std::optional<double> Dataset::property(const Curve& curve, const std::string& key) const {
     if (auto it = curve.properties.find(key); it != curve.properties.end()) return it->second.value;
-    if (auto it = source.properties.find(key); it != source.properties.end()) return it->second.value;
+    if (auto it = source.properties.find(key); it != source.properties.end())
+        return it->second.value;
     return std::nullopt;
 }
 

@@ -1,6 +1,8 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/text.hpp>
+#include <fmt/format.h>
+#include <iconv.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <array>
@@ -8,12 +10,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <fmt/format.h>
 #include <fstream>
-#include <iconv.h>
 #include <map>
 #include <memory>
-#include <sys/stat.h>
+#include <vitrum/core/text.hpp>
 
 namespace vitrum::text {
 
@@ -143,10 +143,11 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
     if (out.encoding == "UTF-16BE" && starts("\xFE\xFF", 2)) body.remove_prefix(2);
     const bool utf16 = out.encoding.rfind("UTF-16", 0) == 0;
     if (!utf16 && std::memchr(body.data(), '\0', body.size()) != nullptr) {
-        const std::size_t at = static_cast<const char*>(std::memchr(body.data(), '\0', body.size())) -
-                               body.data();
-        throw FormatError(fmt::format("{}:{}: binary data (NUL byte at offset {}), not a text export",
-                                      path, line_of_offset(body, at, false), at));
+        const std::size_t at =
+            static_cast<const char*>(std::memchr(body.data(), '\0', body.size())) - body.data();
+        throw FormatError(
+            fmt::format("{}:{}: binary data (NUL byte at offset {}), not a text export", path,
+                        line_of_offset(body, at, false), at));
     }
     if (out.encoding == "UTF-8") {
         const std::size_t bad = first_invalid_utf8(body);
@@ -179,9 +180,9 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
         }
         const std::size_t offset = static_cast<std::size_t>(in_ptr - body.data());
         if (errno == EINVAL && utf16 && in_left == 1) break;  // odd trailing byte: ignore
-        throw ParseError(Location{path, "", line_of_offset(body, offset, utf16), 0},
-                         fmt::format("byte sequence invalid in {} at offset {}", out.encoding,
-                                     offset));
+        throw ParseError(
+            Location{path, "", line_of_offset(body, offset, utf16), 0},
+            fmt::format("byte sequence invalid in {} at offset {}", out.encoding, offset));
     }
     out.utf8.resize(written);
     return out;
@@ -263,8 +264,9 @@ char detect_delimiter(const std::vector<std::string_view>& sample_lines) {
         }
         if (mode_fields < 2) continue;
         // Consistency first; more fields breaks near-ties (',' inside "12,5" splits less evenly).
-        const double score = static_cast<double>(mode_count) / static_cast<double>(used) +
-                             1e-3 * static_cast<double>(std::min<std::size_t>(mode_fields, 50)) / 50.0;
+        const double score =
+            static_cast<double>(mode_count) / static_cast<double>(used) +
+            1e-3 * static_cast<double>(std::min<std::size_t>(mode_fields, 50)) / 50.0;
         if (score > best_score + 1e-9) {
             best_score = score;
             best = d;

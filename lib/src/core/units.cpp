@@ -1,15 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/units.hpp>
-
-#include <vitrum/core/error.hpp>
+#include <fmt/format.h>
 
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <fmt/format.h>
 #include <utility>
 #include <vector>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/units.hpp>
 
 namespace vitrum {
 namespace {
@@ -73,10 +72,9 @@ struct Prefix {
 
 const std::vector<Prefix>& prefixes() {
     static const std::vector<Prefix> table = {
-        {"y", 1e-24}, {"z", 1e-21}, {"a", 1e-18}, {"f", 1e-15}, {"p", 1e-12},
-        {"n", 1e-9},  {"µ", 1e-6},  {"μ", 1e-6},  {"u", 1e-6},  {"m", 1e-3},
-        {"c", 1e-2},  {"d", 1e-1},  {"k", 1e3},   {"M", 1e6},   {"G", 1e9},
-        {"T", 1e12},
+        {"y", 1e-24}, {"z", 1e-21}, {"a", 1e-18}, {"f", 1e-15}, {"p", 1e-12}, {"n", 1e-9},
+        {"µ", 1e-6},  {"μ", 1e-6},  {"u", 1e-6},  {"m", 1e-3},  {"c", 1e-2},  {"d", 1e-1},
+        {"k", 1e3},   {"M", 1e6},   {"G", 1e9},   {"T", 1e12},
     };
     return table;
 }
@@ -401,7 +399,8 @@ NameAndUnit split_name_and_unit(std::string_view header) {
                 std::string_view name = trim(h.substr(0, i));
                 const std::string_view unit = trim(h.substr(i + 1, h.size() - i - 2));
                 // NETZSCH writes "DSC/(mW/mg)": the slash before the bracket separates.
-                if (!name.empty() && name.back() == '/') name = trim(name.substr(0, name.size() - 1));
+                if (!name.empty() && name.back() == '/')
+                    name = trim(name.substr(0, name.size() - 1));
                 if (!name.empty() && is_unit(unit)) return {std::string(name), std::string(unit)};
                 break;
             }
@@ -430,8 +429,8 @@ ParsedQuantity parse_quantity(std::string_view text) {
     if (begin != end && *begin == '+') ++begin;
     const auto result = std::from_chars(begin, end, value);
     if (result.ec != std::errc() || !std::isfinite(value)) {
-        throw UnitError(fmt::format("cannot read quantity '{}': expected a number first",
-                                    std::string(text)));
+        throw UnitError(
+            fmt::format("cannot read quantity '{}': expected a number first", std::string(text)));
     }
     const std::string_view unit = trim(std::string_view(result.ptr, end - result.ptr));
     ParsedQuantity out;

@@ -1,8 +1,7 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/version.hpp>
-
 #include <ctime>
+#include <vitrum/core/version.hpp>
 
 #ifndef VITRUM_VERSION_STRING
 #define VITRUM_VERSION_STRING "0.0.0"

@@ -1,14 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <algorithm>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/analysis.hpp>
-
-#include <algorithm>
 
 namespace vitrum::dsc {
 
 std::optional<double> HeatingAnalysis::supercooled_liquid_range_K() const {
-    if (!glass_transition || !crystallisation || crystallisation->peaks.empty()) return std::nullopt;
+    if (!glass_transition || !crystallisation || crystallisation->peaks.empty())
+        return std::nullopt;
     return crystallisation->peaks.front().onset_extrapolated_K -
            glass_transition->onset_extrapolated_K;
 }
@@ -24,7 +24,8 @@ HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysis
         melt->validate();
     }
     HeatingAnalysis out;
-    if (heating.size() >= 2) out.heating_rate_K_per_s = fit_line(heating.time_s, heating.temperature_K).slope;
+    if (heating.size() >= 2)
+        out.heating_rate_K_per_s = fit_line(heating.time_s, heating.temperature_K).slope;
 
     if (options.find_crystallisation) {
         try {
@@ -38,7 +39,8 @@ HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysis
         if (!tg.search_K && out.crystallisation && !out.crystallisation->peaks.empty()) {
             // The step lies below the first exotherm; stop well before its deviation starts.
             const PeakResult& first = out.crystallisation->peaks.front();
-            const double hi = first.onset_extrapolated_K - (first.peak_K - first.onset_extrapolated_K);
+            const double hi =
+                first.onset_extrapolated_K - (first.peak_K - first.onset_extrapolated_K);
             if (hi > heating.temperature_K.front() + 20.0) {
                 tg.search_K = TemperatureWindow{heating.temperature_K.front(), hi};
             }

@@ -37,7 +37,8 @@ inline double noise_rms(const std::vector<double>& y, std::size_t begin, std::si
     if (end < begin + 5) return 0.0;
     std::vector<double> d;
     d.reserve(end - begin);
-    for (std::size_t i = begin + 1; i + 1 < end; ++i) d.push_back(std::fabs(y[i + 1] - 2 * y[i] + y[i - 1]));
+    for (std::size_t i = begin + 1; i + 1 < end; ++i)
+        d.push_back(std::fabs(y[i + 1] - 2 * y[i] + y[i - 1]));
     return 1.4826 * median(d, 0, d.size()) / std::sqrt(6.0);
 }
 
@@ -51,7 +52,8 @@ inline double crossing(const std::vector<double>& x, double g0, double g1, std::
 inline double trapezoid(const std::vector<double>& x, const std::vector<double>& y,
                         std::size_t begin, std::size_t end) {
     double sum = 0.0;
-    for (std::size_t i = begin; i + 1 < end; ++i) sum += 0.5 * (y[i] + y[i + 1]) * (x[i + 1] - x[i]);
+    for (std::size_t i = begin; i + 1 < end; ++i)
+        sum += 0.5 * (y[i] + y[i + 1]) * (x[i + 1] - x[i]);
     return sum;
 }
 

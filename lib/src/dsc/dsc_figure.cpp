@@ -1,10 +1,9 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/dsc/dsc_figure.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vitrum/dsc/dsc_figure.hpp>
 
 namespace vitrum::dsc {
 
@@ -44,8 +43,10 @@ report::Figure heating_figure(const Thermogram& heating, const HeatingAnalysis& 
     p.line(heating.temperature_K, y, style(0, LineStyle::solid, "DSC", 1.5));
 
     if (const auto& tg = analysis.glass_transition) {
-        p.x_band(tg->baseline1_window_K.lo_K, tg->baseline1_window_K.hi_K, report::palette(1), 0.15);
-        p.x_band(tg->baseline2_window_K.lo_K, tg->baseline2_window_K.hi_K, report::palette(1), 0.15);
+        p.x_band(tg->baseline1_window_K.lo_K, tg->baseline1_window_K.hi_K, report::palette(1),
+                 0.15);
+        p.x_band(tg->baseline2_window_K.lo_K, tg->baseline2_window_K.hi_K, report::palette(1),
+                 0.15);
         draw_line(p, tg->baseline1, tg->baseline1_window_K.lo_K, tg->end_extrapolated_K, scale,
                   style(1, LineStyle::dashed, "Tg baselines"));
         draw_line(p, tg->baseline2, tg->onset_extrapolated_K, tg->baseline2_window_K.hi_K, scale,
@@ -60,7 +61,8 @@ report::Figure heating_figure(const Thermogram& heating, const HeatingAnalysis& 
         p.vline(tg->end_extrapolated_K, style(2, LineStyle::dotted, ""), "");
     }
     if (const auto& tf = analysis.fictive) {
-        p.vline(tf->fictive_K, style(6, LineStyle::dotted, ""), fmt::format("Tf {:.1f} K", tf->fictive_K));
+        p.vline(tf->fictive_K, style(6, LineStyle::dotted, ""),
+                fmt::format("Tf {:.1f} K", tf->fictive_K));
     }
     const auto draw_peaks = [&](const PeakSearchResult& r, std::size_t colour, const char* name) {
         for (const auto& g : r.groups) {

@@ -1,13 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "curve_math.hpp"
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/dsc/fictive_temperature.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
+#include <vitrum/core/error.hpp>
+#include <vitrum/dsc/fictive_temperature.hpp>
+
+#include "curve_math.hpp"
 
 namespace vitrum::dsc {
 
@@ -25,12 +24,13 @@ FictiveTemperatureResult fictive_temperature(const Thermogram& heating,
     r.upper_K = tg.baseline2_window_K.lo_K;
     const auto [a, b] = detail::rows_between(T, r.lower_K, r.upper_K);
     if (b < a + 3) {
-        throw AnalysisError(fmt::format("fictive temperature: fewer than 3 points between {:.1f} "
-                                        "and {:.1f} K",
-                                        r.lower_K, r.upper_K));
+        throw AnalysisError(
+            fmt::format("fictive temperature: fewer than 3 points between {:.1f} "
+                        "and {:.1f} K",
+                        r.lower_K, r.upper_K));
     }
-    std::vector<double> excess(b - a), Tw(T.begin() + static_cast<std::ptrdiff_t>(a),
-                                          T.begin() + static_cast<std::ptrdiff_t>(b));
+    std::vector<double> excess(b - a),
+        Tw(T.begin() + static_cast<std::ptrdiff_t>(a), T.begin() + static_cast<std::ptrdiff_t>(b));
     for (std::size_t i = a; i < b; ++i) excess[i - a] = y[i] - b1(T[i]);
     r.excess_area = detail::trapezoid(Tw, excess, 0, excess.size());
 

@@ -1,16 +1,15 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "curve_math.hpp"
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/dsc/glass_transition.hpp>
-#include <vitrum/dsc/smoothing.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vitrum/core/error.hpp>
+#include <vitrum/dsc/glass_transition.hpp>
+#include <vitrum/dsc/smoothing.hpp>
+
+#include "curve_math.hpp"
 
 namespace vitrum::dsc {
 
@@ -18,8 +17,8 @@ namespace {
 
 void check_window(const std::optional<TemperatureWindow>& w, const char* name) {
     if (w && !(w->lo_K < w->hi_K && w->lo_K > 0.0 && std::isfinite(w->hi_K))) {
-        throw InvalidArgument(fmt::format("{} must satisfy 0 K < lo < hi, got {}:{} K", name,
-                                          w->lo_K, w->hi_K));
+        throw InvalidArgument(
+            fmt::format("{} must satisfy 0 K < lo < hi, got {}:{} K", name, w->lo_K, w->hi_K));
     }
 }
 
@@ -32,8 +31,9 @@ LineFit fit_window(const std::vector<double>& T, const std::vector<double>& y,
                    const TemperatureWindow& w, const char* name, TemperatureWindow& used) {
     const auto [a, b] = detail::rows_between(T, w.lo_K, w.hi_K);
     if (b < a + 5) {
-        throw AnalysisError(fmt::format("{} window {:.1f}–{:.1f} K holds {} points; need at least 5",
-                                        name, w.lo_K, w.hi_K, b - a));
+        throw AnalysisError(
+            fmt::format("{} window {:.1f}–{:.1f} K holds {} points; need at least 5", name, w.lo_K,
+                        w.hi_K, b - a));
     }
     used = {T[a], T[b - 1]};
     return fit_line(T, y, a, b);
@@ -58,8 +58,8 @@ void GlassTransitionOptions::validate() const {
             fmt::format("edge_fraction must be in (0, 0.5), got {}", edge_fraction));
     }
     if (heating_rate_K_per_s && !(*heating_rate_K_per_s > 0.0)) {
-        throw InvalidArgument(fmt::format("heating_rate_K_per_s must be > 0 K/s, got {}",
-                                          *heating_rate_K_per_s));
+        throw InvalidArgument(
+            fmt::format("heating_rate_K_per_s must be > 0 K/s, got {}", *heating_rate_K_per_s));
     }
 }
 
@@ -73,7 +73,8 @@ GlassTransitionResult find_glass_transition(const Thermogram& heating,
 
     GlassTransitionResult r;
     r.per_mass = heating.per_mass;
-    r.search_window_K = options.search_K ? *options.search_K : TemperatureWindow{T.front(), T.back()};
+    r.search_window_K =
+        options.search_K ? *options.search_K : TemperatureWindow{T.front(), T.back()};
     const TemperatureWindow& sw = r.search_window_K;
 
     const std::size_t m = half_window_for(T, options.smoothing_window_K);
@@ -126,17 +127,17 @@ GlassTransitionResult find_glass_transition(const Thermogram& heating,
 
     // Baseline windows: a gap of a quarter step width keeps the rounded corners out.
     const double step_width = T[iR0] - T[iL];
-    const double width = options.baseline_width_K ? *options.baseline_width_K
-                                                  : std::max(step_width, 5.0);
+    const double width =
+        options.baseline_width_K ? *options.baseline_width_K : std::max(step_width, 5.0);
     const double gap = 0.25 * step_width;
-    const TemperatureWindow w1 = options.baseline1_K
-                                     ? *options.baseline1_K
-                                     : TemperatureWindow{std::max(sw.lo_K, T[iL] - gap - width),
-                                                         T[iL] - gap};
-    const TemperatureWindow w2 = options.baseline2_K
-                                     ? *options.baseline2_K
-                                     : TemperatureWindow{T[iR] + gap,
-                                                         std::min(sw.hi_K, T[iR] + gap + width)};
+    const TemperatureWindow w1 =
+        options.baseline1_K
+            ? *options.baseline1_K
+            : TemperatureWindow{std::max(sw.lo_K, T[iL] - gap - width), T[iL] - gap};
+    const TemperatureWindow w2 =
+        options.baseline2_K
+            ? *options.baseline2_K
+            : TemperatureWindow{T[iR] + gap, std::min(sw.hi_K, T[iR] + gap + width)};
     if (!(w1.hi_K > w1.lo_K)) throw no_step(sw, "no room for the glassy baseline before the step");
     if (!(w2.hi_K > w2.lo_K)) throw no_step(sw, "no room for the liquid baseline after the step");
     const LineFit b1 = fit_window(T, y, w1, "baseline 1 (glass)", r.baseline1_window_K);
@@ -183,10 +184,9 @@ GlassTransitionResult find_glass_transition(const Thermogram& heating,
     const double dev1 = std::max(3.0 * b1.residual_rms, 0.02 * r.step_height);
     std::size_t j = i_inf;
     while (j > 0 && sm.value[j] - b1(T[j]) > dev1) --j;
-    r.first_deviation_K =
-        j + 1 < n ? detail::crossing(T, sm.value[j] - b1(T[j]) - dev1,
-                                     sm.value[j + 1] - b1(T[j + 1]) - dev1, j)
-                  : T[j];
+    r.first_deviation_K = j + 1 < n ? detail::crossing(T, sm.value[j] - b1(T[j]) - dev1,
+                                                       sm.value[j + 1] - b1(T[j + 1]) - dev1, j)
+                                    : T[j];
     const double dev2 = std::max(3.0 * b2.residual_rms, 0.02 * r.step_height);
     std::size_t k = i_inf;
     if (r.overshoot) {
@@ -195,12 +195,11 @@ GlassTransitionResult find_glass_transition(const Thermogram& heating,
     while (k + 1 < n && std::fabs(sm.value[k] - b2(T[k])) > dev2) ++k;
     r.last_deviation_K = T[k];
 
-    r.heating_rate_K_per_s = options.heating_rate_K_per_s
-                                 ? *options.heating_rate_K_per_s
-                                 : fit_line(heating.time_s, T).slope;
+    r.heating_rate_K_per_s = options.heating_rate_K_per_s ? *options.heating_rate_K_per_s
+                                                          : fit_line(heating.time_s, T).slope;
     if (!(r.heating_rate_K_per_s > 0.0)) {
-        throw AnalysisError(fmt::format("measured heating rate {} K/s is not positive",
-                                        r.heating_rate_K_per_s));
+        throw AnalysisError(
+            fmt::format("measured heating rate {} K/s is not positive", r.heating_rate_K_per_s));
     }
     r.delta_cp = r.step_height / r.heating_rate_K_per_s;
 

@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/error.hpp>
-#include <vitrum/dsc/kinetics.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <vitrum/core/error.hpp>
+#include <vitrum/dsc/kinetics.hpp>
 
 namespace vitrum::dsc {
 
@@ -33,8 +32,8 @@ void check_points(const std::vector<RatePoint>& points, const char* method) {
         if (rates[i] > rates[i - 1] * (1.0 + 1e-6)) ++distinct;
     }
     if (distinct < 3) {
-        throw InvalidArgument(fmt::format(
-            "{}: need at least 3 different heating rates, got {}", method, distinct));
+        throw InvalidArgument(
+            fmt::format("{}: need at least 3 different heating rates, got {}", method, distinct));
     }
 }
 
@@ -81,9 +80,9 @@ ActivationEnergyResult ozawa_flynn_wall(const std::vector<RatePoint>& points) {
     });
     const RatePoint& mid = sorted[sorted.size() / 2];
     const double E = r.activation_energy_J_per_mol;
-    r.ln_preexponential_per_s = std::log(mid.heating_rate_K_per_s * E /
-                                         (R * mid.temperature_K * mid.temperature_K)) +
-                                E / (R * mid.temperature_K);
+    r.ln_preexponential_per_s =
+        std::log(mid.heating_rate_K_per_s * E / (R * mid.temperature_K * mid.temperature_K)) +
+        E / (R * mid.temperature_K);
     return r;
 }
 

@@ -1,23 +1,23 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "curve_math.hpp"
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/dsc/peaks.hpp>
-#include <vitrum/dsc/smoothing.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <vitrum/core/error.hpp>
+#include <vitrum/dsc/peaks.hpp>
+#include <vitrum/dsc/smoothing.hpp>
+
+#include "curve_math.hpp"
 
 namespace vitrum::dsc {
 
 void PeakOptions::validate() const {
     if (search_K && !(search_K->lo_K < search_K->hi_K && search_K->lo_K > 0.0)) {
-        throw InvalidArgument(fmt::format("search_K (--tx-range) must satisfy 0 K < lo < hi, got "
-                                          "{}:{} K",
-                                          search_K->lo_K, search_K->hi_K));
+        throw InvalidArgument(
+            fmt::format("search_K (--tx-range) must satisfy 0 K < lo < hi, got "
+                        "{}:{} K",
+                        search_K->lo_K, search_K->hi_K));
     }
     if (baseline_width_K && !(*baseline_width_K > 0.0)) {
         throw InvalidArgument(
@@ -28,8 +28,8 @@ void PeakOptions::validate() const {
             fmt::format("smoothing_window_K must be > 0 K, got {}", smoothing_window_K));
     }
     if (!(min_height_fraction > 0.0 && min_height_fraction < 1.0)) {
-        throw InvalidArgument(fmt::format("min_height_fraction must be in (0, 1), got {}",
-                                          min_height_fraction));
+        throw InvalidArgument(
+            fmt::format("min_height_fraction must be in (0, 1), got {}", min_height_fraction));
     }
     if (!(edge_fraction > 0.0 && edge_fraction < 0.5)) {
         throw InvalidArgument(
@@ -54,14 +54,14 @@ struct Context {
     double noise_s;
     double to_signal;  // z → thermogram orientation
     bool per_mass;
-    std::size_t m;     // smoothing half-window [samples]
+    std::size_t m;  // smoothing half-window [samples]
 };
 
 struct Built {
     PeakGroup group;
     std::vector<PeakResult> peaks;
-    std::size_t s = 0, e = 0;          // integration rows [s, e)
-    std::vector<double> B;             // baseline on [s, e) in z units
+    std::size_t s = 0, e = 0;  // integration rows [s, e)
+    std::vector<double> B;     // baseline on [s, e) in z units
 };
 
 LineFit fit_side(const Context& c, double lo, double hi, const char* side, double near_K,
@@ -81,8 +81,8 @@ Built make_group(const Context& c, std::size_t iS, std::size_t i_max, std::size_
     const auto& T = c.T;
     Built g;
     const double span = T[iE] - T[iS];
-    const double width = c.options.baseline_width_K ? *c.options.baseline_width_K
-                                                    : std::max(0.5 * span, 3.0);
+    const double width =
+        c.options.baseline_width_K ? *c.options.baseline_width_K : std::max(0.5 * span, 3.0);
     // A gap of half the rise keeps the baseline windows clear of the peak's tails.
     double gapL = 0.5 * (T[i_max] - T[iS]);
     double gapR = 0.5 * (T[iE] - T[i_max]);
@@ -96,8 +96,8 @@ Built make_group(const Context& c, std::size_t iS, std::size_t i_max, std::size_
                                        "before", T[i_max], g.group.before_window_K);
     g.group.baseline_after = fit_side(c, after_lo, std::min(hi_limit, after_lo + width), "after",
                                       T[i_max], g.group.after_window_K);
-    const auto [s, e_excl] = detail::rows_between(T, g.group.before_window_K.hi_K,
-                                                  g.group.after_window_K.lo_K);
+    const auto [s, e_excl] =
+        detail::rows_between(T, g.group.before_window_K.hi_K, g.group.after_window_K.lo_K);
     g.s = s;
     g.e = e_excl;
     const LineFit& bb = g.group.baseline_before;
@@ -156,10 +156,12 @@ void construct_peaks(const Context& c, Built& g) {
         merged = false;
         for (std::size_t j = 0; j + 1 < maxima.size(); ++j) {
             const std::size_t p = maxima[j], q = maxima[j + 1];
-            const double valley = *std::min_element(cs.begin() + static_cast<std::ptrdiff_t>(p),
-                                                    cs.begin() + static_cast<std::ptrdiff_t>(q) + 1);
+            const double valley =
+                *std::min_element(cs.begin() + static_cast<std::ptrdiff_t>(p),
+                                  cs.begin() + static_cast<std::ptrdiff_t>(q) + 1);
             if (std::min(cs[p], cs[q]) - valley < prominence) {
-                maxima.erase(maxima.begin() + static_cast<std::ptrdiff_t>(cs[p] < cs[q] ? j : j + 1));
+                maxima.erase(maxima.begin() +
+                             static_cast<std::ptrdiff_t>(cs[p] < cs[q] ? j : j + 1));
                 merged = true;
                 break;
             }
@@ -190,8 +192,10 @@ void construct_peaks(const Context& c, Built& g) {
         pk.peak_K = A < 0 ? std::clamp(-Bq / (2 * A), x0, x2) : x1;
         pk.height = y1;
         std::size_t i1 = lo, i2 = p;
-        for (std::size_t k = lo; k <= p; ++k) if (slope[k] > slope[i1]) i1 = k;
-        for (std::size_t k = p; k <= hi; ++k) if (slope[k] < slope[i2]) i2 = k;
+        for (std::size_t k = lo; k <= p; ++k)
+            if (slope[k] > slope[i1]) i1 = k;
+        for (std::size_t k = p; k <= hi; ++k)
+            if (slope[k] < slope[i2]) i2 = k;
         // Tangents: least-squares lines through the raw points of the smoothing window centred
         // on each edge's inflection; the onset/end is where the corrected line reaches zero.
         const auto window = [&](std::size_t k) {
@@ -258,8 +262,16 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
     out.noise = detail::noise_rms(z, a, b);
     // Savitzky–Golay quadratic smoothing leaves about 1.5/(2m+1) of the noise variance.
     const double noise_s = out.noise * std::sqrt(1.5 / static_cast<double>(2 * m + 1));
-    Context c{T, heating.time_s, z, sm, options, sw, noise_s, flip * heating.endo_up_sign(),
-              heating.per_mass, m};
+    Context c{T,
+              heating.time_s,
+              z,
+              sm,
+              options,
+              sw,
+              noise_s,
+              flip * heating.endo_up_sign(),
+              heating.per_mass,
+              m};
 
     // First guess of the baseline: the chord between the ends of the search range.
     const double chord = (sm.value[b - 1] - sm.value[a]) / (T[b - 1] - T[a]);
@@ -276,7 +288,8 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
         }
         if (i_max == n) break;
         const double h = r[i_max];
-        if (!(h > 10.0 * noise_s) || (tallest > 0.0 && h < options.min_height_fraction * tallest)) break;
+        if (!(h > 10.0 * noise_s) || (tallest > 0.0 && h < options.min_height_fraction * tallest))
+            break;
         const double thr = std::max(options.edge_fraction * h, 3.0 * noise_s);
         std::size_t iS = i_max, iE = i_max;
         while (iS > a && !used[iS - 1] && r[iS] > thr) --iS;

@@ -1,19 +1,18 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/error.hpp>
-#include <vitrum/dsc/segmentation.hpp>
-#include <vitrum/dsc/smoothing.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
+#include <vitrum/core/error.hpp>
+#include <vitrum/dsc/segmentation.hpp>
+#include <vitrum/dsc/smoothing.hpp>
 
 namespace vitrum::dsc {
 
 void SegmentationOptions::validate() const {
     if (!(isothermal_rate_K_per_s > 0.0)) {
-        throw InvalidArgument(fmt::format(
-            "isothermal_rate_K_per_s must be > 0 K/s, got {}", isothermal_rate_K_per_s));
+        throw InvalidArgument(fmt::format("isothermal_rate_K_per_s must be > 0 K/s, got {}",
+                                          isothermal_rate_K_per_s));
     }
     if (!(smoothing_window_s > 0.0)) {
         throw InvalidArgument(
@@ -63,7 +62,8 @@ std::vector<DscSegment> from_data(const Thermogram& run, const SegmentationOptio
     // Merge short parts (transients between ramps and holds) into the previous part.
     std::vector<DscSegment> merged;
     for (const auto& seg : runs) {
-        if (!merged.empty() && (seg.size() < options.min_points || merged.back().kind == seg.kind)) {
+        if (!merged.empty() &&
+            (seg.size() < options.min_points || merged.back().kind == seg.kind)) {
             merged.back().end = seg.end;
         } else if (merged.empty() || seg.size() >= options.min_points) {
             merged.push_back(seg);
@@ -101,8 +101,8 @@ std::vector<DscSegment> segment_run(const Thermogram& run, const SegmentationOpt
     for (auto& seg : out) {
         finish(run, seg);
         if (seg.kind == SegmentKind::unknown) {
-            const double rate = seg.program_rate_K_per_s ? *seg.program_rate_K_per_s
-                                                         : seg.measured_rate_K_per_s();
+            const double rate =
+                seg.program_rate_K_per_s ? *seg.program_rate_K_per_s : seg.measured_rate_K_per_s();
             seg.kind = kind_from_rate(rate, options.isothermal_rate_K_per_s);
         }
     }

@@ -1,13 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/error.hpp>
-#include <vitrum/dsc/smoothing.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vitrum/core/error.hpp>
+#include <vitrum/dsc/smoothing.hpp>
 
 namespace vitrum::dsc {
 
@@ -112,8 +111,8 @@ SmoothedSignal savitzky_golay(const std::vector<double>& y, std::size_t half_win
 SmoothedSignal smooth_against(const std::vector<double>& x, const std::vector<double>& y,
                               std::size_t half_window) {
     if (x.size() != y.size()) {
-        throw InvalidArgument(fmt::format("smooth_against: x has {} points, y has {}", x.size(),
-                                          y.size()));
+        throw InvalidArgument(
+            fmt::format("smooth_against: x has {} points, y has {}", x.size(), y.size()));
     }
     SmoothedSignal sx = savitzky_golay(x, half_window);
     SmoothedSignal sy = savitzky_golay(y, half_window);

@@ -1,24 +1,24 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/channels.hpp>
-#include <vitrum/core/error.hpp>
-#include <vitrum/dsc/thermogram.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/dsc/thermogram.hpp>
 
 namespace vitrum::dsc {
 
 Thermogram Thermogram::slice(std::size_t begin, std::size_t end) const {
     if (begin > end || end > size()) {
-        throw InvalidArgument(fmt::format("Thermogram::slice: rows [{}, {}) outside [0, {})", begin,
-                                          end, size()));
+        throw InvalidArgument(
+            fmt::format("Thermogram::slice: rows [{}, {}) outside [0, {})", begin, end, size()));
     }
     Thermogram out;
     const auto cut = [&](const std::vector<double>& v) {
-        return v.empty() ? v : std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(begin),
-                                                   v.begin() + static_cast<std::ptrdiff_t>(end));
+        return v.empty() ? v
+                         : std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(begin),
+                                               v.begin() + static_cast<std::ptrdiff_t>(end));
     };
     out.time_s = cut(time_s);
     out.temperature_K = cut(temperature_K);
@@ -68,10 +68,11 @@ Thermogram build(const Curve& curve, std::optional<double> file_exo_sign,
     Thermogram t;
     t.temperature_K = s.values(channel::temperature);
     double mass_scale = 1.0;
-    const std::optional<double> mass = options.sample_mass_kg ? options.sample_mass_kg : file_mass_kg;
+    const std::optional<double> mass =
+        options.sample_mass_kg ? options.sample_mass_kg : file_mass_kg;
     if (mass && !(*mass > 0.0)) {
-        throw FormatError(fmt::format("curve '{}': sample mass {} kg is not positive", curve.name,
-                                      *mass));
+        throw FormatError(
+            fmt::format("curve '{}': sample mass {} kg is not positive", curve.name, *mass));
     }
     t.sample_mass_kg = mass;
     if (s.has(channel::specific_heat_flow)) {
@@ -84,8 +85,8 @@ Thermogram build(const Curve& curve, std::optional<double> file_exo_sign,
             mass_scale = 1.0 / *mass;
         }
     } else {
-        throw FormatError(fmt::format("curve '{}' has neither heat_flow nor specific_heat_flow",
-                                      curve.name));
+        throw FormatError(
+            fmt::format("curve '{}' has neither heat_flow nor specific_heat_flow", curve.name));
     }
     // Orientation: the file's heat flow is endotherm-up when exotherms point down (sign −1).
     const std::optional<double> exo = options.exotherm_sign ? options.exotherm_sign : file_exo_sign;
@@ -111,8 +112,9 @@ Thermogram build(const Curve& curve, std::optional<double> file_exo_sign,
         }
         t.warnings.push_back("no time column; time rebuilt from the programmed heating rate");
     } else {
-        throw FormatError(fmt::format(
-            "curve '{}' has no time column and no heating_rate property to rebuild it", curve.name));
+        throw FormatError(
+            fmt::format("curve '{}' has no time column and no heating_rate property to rebuild it",
+                        curve.name));
     }
     t.segments = s.segments;
     return t;
@@ -123,8 +125,8 @@ Thermogram build(const Curve& curve, std::optional<double> file_exo_sign,
 Thermogram normalize(const Dataset& dataset, std::size_t curve_index,
                      const NormalizeOptions& options) {
     if (curve_index >= dataset.curves.size()) {
-        throw InvalidArgument(fmt::format("curve index {} outside [0, {})", curve_index,
-                                          dataset.curves.size()));
+        throw InvalidArgument(
+            fmt::format("curve index {} outside [0, {})", curve_index, dataset.curves.size()));
     }
     const Curve& curve = dataset.curves[curve_index];
     Thermogram t = build(curve, dataset.property(curve, property::exotherm_sign),

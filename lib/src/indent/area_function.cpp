@@ -1,16 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/area_function.hpp>
-
-#include <vitrum/core/channels.hpp>
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/text.hpp>
-#include <vitrum/core/units.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/text.hpp>
+#include <vitrum/core/units.hpp>
+#include <vitrum/indent/area_function.hpp>
 
 namespace vitrum::indent {
 
@@ -19,9 +17,9 @@ double area_term_exponent(std::size_t n) { return 2.0 / std::ldexp(1.0, static_c
 AreaFunction AreaFunction::polynomial(const std::vector<double>& coefficients_si,
                                       double constant_m2) {
     if (coefficients_si.size() > kAreaTerms) {
-        throw InvalidArgument(fmt::format(
-            "area function: {} coefficients given, at most {} (C0 … C8) allowed",
-            coefficients_si.size(), kAreaTerms));
+        throw InvalidArgument(
+            fmt::format("area function: {} coefficients given, at most {} (C0 … C8) allowed",
+                        coefficients_si.size(), kAreaTerms));
     }
     AreaFunction f;
     f.kind_ = Kind::polynomial;
@@ -61,8 +59,9 @@ AreaFunction AreaFunction::sphere(double radius_m) {
 AreaFunction AreaFunction::sphere_cone(double radius_m, double half_angle_rad) {
     AreaFunction f = sphere(radius_m);
     if (!(half_angle_rad > 0.0 && half_angle_rad < M_PI / 2)) {
-        throw InvalidArgument(fmt::format(
-            "sphere-cone half angle = {} rad is outside the allowed range (0, π/2)", half_angle_rad));
+        throw InvalidArgument(
+            fmt::format("sphere-cone half angle = {} rad is outside the allowed range (0, π/2)",
+                        half_angle_rad));
     }
     f.kind_ = Kind::sphere_cone;
     f.half_angle_rad_ = half_angle_rad;
@@ -92,8 +91,8 @@ std::optional<AreaFunction> AreaFunction::from_dataset(const Dataset& dataset, c
     std::vector<double> c;
     bool any = false;
     for (std::size_t i = 0; i < kAreaTerms; ++i) {
-        const auto v = dataset.property(curve, std::string(property::area_coefficient_prefix) +
-                                                   std::to_string(i));
+        const auto v = dataset.property(
+            curve, std::string(property::area_coefficient_prefix) + std::to_string(i));
         c.push_back(v ? *v : 0.0);
         any = any || v.has_value();
     }
@@ -134,8 +133,8 @@ AreaFunction AreaFunction::parse(const std::string& text) {
     std::size_t start = 0;
     while (start <= t.size()) {
         const auto comma = t.find(',', start);
-        const std::string field = t.substr(start, comma == std::string::npos ? std::string::npos
-                                                                             : comma - start);
+        const std::string field =
+            t.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         double v = 0.0;
         if (!text::try_parse_double(field, '.', v)) throw fail("'" + field + "' is not a number");
         c.push_back(v);
@@ -164,7 +163,8 @@ double AreaFunction::area_m2(double h) const {
         case Kind::sphere_cone: {
             const double ht = radius_m_ * (1.0 - std::sin(half_angle_rad_));
             if (h <= ht) return M_PI * (2.0 * radius_m_ * h - h * h);
-            const double r = (h - ht) * std::tan(half_angle_rad_) + radius_m_ * std::cos(half_angle_rad_);
+            const double r =
+                (h - ht) * std::tan(half_angle_rad_) + radius_m_ * std::cos(half_angle_rad_);
             return M_PI * r * r;
         }
         case Kind::tabulated: {
@@ -189,7 +189,8 @@ double AreaFunction::derivative_m(double h) const {
         return d;
     }
     const double step = std::max(h * 1e-6, 1e-15);
-    return (area_m2(h + step) - area_m2(std::max(h - step, 0.0))) / (h + step - std::max(h - step, 0.0));
+    return (area_m2(h + step) - area_m2(std::max(h - step, 0.0))) /
+           (h + step - std::max(h - step, 0.0));
 }
 
 double AreaFunction::contact_depth_for_area_m(double area) const {
@@ -207,7 +208,10 @@ double AreaFunction::contact_depth_for_area_m(double area) const {
     double h = 0.5 * (lo + hi);
     for (int it = 0; it < 200; ++it) {
         const double f = area_m2(h) - area;
-        if (f > 0.0) hi = h; else lo = h;
+        if (f > 0.0)
+            hi = h;
+        else
+            lo = h;
         const double d = derivative_m(h);
         double next = d > 0.0 ? h - f / d : 0.5 * (lo + hi);
         if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);

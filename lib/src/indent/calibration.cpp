@@ -1,13 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/calibration.hpp>
-
-#include <vitrum/core/error.hpp>
-
-#include <Eigen/Dense>
 #include <fmt/format.h>
 
+#include <Eigen/Dense>
 #include <cmath>
+#include <vitrum/core/error.hpp>
+#include <vitrum/indent/calibration.hpp>
 
 namespace vitrum::indent {
 
@@ -28,8 +26,8 @@ void CalibrationOptions::validate() const {
 namespace {
 
 bool valid(const CalibrationSample& s) {
-    return std::isfinite(s.load_N) && std::isfinite(s.depth_m) && std::isfinite(s.stiffness_N_per_m) &&
-           s.load_N > 0.0 && s.stiffness_N_per_m > 0.0;
+    return std::isfinite(s.load_N) && std::isfinite(s.depth_m) &&
+           std::isfinite(s.stiffness_N_per_m) && s.load_N > 0.0 && s.stiffness_N_per_m > 0.0;
 }
 
 // Total compliance against x (1/√P or 1/√A) over the samples that pass the frame filters.
@@ -101,12 +99,15 @@ AreaCalibrationResult calibrate_area_function(const std::vector<CalibrationSampl
     }
     Eigen::VectorXd scale = M.colwise().norm().transpose();
     for (Eigen::Index j = 0; j < M.cols(); ++j) {
-        if (scale(j) > 0.0) M.col(j) /= scale(j);
-        else scale(j) = 1.0;
+        if (scale(j) > 0.0)
+            M.col(j) /= scale(j);
+        else
+            scale(j) = 1.0;
     }
     const Eigen::VectorXd c = M.colPivHouseholderQr().solve(b);
     std::vector<double> coefficients(k);
-    for (std::size_t j = 0; j < k; ++j) coefficients[j] = c(static_cast<Eigen::Index>(j)) / scale(static_cast<Eigen::Index>(j));
+    for (std::size_t j = 0; j < k; ++j)
+        coefficients[j] = c(static_cast<Eigen::Index>(j)) / scale(static_cast<Eigen::Index>(j));
     r.area = AreaFunction::polynomial(coefficients);
     double ss = 0.0;
     for (std::size_t i = 0; i < n; ++i) {

@@ -1,13 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/csm.hpp>
-
-#include <vitrum/core/channels.hpp>
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/indent/csm.hpp>
 
 namespace vitrum::indent {
 
@@ -44,7 +42,8 @@ struct Accumulator {
     double sd() const {
         if (n < 2) return std::nan("");
         const double m = mean();
-        return std::sqrt(std::max(0.0, (sum2 - static_cast<double>(n) * m * m) / static_cast<double>(n - 1)));
+        return std::sqrt(
+            std::max(0.0, (sum2 - static_cast<double>(n) * m * m) / static_cast<double>(n - 1)));
     }
 };
 }  // namespace
@@ -69,7 +68,8 @@ CsmResult analyse_csm(const Series& data, const AreaFunction& area, const CsmOpt
     for (std::size_t i = 0; i < end; ++i) {
         if (!(std::isfinite(h[i]) && h[i] > 0.0)) continue;
         const double stiffness = contact_stiffness_N_per_m(s[i], options.frame_stiffness_N_per_m);
-        const OliverPharrPoint pt = oliver_pharr_point(p[i], h[i], stiffness, area, options.oliver_pharr);
+        const OliverPharrPoint pt =
+            oliver_pharr_point(p[i], h[i], stiffness, area, options.oliver_pharr);
         out.rows.push_back(i);
         out.points.push_back(pt);
         if (h[i] >= options.min_depth_m && h[i] <= options.max_depth_m &&

@@ -1,11 +1,9 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/indent_figure.hpp>
-
-#include <vitrum/core/channels.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <vitrum/core/channels.hpp>
+#include <vitrum/indent/indent_figure.hpp>
 
 namespace vitrum::indent {
 
@@ -29,7 +27,8 @@ report::Figure load_depth_figure(const IndentResult& result) {
             y.push_back(p[i] * 1e3);
         }
     }
-    panel.line(x, y, Style{report::palette(0), LineStyle::solid, 1.0, Marker::none, 1.0, "measured"});
+    panel.line(x, y,
+               Style{report::palette(0), LineStyle::solid, 1.0, Marker::none, 1.0, "measured"});
     bool first = true;
     for (const auto& c : result.cycles) {
         if (!c.fit.usable) continue;
@@ -41,8 +40,9 @@ report::Figure load_depth_figure(const IndentResult& result) {
             fx.push_back(hh * 1e9);
             fy.push_back(f.load_at_N(hh) * 1e3);
         }
-        panel.line(fx, fy, Style{report::palette(1), LineStyle::dashed, 2.0, Marker::none, 1.0,
-                                 first ? "power-law fit" : ""});
+        panel.line(fx, fy,
+                   Style{report::palette(1), LineStyle::dashed, 2.0, Marker::none, 1.0,
+                         first ? "power-law fit" : ""});
         // Tangent P = P_max + S (h − h_max) down to P = 0 (its intercept is h_max − P_max/S).
         const double h0 = f.max_depth_m - f.max_load_N / f.stiffness_N_per_m;
         panel.line({h0 * 1e9, f.max_depth_m * 1e9}, {0.0, f.max_load_N * 1e3},
@@ -69,8 +69,8 @@ report::Figure csm_figure(const CsmResult& result, const CsmOptions& options) {
     ph.x_band(lo, hi, report::palette(7), 0.2, "averaging window");
     ph.line(d, hard, Style{report::palette(0), LineStyle::solid, 1.5, Marker::none, 1.0, "H"});
     if (std::isfinite(result.mean_hardness_Pa)) {
-        ph.hline(result.mean_hardness_Pa * 1e-9, Style{report::palette(1), LineStyle::dashed, 1.0, Marker::none, 1.0, ""},
-                 "mean");
+        ph.hline(result.mean_hardness_Pa * 1e-9,
+                 Style{report::palette(1), LineStyle::dashed, 1.0, Marker::none, 1.0, ""}, "mean");
     }
     auto& pe = fig.panel(1);
     pe.x_label = "Depth [nm]";
@@ -78,8 +78,8 @@ report::Figure csm_figure(const CsmResult& result, const CsmOptions& options) {
     pe.x_band(lo, hi, report::palette(7), 0.2, "averaging window");
     pe.line(d, mod, Style{report::palette(2), LineStyle::solid, 1.5, Marker::none, 1.0, "E"});
     if (std::isfinite(result.mean_modulus_Pa)) {
-        pe.hline(result.mean_modulus_Pa * 1e-9, Style{report::palette(1), LineStyle::dashed, 1.0, Marker::none, 1.0, ""},
-                 "mean");
+        pe.hline(result.mean_modulus_Pa * 1e-9,
+                 Style{report::palette(1), LineStyle::dashed, 1.0, Marker::none, 1.0, ""}, "mean");
     }
     return fig;
 }
@@ -100,7 +100,8 @@ report::Figure cycles_figure(const std::vector<IndentResult>& results) {
             hard.push_back(c.result.hardness_Pa * 1e-9);
             mod.push_back(c.result.modulus_Pa * 1e-9);
         }
-        const Style style{report::palette(k), LineStyle::solid, 1.0, Marker::circle, 1.0, results[k].name};
+        const Style style{report::palette(k), LineStyle::solid, 1.0, Marker::circle, 1.0,
+                          results[k].name};
         ph.line(x, hard, style);
         pe.line(x, mod, style);
     }

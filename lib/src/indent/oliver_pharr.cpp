@@ -1,12 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/oliver_pharr.hpp>
-
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 
 #include <limits>
+#include <vitrum/core/error.hpp>
+#include <vitrum/indent/oliver_pharr.hpp>
 
 namespace vitrum::indent {
 
@@ -15,8 +13,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void require(bool ok, const char* name, double value, const char* range) {
     if (!ok) {
-        throw InvalidArgument(fmt::format("OliverPharrOptions.{} = {} is outside the allowed range {}",
-                                          name, value, range));
+        throw InvalidArgument(fmt::format(
+            "OliverPharrOptions.{} = {} is outside the allowed range {}", name, value, range));
     }
 }
 }  // namespace
@@ -24,8 +22,8 @@ void require(bool ok, const char* name, double value, const char* range) {
 void OliverPharrOptions::validate() const {
     require(epsilon > 0.0 && epsilon <= 1.0, "epsilon", epsilon, "(0, 1]");
     require(beta >= 0.5 && beta <= 2.0, "beta", beta, "[0.5, 2]");
-    require(tip_modulus_Pa > 0.0 && std::isfinite(tip_modulus_Pa), "tip_modulus_Pa",
-            tip_modulus_Pa, "(0, inf) Pa");
+    require(tip_modulus_Pa > 0.0 && std::isfinite(tip_modulus_Pa), "tip_modulus_Pa", tip_modulus_Pa,
+            "(0, inf) Pa");
     require(tip_poisson_ratio > -1.0 && tip_poisson_ratio < 0.5, "tip_poisson_ratio",
             tip_poisson_ratio, "(-1, 0.5)");
     require(sample_poisson_ratio > -1.0 && sample_poisson_ratio < 0.5, "sample_poisson_ratio",

@@ -1,26 +1,26 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/popin.hpp>
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/linear_fit.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/linear_fit.hpp>
+#include <vitrum/indent/popin.hpp>
 
 namespace vitrum::indent {
 
 void PopInOptions::validate() const {
     if (!(skip_depth_m >= 0.0)) throw InvalidArgument("PopInOptions.skip_depth_m must be >= 0 m");
     if (!(threshold_mads > 0.0)) {
-        throw InvalidArgument(fmt::format("PopInOptions.threshold_mads = {} must be > 0", threshold_mads));
+        throw InvalidArgument(
+            fmt::format("PopInOptions.threshold_mads = {} must be > 0", threshold_mads));
     }
     if (!(min_jump_m >= 0.0)) throw InvalidArgument("PopInOptions.min_jump_m must be >= 0 m");
     if (!(max_load_ratio > 0.0 && max_load_ratio <= 1.0)) {
-        throw InvalidArgument(fmt::format(
-            "PopInOptions.max_load_ratio = {} is outside the allowed range (0, 1]", max_load_ratio));
+        throw InvalidArgument(
+            fmt::format("PopInOptions.max_load_ratio = {} is outside the allowed range (0, 1]",
+                        max_load_ratio));
     }
 }
 
@@ -39,8 +39,9 @@ std::vector<PopIn> find_popins(const std::vector<double>& h, const std::vector<d
     end = std::min({end, h.size(), p.size()});
     while (begin < end && !(h[begin] >= o.skip_depth_m)) ++begin;
     if (end < begin + 10) {
-        throw InvalidArgument(fmt::format("find_popins: {} rows deeper than {} nm; need at least 10",
-                                          end > begin ? end - begin : 0, o.skip_depth_m * 1e9));
+        throw InvalidArgument(
+            fmt::format("find_popins: {} rows deeper than {} nm; need at least 10",
+                        end > begin ? end - begin : 0, o.skip_depth_m * 1e9));
     }
     // Increments i ↦ h[i+1] − h[i] for i in [begin, end − 1).
     std::vector<double> idx, dh, slope;
@@ -82,12 +83,14 @@ std::vector<PopIn> find_popins(const std::vector<double>& h, const std::vector<d
 
 double HertzFit::load_at_N(double depth_m) const {
     const double d = depth_m - depth_offset_m;
-    return d > 0.0 ? 4.0 / 3.0 * reduced_modulus_Pa * std::sqrt(tip_radius_m) * d * std::sqrt(d) : 0.0;
+    return d > 0.0 ? 4.0 / 3.0 * reduced_modulus_Pa * std::sqrt(tip_radius_m) * d * std::sqrt(d)
+                   : 0.0;
 }
 
 HertzFit fit_hertz(const std::vector<double>& h, const std::vector<double>& p, std::size_t begin,
                    std::size_t end, double radius) {
-    if (!(radius > 0.0)) throw InvalidArgument(fmt::format("fit_hertz: tip radius = {} m must be > 0", radius));
+    if (!(radius > 0.0))
+        throw InvalidArgument(fmt::format("fit_hertz: tip radius = {} m must be > 0", radius));
     end = std::min({end, h.size(), p.size()});
     std::vector<double> x, y;
     for (std::size_t i = begin; i < end; ++i) {
@@ -97,7 +100,8 @@ HertzFit fit_hertz(const std::vector<double>& h, const std::vector<double>& p, s
         }
     }
     if (x.size() < 5) {
-        throw AnalysisError(fmt::format("Hertz fit: {} points with P > 0 before the pop-in; need 5", x.size()));
+        throw AnalysisError(
+            fmt::format("Hertz fit: {} points with P > 0 before the pop-in; need 5", x.size()));
     }
     const double hs = *std::max_element(x.begin(), x.end());
     const double ps = *std::max_element(y.begin(), y.end());

@@ -1,13 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/quasi_static.hpp>
-
-#include <vitrum/core/channels.hpp>
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/indent/quasi_static.hpp>
 
 namespace vitrum::indent {
 
@@ -17,22 +15,25 @@ void IndentOptions::validate() const {
     surface.validate();
     cycles.validate();
     if (!(frame_compliance_m_per_N >= 0.0 && frame_compliance_m_per_N < 1e-3)) {
-        throw InvalidArgument(fmt::format(
-            "IndentOptions.frame_compliance_m_per_N = {} is outside the allowed range [0, 1e-3) m/N",
-            frame_compliance_m_per_N));
+        throw InvalidArgument(
+            fmt::format("IndentOptions.frame_compliance_m_per_N = {} is outside the allowed range "
+                        "[0, 1e-3) m/N",
+                        frame_compliance_m_per_N));
     }
     if (!std::isfinite(drift_rate_m_per_s)) {
         throw InvalidArgument("IndentOptions.drift_rate_m_per_s must be finite");
     }
     if (!(drift_fraction > 0.0 && drift_fraction <= 1.0)) {
-        throw InvalidArgument(fmt::format(
-            "IndentOptions.drift_fraction = {} is outside the allowed range (0, 1]", drift_fraction));
+        throw InvalidArgument(
+            fmt::format("IndentOptions.drift_fraction = {} is outside the allowed range (0, 1]",
+                        drift_fraction));
     }
 }
 
 namespace {
 OliverPharrPoint invalid_point() {
-    return oliver_pharr_point(std::nan(""), std::nan(""), std::nan(""), AreaFunction::berkovich(), {});
+    return oliver_pharr_point(std::nan(""), std::nan(""), std::nan(""), AreaFunction::berkovich(),
+                              {});
 }
 }  // namespace
 
@@ -63,10 +64,12 @@ IndentResult analyse_quasi_static(const Curve& curve, const AreaFunction& area,
     } else if (options.drift == DriftMode::measured) {
         if (!seg.drift_hold) {
             throw AnalysisError(fmt::format(
-                "{}: drift correction asked, but no low-load hold follows the last unload", curve.name));
+                "{}: drift correction asked, but no low-load hold follows the last unload",
+                curve.name));
         }
         if (!raw.has(channel::time)) {
-            throw AnalysisError(fmt::format("{}: drift correction needs a time column", curve.name));
+            throw AnalysisError(
+                fmt::format("{}: drift correction needs a time column", curve.name));
         }
         out.drift_rate_m_per_s = drift_rate_m_per_s(frame_corrected, seg.drift_hold->first,
                                                     seg.drift_hold->second, options.drift_fraction);

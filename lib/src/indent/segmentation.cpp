@@ -1,16 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/segmentation.hpp>
-
-#include <vitrum/core/channels.hpp>
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/linear_fit.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vitrum/core/channels.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/linear_fit.hpp>
+#include <vitrum/indent/segmentation.hpp>
 
 namespace vitrum::indent {
 
@@ -31,8 +29,10 @@ struct Run {
 std::vector<Run> runs_of(const std::vector<int>& state) {
     std::vector<Run> runs;
     for (std::size_t i = 0; i < state.size(); ++i) {
-        if (runs.empty() || runs.back().state != state[i]) runs.push_back({i, i + 1, state[i]});
-        else runs.back().end = i + 1;
+        if (runs.empty() || runs.back().state != state[i])
+            runs.push_back({i, i + 1, state[i]});
+        else
+            runs.back().end = i + 1;
     }
     return runs;
 }
@@ -40,7 +40,8 @@ std::vector<Run> runs_of(const std::vector<int>& state) {
 
 void SurfaceOptions::validate() const {
     check_odd_window(median_window, "SurfaceOptions.median_window");
-    const bool needs_threshold = method == SurfaceMethod::load || method == SurfaceMethod::stiffness ||
+    const bool needs_threshold = method == SurfaceMethod::load ||
+                                 method == SurfaceMethod::stiffness ||
                                  method == SurfaceMethod::slope;
     if (needs_threshold && !(threshold > 0.0 && std::isfinite(threshold))) {
         throw InvalidArgument(fmt::format(
@@ -50,12 +51,13 @@ void SurfaceOptions::validate() const {
 
 void CycleOptions::validate() const {
     if (!(relative_rate_noise > 0.0 && relative_rate_noise < 1.0)) {
-        throw InvalidArgument(fmt::format(
-            "CycleOptions.relative_rate_noise = {} is outside the allowed range (0, 1)",
-            relative_rate_noise));
+        throw InvalidArgument(
+            fmt::format("CycleOptions.relative_rate_noise = {} is outside the allowed range (0, 1)",
+                        relative_rate_noise));
     }
     if (!(load_noise_N >= 0.0)) {
-        throw InvalidArgument(fmt::format("CycleOptions.load_noise_N = {} must be >= 0 N", load_noise_N));
+        throw InvalidArgument(
+            fmt::format("CycleOptions.load_noise_N = {} must be >= 0 N", load_noise_N));
     }
     check_odd_window(median_window, "CycleOptions.median_window");
 }
@@ -87,8 +89,9 @@ std::size_t find_surface(const Series& data, const SurfaceOptions& options) {
     const auto& h = data.values(channel::depth);
     if (options.method == SurfaceMethod::manual) {
         if (options.manual_row >= data.rows()) {
-            throw InvalidArgument(fmt::format("SurfaceOptions.manual_row = {} is outside the {} rows",
-                                              options.manual_row, data.rows()));
+            throw InvalidArgument(
+                fmt::format("SurfaceOptions.manual_row = {} is outside the {} rows",
+                            options.manual_row, data.rows()));
         }
         return options.manual_row;
     }
@@ -119,7 +122,8 @@ std::size_t find_surface(const Series& data, const SurfaceOptions& options) {
     for (std::size_t i = 0; i < signal.size(); ++i) {
         if (std::isfinite(signal[i]) && signal[i] > options.threshold) return i;
     }
-    throw AnalysisError(fmt::format("surface: {} never exceeds the threshold {}", what, options.threshold));
+    throw AnalysisError(
+        fmt::format("surface: {} never exceeds the threshold {}", what, options.threshold));
 }
 
 namespace {
@@ -188,7 +192,8 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
     // hold.
     double max_rate = 0.0;
     if (!abs_rates.empty()) {
-        auto q = abs_rates.begin() + static_cast<std::ptrdiff_t>(0.98 * static_cast<double>(abs_rates.size() - 1));
+        auto q = abs_rates.begin() +
+                 static_cast<std::ptrdiff_t>(0.98 * static_cast<double>(abs_rates.size() - 1));
         std::nth_element(abs_rates.begin(), q, abs_rates.end());
         max_rate = *q;
     }
@@ -197,7 +202,9 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         for (std::size_t i = 0; i < n; ++i) {
             if (!std::isfinite(rate[i]) || !(p[i] > options.load_noise_N)) continue;
             const double r = rate[i] / max_rate;
-            state[i] = r > options.relative_rate_noise ? 1 : r < -options.relative_rate_noise ? -1 : 0;
+            state[i] = r > options.relative_rate_noise    ? 1
+                       : r < -options.relative_rate_noise ? -1
+                                                          : 0;
         }
     }
     // Short runs (noise, CSM wiggles) take the state of the run before them; repeat until stable.
@@ -206,7 +213,8 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         bool changed = false;
         for (std::size_t k = 0; k < runs.size(); ++k) {
             if (runs[k].end - runs[k].begin >= options.min_run) continue;
-            const int fill = k > 0 ? runs[k - 1].state : (k + 1 < runs.size() ? runs[k + 1].state : 0);
+            const int fill =
+                k > 0 ? runs[k - 1].state : (k + 1 < runs.size() ? runs[k + 1].state : 0);
             if (fill == runs[k].state) continue;
             for (std::size_t i = runs[k].begin; i < runs[k].end; ++i) state[i] = fill;
             changed = true;
@@ -221,7 +229,8 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         for (Cycle& c : seg.cycles) {
             for (const Segment& s : data.segments) {
                 if (s.kind != SegmentKind::unloading || s.begin >= n) continue;
-                const std::size_t d = s.begin > c.unload_begin ? s.begin - c.unload_begin : c.unload_begin - s.begin;
+                const std::size_t d =
+                    s.begin > c.unload_begin ? s.begin - c.unload_begin : c.unload_begin - s.begin;
                 if (d <= options.min_run && s.begin > c.hold_begin && s.begin < c.unload_end) {
                     c.unload_begin = s.begin;
                     seg.source = "data, unload starts from file markers";
@@ -234,7 +243,9 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
     // Fall back to the reader's segment marks.
     std::vector<Run> marked;
     for (const Segment& s : data.segments) {
-        const int st = s.kind == SegmentKind::loading ? 1 : s.kind == SegmentKind::unloading ? -1 : 0;
+        const int st = s.kind == SegmentKind::loading     ? 1
+                       : s.kind == SegmentKind::unloading ? -1
+                                                          : 0;
         if (s.end > s.begin && s.end <= n) marked.push_back({s.begin, s.end, st});
     }
     seg = pair_runs(marked, raw_load);
@@ -250,12 +261,15 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
 
 double drift_rate_m_per_s(const Series& data, std::size_t begin, std::size_t end, double fraction) {
     if (!(fraction > 0.0 && fraction <= 1.0)) {
-        throw InvalidArgument(fmt::format("drift fraction = {} is outside the allowed range (0, 1]", fraction));
+        throw InvalidArgument(
+            fmt::format("drift fraction = {} is outside the allowed range (0, 1]", fraction));
     }
     end = std::min(end, data.rows());
     if (begin >= end) throw AnalysisError("drift: empty hold");
     const std::size_t len = end - begin;
-    const std::size_t first = end - std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(len))));
+    const std::size_t first =
+        end - std::max<std::size_t>(
+                  1, static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(len))));
     const auto& t = data.values(channel::time);
     const auto& h = data.values(channel::depth);
     std::size_t finite = 0;
@@ -267,13 +281,14 @@ double drift_rate_m_per_s(const Series& data, std::size_t begin, std::size_t end
     return fit_line(t, h, first, end).slope;
 }
 
-Series corrected_series(const Series& data, std::size_t surface_row, double frame_compliance_m_per_N,
-                        double drift_rate, bool keep_zero) {
+Series corrected_series(const Series& data, std::size_t surface_row,
+                        double frame_compliance_m_per_N, double drift_rate, bool keep_zero) {
     Series out = data;
     auto& h = out.column(channel::depth).values;
     auto& p = out.column(channel::load).values;
     const std::vector<double>* t = data.has(channel::time) ? &data.values(channel::time) : nullptr;
-    if (surface_row >= h.size()) throw InvalidArgument("corrected_series: surface row outside the data");
+    if (surface_row >= h.size())
+        throw InvalidArgument("corrected_series: surface row outside the data");
     const double t0 = t ? (*t)[surface_row] : 0.0;
     for (std::size_t i = 0; i < h.size(); ++i) {
         h[i] -= frame_compliance_m_per_N * p[i];

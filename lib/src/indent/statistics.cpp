@@ -1,14 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/statistics.hpp>
-
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vitrum/core/error.hpp>
+#include <vitrum/indent/statistics.hpp>
 
 namespace vitrum::indent {
 
@@ -21,7 +19,8 @@ double median_sorted(const std::vector<double>& v) {
 
 SampleStatistics describe(const std::vector<double>& values, double outlier_threshold) {
     if (!(outlier_threshold > 0.0)) {
-        throw InvalidArgument(fmt::format("describe: outlier_threshold = {} must be > 0", outlier_threshold));
+        throw InvalidArgument(
+            fmt::format("describe: outlier_threshold = {} must be > 0", outlier_threshold));
     }
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     SampleStatistics s;

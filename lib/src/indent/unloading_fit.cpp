@@ -1,14 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/indent/unloading_fit.hpp>
-
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vitrum/core/error.hpp>
+#include <vitrum/indent/unloading_fit.hpp>
 
 namespace vitrum::indent {
 
@@ -28,9 +26,9 @@ void UnloadingFitOptions::validate() const {
             "UnloadingFitOptions.min_points = {} must be >= 3 (three parameters)", min_points));
     }
     if (!(min_exponent > 0.0 && min_exponent < max_exponent)) {
-        throw InvalidArgument(fmt::format(
-            "UnloadingFitOptions.min_exponent = {} must be in (0, max_exponent = {})", min_exponent,
-            max_exponent));
+        throw InvalidArgument(
+            fmt::format("UnloadingFitOptions.min_exponent = {} must be in (0, max_exponent = {})",
+                        min_exponent, max_exponent));
     }
     solver.validate();
 }
@@ -99,8 +97,8 @@ UnloadingFit fit_unloading(const std::vector<double>& depth_m, const std::vector
     options.validate();
     unload_end = std::min({unload_end, depth_m.size(), load_N.size()});
     if (unload_begin >= unload_end) {
-        throw InvalidArgument(fmt::format("fit_unloading: empty unloading range [{}, {})",
-                                          unload_begin, unload_end));
+        throw InvalidArgument(
+            fmt::format("fit_unloading: empty unloading range [{}, {})", unload_begin, unload_end));
     }
     UnloadingFit fit;
     fit.max_depth_m = depth_m[unload_begin];

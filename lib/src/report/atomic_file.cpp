@@ -1,9 +1,5 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/atomic_file.hpp>
-
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 
 #include <atomic>
@@ -13,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vitrum/core/error.hpp>
+#include <vitrum/report/atomic_file.hpp>
 
 namespace vitrum::report {
 
@@ -20,10 +18,11 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
     namespace fs = std::filesystem;
     static std::atomic<unsigned> counter{0};
     const fs::path target(path);
-    const fs::path temp = target.parent_path() /
-                          fmt::format(".{}.tmp{}-{}", target.filename().string(),
-                                      static_cast<unsigned long>(std::hash<std::string>{}(path) & 0xffff),
-                                      counter.fetch_add(1));
+    const fs::path temp =
+        target.parent_path() /
+        fmt::format(".{}.tmp{}-{}", target.filename().string(),
+                    static_cast<unsigned long>(std::hash<std::string>{}(path)&0xffff),
+                    counter.fetch_add(1));
     std::FILE* f = std::fopen(temp.string().c_str(), "wb");
     if (f == nullptr)
         throw IoError(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));

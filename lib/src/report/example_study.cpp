@@ -1,19 +1,16 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/example_study.hpp>
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/units.hpp>
-
-#include <vitrum/report/atomic_file.hpp>
-
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <random>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/units.hpp>
+#include <vitrum/report/atomic_file.hpp>
+#include <vitrum/report/example_study.hpp>
 
 namespace vitrum::report {
 namespace {
@@ -138,14 +135,16 @@ std::string example_dsc_file(const ExampleSample& s, const ExampleSettings& cfg)
     out += "#INSTRUMENT:NETZSCH DSC 404F1 Pegasus (synthetic data, vitrum example)\n";
     out += "#PROJECT:vitrum example study Cu50Zr50\n#DATE/TIME:14.04.2026 10:00\n";
     out += "#LABORATORY:none (generated)\n#OPERATOR:vitrum report --generate-example\n";
-    out += fmt::format("#SAMPLE:{}\n#SAMPLE MASS /mg:{:.3f}\n#MATERIAL:Cu50Zr50\n", s.name, mass_mg);
+    out +=
+        fmt::format("#SAMPLE:{}\n#SAMPLE MASS /mg:{:.3f}\n#MATERIAL:Cu50Zr50\n", s.name, mass_mg);
     out += "#TYPE OF CRUCIBLE:Al2O3\n#PURGE 1 MFC:ARGON,50,0 ml/min\n#EXO:-1\n";
     out += fmt::format("#RANGE:{:.0f}°C/{:.1f}(K/min)/{:.0f}°C\n#SEGMENT:S1/1\n", start_C,
                        rate_K_per_min, end_C);
-    out += fmt::format("#SEG. 1:{:.0f}°C/{:.1f}(K/min)/{:.0f}°C\n\n", start_C, rate_K_per_min,
-                       end_C);
+    out +=
+        fmt::format("#SEG. 1:{:.0f}°C/{:.1f}(K/min)/{:.0f}°C\n\n", start_C, rate_K_per_min, end_C);
     out += "##Temp./°C;Time/min;DSC/(mW/mg);Sensit./(uV/mW)\n";
-    const int rows = static_cast<int>(std::lround((cfg.dsc_end_K - cfg.dsc_start_K) / cfg.dsc_step_K));
+    const int rows =
+        static_cast<int>(std::lround((cfg.dsc_end_K - cfg.dsc_start_K) / cfg.dsc_step_K));
     for (int i = 0; i <= rows; ++i) {
         const double T = cfg.dsc_start_K + i * cfg.dsc_step_K;
         const double t_min = (T - cfg.dsc_start_K) / beta / 60.0;
@@ -202,9 +201,9 @@ std::string example_indent_file(const ExampleSample& s, int index, const Example
     // Oliver & Pharr (1992) run backwards: A from H, S from E_r, h_max from ε, h_f from m.
     const double area_m2 = P / H;
     const double contact_depth_m = std::sqrt(area_m2 / cfg.berkovich_c0);
-    const double inverse_Er = (1.0 - cfg.sample_poisson_ratio * cfg.sample_poisson_ratio) / E +
-                              (1.0 - cfg.tip_poisson_ratio * cfg.tip_poisson_ratio) /
-                                  cfg.tip_modulus_Pa;
+    const double inverse_Er =
+        (1.0 - cfg.sample_poisson_ratio * cfg.sample_poisson_ratio) / E +
+        (1.0 - cfg.tip_poisson_ratio * cfg.tip_poisson_ratio) / cfg.tip_modulus_Pa;
     const double stiffness = 2.0 * cfg.beta * std::sqrt(area_m2) / (std::sqrt(kPi) * inverse_Er);
     const double h_max = contact_depth_m + cfg.epsilon * P / stiffness;
     const double h_f = h_max - m * P / stiffness;
@@ -232,8 +231,8 @@ std::string example_indent_file(const ExampleSample& s, int index, const Example
     for (int i = 0; i < n_hold; ++i) {  // logarithmic creep at P_max
         const double t = i * dt;
         emit(kLoad_s + t,
-             h_load_end + cfg.hold_creep_m * std::log1p(t / kCreepTau_s) /
-                              std::log1p(kHold_s / kCreepTau_s),
+             h_load_end +
+                 cfg.hold_creep_m * std::log1p(t / kCreepTau_s) / std::log1p(kHold_s / kCreepTau_s),
              P);
     }
     for (int i = 0; i <= n_unload; ++i) {  // power-law unloading P = B (h − h_f)^m
@@ -241,8 +240,8 @@ std::string example_indent_file(const ExampleSample& s, int index, const Example
         emit(kLoad_s + kHold_s + t, h_f + std::pow(std::max(load, 0.0) / B, 1.0 / m), load);
     }
     // TriboScan header: date line, blank line, point count, column names (ISO-8859-1 µ = 0xB5).
-    std::string out = fmt::format("Tue Apr 14 {:02d}:{:02d}:00 2026\n\n", 9 + index / 30,
-                                  (2 * index) % 60);
+    std::string out =
+        fmt::format("Tue Apr 14 {:02d}:{:02d}:00 2026\n\n", 9 + index / 30, (2 * index) % 60);
     out += fmt::format("Number of Points = {}\n", count);
     out += "Depth (nm)\tLoad (\xB5N)\tTime (s)\n";
     return out + rows;

@@ -1,14 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/example_study.hpp>
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/report/atomic_file.hpp>
-
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/report/atomic_file.hpp>
+#include <vitrum/report/example_study.hpp>
 
 namespace vitrum::report {
 namespace {
@@ -20,17 +18,18 @@ std::string nm_text(double m) { return fmt::format("{:.1f} nm", m * 1e9); }
 std::string readme_text(const std::vector<ExampleSample>& samples, const ExampleSettings& cfg) {
     std::string table;
     for (const ExampleSample& s : samples) {
-        table += fmt::format("| {} | {} | {:.0f} | {:.0f} | {:.0f} | {:.2f} ± {:.2f} | {:.1f} ± {:.1f} | {} |\n",
-                             s.name,
-                             s.deposition_K ? fmt::format("{:.0f} K ({:.2f} Tg_ref)", *s.deposition_K,
-                                                          *s.deposition_K / kExampleTgReference_K)
-                                            : std::string("reference"),
-                             s.tg_onset_K, s.tx_onset_K, s.crystallisation_J_per_kg * 1e-3,
-                             s.hardness_Pa * 1e-9, s.hardness_sd_Pa * 1e-9, s.modulus_Pa * 1e-9,
-                             s.modulus_sd_Pa * 1e-9,
-                             s.mro_size_m ? nm_text(*s.mro_size_m) : std::string("–"));
+        table += fmt::format(
+            "| {} | {} | {:.0f} | {:.0f} | {:.0f} | {:.2f} ± {:.2f} | {:.1f} ± {:.1f} | {} |\n",
+            s.name,
+            s.deposition_K ? fmt::format("{:.0f} K ({:.2f} Tg_ref)", *s.deposition_K,
+                                         *s.deposition_K / kExampleTgReference_K)
+                           : std::string("reference"),
+            s.tg_onset_K, s.tx_onset_K, s.crystallisation_J_per_kg * 1e-3, s.hardness_Pa * 1e-9,
+            s.hardness_sd_Pa * 1e-9, s.modulus_Pa * 1e-9, s.modulus_sd_Pa * 1e-9,
+            s.mro_size_m ? nm_text(*s.mro_size_m) : std::string("–"));
     }
-    return fmt::format(R"(# Example study: Cu50Zr50 glasses deposited at several temperatures (SYNTHETIC DATA)
+    return fmt::format(
+        R"(# Example study: Cu50Zr50 glasses deposited at several temperatures (SYNTHETIC DATA)
 
 **These files are synthetic.** No instrument measured them. They were written by
 `vitrum report --generate-example DIR` (source: `lib/src/report/example_study.cpp`), a
@@ -68,16 +67,16 @@ Values between the published points are interpolated and are **not** measurement
 
 Regenerating gives the same bytes; the test suite checks this.
 )",
-                       fmt::arg("seed", cfg.seed), fmt::arg("table", table),
-                       fmt::arg("rate", cfg.heating_rate_K_per_s * 60.0),
-                       fmt::arg("t0", cfg.dsc_start_K - 273.15), fmt::arg("t1", cfg.dsc_end_K - 273.15),
-                       fmt::arg("w", 5.0), fmt::arg("noise", cfg.dsc_noise_W_per_kg * 1e-3),
-                       fmt::arg("n", cfg.indents_per_sample), fmt::arg("c0", cfg.berkovich_c0),
-                       fmt::arg("pmax", cfg.max_load_N * 1e6), fmt::arg("creep", cfg.hold_creep_m * 1e9),
-                       fmt::arg("m", cfg.unloading_exponent), fmt::arg("eps", cfg.epsilon),
-                       fmt::arg("beta", cfg.beta), fmt::arg("nu", cfg.sample_poisson_ratio),
-                       fmt::arg("ei", cfg.tip_modulus_Pa * 1e-9), fmt::arg("nui", cfg.tip_poisson_ratio),
-                       fmt::arg("dn", cfg.depth_noise_m * 1e9), fmt::arg("pn", cfg.load_noise_N * 1e6));
+        fmt::arg("seed", cfg.seed), fmt::arg("table", table),
+        fmt::arg("rate", cfg.heating_rate_K_per_s * 60.0), fmt::arg("t0", cfg.dsc_start_K - 273.15),
+        fmt::arg("t1", cfg.dsc_end_K - 273.15), fmt::arg("w", 5.0),
+        fmt::arg("noise", cfg.dsc_noise_W_per_kg * 1e-3), fmt::arg("n", cfg.indents_per_sample),
+        fmt::arg("c0", cfg.berkovich_c0), fmt::arg("pmax", cfg.max_load_N * 1e6),
+        fmt::arg("creep", cfg.hold_creep_m * 1e9), fmt::arg("m", cfg.unloading_exponent),
+        fmt::arg("eps", cfg.epsilon), fmt::arg("beta", cfg.beta),
+        fmt::arg("nu", cfg.sample_poisson_ratio), fmt::arg("ei", cfg.tip_modulus_Pa * 1e-9),
+        fmt::arg("nui", cfg.tip_poisson_ratio), fmt::arg("dn", cfg.depth_noise_m * 1e9),
+        fmt::arg("pn", cfg.load_noise_N * 1e6));
 }
 
 nlohmann::ordered_json manifest_json(const std::vector<ExampleSample>& samples,
@@ -101,11 +100,15 @@ nlohmann::ordered_json manifest_json(const std::vector<ExampleSample>& samples,
         Json js;
         js["name"] = s.name;
         // Room temperature is written in °C, as a user would, to exercise unit parsing.
-        if (!s.deposition_K) js["deposition"] = "reference";
-        else if (s.name == "film_RT") js["deposition"] = "25 °C";
-        else js["deposition"] = fmt::format("{:.0f} K", *s.deposition_K);
-        js["dsc"] = Json::array({Json{{"file", "dsc/" + s.name + ".txt"},
-                                      {"heating_rate", fmt::format("{:.0f} K/min", cfg.heating_rate_K_per_s * 60.0)}}});
+        if (!s.deposition_K)
+            js["deposition"] = "reference";
+        else if (s.name == "film_RT")
+            js["deposition"] = "25 °C";
+        else
+            js["deposition"] = fmt::format("{:.0f} K", *s.deposition_K);
+        js["dsc"] = Json::array(
+            {Json{{"file", "dsc/" + s.name + ".txt"},
+                  {"heating_rate", fmt::format("{:.0f} K/min", cfg.heating_rate_K_per_s * 60.0)}}});
         js["indentation"] = Json::array({Json{{"files", indent_files[i]}}});
         if (s.mro_size_m) {
             js["mro"] = {{"size", nm_text(*s.mro_size_m)},
@@ -119,7 +122,8 @@ nlohmann::ordered_json manifest_json(const std::vector<ExampleSample>& samples,
 
 }  // namespace
 
-std::vector<std::string> write_example_study(const std::string& folder, const ExampleSettings& cfg) {
+std::vector<std::string> write_example_study(const std::string& folder,
+                                             const ExampleSettings& cfg) {
     const std::vector<ExampleSample> samples = example_samples();
     std::error_code ec;
     fs::create_directories(fs::path(folder) / "dsc", ec);
@@ -133,7 +137,8 @@ std::vector<std::string> write_example_study(const std::string& folder, const Ex
     for (const ExampleSample& s : samples) {
         put("dsc/" + s.name + ".txt", example_dsc_file(s, cfg));
         fs::create_directories(fs::path(folder) / "indentation" / s.name, ec);
-        if (ec) throw IoError(fmt::format("cannot create folder in '{}': {}", folder, ec.message()));
+        if (ec)
+            throw IoError(fmt::format("cannot create folder in '{}': {}", folder, ec.message()));
         std::vector<std::string> files;
         for (int k = 0; k < cfg.indents_per_sample; ++k) {
             const std::string rel = fmt::format("indentation/{}/indent_{:02d}.txt", s.name, k + 1);

@@ -1,11 +1,5 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/figure.hpp>
-
-#include <vitrum/core/error.hpp>
-
-#include "figure_svg.hpp"
-
 #include <fmt/format.h>
 #include <plplot/plplot.h>
 
@@ -21,6 +15,10 @@
 #include <random>
 #include <string>
 #include <vector>
+#include <vitrum/core/error.hpp>
+#include <vitrum/report/figure.hpp>
+
+#include "figure_svg.hpp"
 
 namespace vitrum::report {
 
@@ -82,12 +80,18 @@ void set_line(const Style& style) {
 
 const char* marker_glyph(Marker m) {
     switch (m) {
-        case Marker::circle: return "●";
-        case Marker::square: return "■";
-        case Marker::triangle: return "▲";
-        case Marker::diamond: return "◆";
-        case Marker::cross: return "✕";
-        case Marker::none: break;
+        case Marker::circle:
+            return "●";
+        case Marker::square:
+            return "■";
+        case Marker::triangle:
+            return "▲";
+        case Marker::diamond:
+            return "◆";
+        case Marker::cross:
+            return "✕";
+        case Marker::none:
+            break;
     }
     return "";
 }
@@ -132,14 +136,19 @@ void panel_ranges(const Panel& p, double& x0, double& x1, double& y0, double& y1
                     ry.add(axis_value(yhi, p.log_y));
                 }
                 break;
-            case Layer::Kind::vline: rx.add(axis_value(l.lo, p.log_x)); break;
-            case Layer::Kind::hline: ry.add(axis_value(l.lo, p.log_y)); break;
+            case Layer::Kind::vline:
+                rx.add(axis_value(l.lo, p.log_x));
+                break;
+            case Layer::Kind::hline:
+                ry.add(axis_value(l.lo, p.log_y));
+                break;
             case Layer::Kind::y_band:
                 ry.add(axis_value(l.lo, p.log_y));
                 ry.add(axis_value(l.hi, p.log_y));
                 break;
             case Layer::Kind::x_band:
-            case Layer::Kind::text: break;
+            case Layer::Kind::text:
+                break;
         }
     }
     auto finish = [](Range r, const std::optional<std::pair<double, double>>& fixed, bool log_axis,
@@ -171,10 +180,9 @@ struct LegendEntry {
 // Picks the corner whose box holds the fewest data points, so the legend does not hide data.
 PLINT legend_corner(const Panel& p, double x0, double x1, double y0, double y1, double box_w,
                     double box_h, bool& crowded) {
-    const std::array<PLINT, 4> corners{PL_POSITION_TOP | PL_POSITION_RIGHT,
-                                       PL_POSITION_TOP | PL_POSITION_LEFT,
-                                       PL_POSITION_BOTTOM | PL_POSITION_RIGHT,
-                                       PL_POSITION_BOTTOM | PL_POSITION_LEFT};
+    const std::array<PLINT, 4> corners{
+        PL_POSITION_TOP | PL_POSITION_RIGHT, PL_POSITION_TOP | PL_POSITION_LEFT,
+        PL_POSITION_BOTTOM | PL_POSITION_RIGHT, PL_POSITION_BOTTOM | PL_POSITION_LEFT};
     std::array<std::size_t, 4> hits{};
     for (const Layer& l : p.layers()) {
         if (l.kind != Layer::Kind::line && l.kind != Layer::Kind::points &&
@@ -204,8 +212,8 @@ PLINT legend_corner(const Panel& p, double x0, double x1, double y0, double y1, 
             if (l.kind == Layer::Kind::line && i + 1 < n) {
                 const double u2 = (axis_value(l.x[i + 1], p.log_x) - x0) / (x1 - x0);
                 const double v2 = (axis_value(l.y[i + 1], p.log_y) - y0) / (y1 - y0);
-                const int steps = static_cast<int>(
-                    std::min(50.0, std::hypot(u2 - u, v2 - v) / 0.02));
+                const int steps =
+                    static_cast<int>(std::min(50.0, std::hypot(u2 - u, v2 - v) / 0.02));
                 for (int k = 1; k < steps; ++k) {
                     const double f = static_cast<double>(k) / steps;
                     count(u + f * (u2 - u), v + f * (v2 - v));
@@ -268,7 +276,9 @@ void draw_legend(const Panel& p, PLINT corner) {
         box_colors[i] = line_colors[i] = symbol_colors[i] = col;
         line_widths[i] = l.style.line_width;
         symbol_scales[i] = l.style.marker_size;
-        line_styles[i] = l.style.line == LineStyle::dashed ? 3 : l.style.line == LineStyle::dotted ? 2 : 1;
+        line_styles[i] = l.style.line == LineStyle::dashed   ? 3
+                         : l.style.line == LineStyle::dotted ? 2
+                                                             : 1;
         if (l.kind == Layer::Kind::x_band || l.kind == Layer::Kind::y_band) {
             opts[i] = PL_LEGEND_COLOR_BOX;
         } else {
@@ -282,12 +292,12 @@ void draw_legend(const Panel& p, PLINT corner) {
     const PLINT position = corner | PL_POSITION_INSIDE | PL_POSITION_VIEWPORT;
     plscol0a(0, 255, 255, 255, 0.85);  // semi-opaque legend background over the plot
     PLFLT width = 0.0, height = 0.0;
-    pllegend(&width, &height, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, position, 0.02,
-             0.02, 0.06, 0, kScratchColor - 1, 1, 0, 0, n, opts.data(), 0.6, 0.85, 1.9, 0.0,
+    pllegend(&width, &height, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, position, 0.02, 0.02,
+             0.06, 0, kScratchColor - 1, 1, 0, 0, n, opts.data(), 0.6, 0.85, 1.9, 0.0,
              text_colors.data(), texts.data(), box_colors.data(), box_patterns.data(),
              box_scales.data(), box_widths.data(), line_colors.data(), line_styles.data(),
-             line_widths.data(), symbol_colors.data(), symbol_scales.data(),
-             symbol_numbers.data(), symbols.data());
+             line_widths.data(), symbol_colors.data(), symbol_scales.data(), symbol_numbers.data(),
+             symbols.data());
     plscol0a(0, 255, 255, 255, 1.0);
 }
 
@@ -497,12 +507,13 @@ struct StreamGuard {
 
 void Figure::save(const std::string& path) const {
     const std::string ext = lower_extension(path);
-    const char* device = ext == ".svg" ? "svgcairo" : ext == ".png" ? "pngcairo"
-                                                  : ext == ".pdf"   ? "pdfcairo"
-                                                                    : nullptr;
+    const char* device = ext == ".svg"   ? "svgcairo"
+                         : ext == ".png" ? "pngcairo"
+                         : ext == ".pdf" ? "pdfcairo"
+                                         : nullptr;
     if (device == nullptr)
-        throw InvalidArgument(fmt::format(
-            "Figure::save: file name must end in .svg, .png or .pdf (got '{}')", path));
+        throw InvalidArgument(
+            fmt::format("Figure::save: file name must end in .svg, .png or .pdf (got '{}')", path));
     const std::filesystem::path target(path);
     const std::filesystem::path folder =
         target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
@@ -582,8 +593,7 @@ void Figure::save(const std::string& path) const {
         throw Error(fmt::format("PLplot failed while drawing '{}': {}", path, g_plplot_message));
     if (ext == ".svg") detail::add_svg_metadata(guard.temp_path, *this);
     std::filesystem::rename(guard.temp_path, target, ec);
-    if (ec)
-        throw IoError(fmt::format("cannot write figure '{}': {}", path, ec.message()));
+    if (ec) throw IoError(fmt::format("cannot write figure '{}': {}", path, ec.message()));
     guard.temp_path.clear();
 }
 

@@ -4,9 +4,8 @@
 
 // Internal to Figure::save: text metadata for SVG output.
 
-#include <vitrum/report/figure.hpp>
-
 #include <string>
+#include <vitrum/report/figure.hpp>
 
 namespace vitrum::report::detail {
 

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "file_analysis.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/analysis.hpp>
@@ -9,10 +12,6 @@
 #include <vitrum/indent/area_function.hpp>
 #include <vitrum/indent/quasi_static.hpp>
 #include <vitrum/report/sha256.hpp>
-
-#include <fmt/format.h>
-
-#include <cmath>
 
 namespace vitrum::report::detail {
 namespace {
@@ -63,17 +62,22 @@ DscFileResult analyse_dsc_file(const std::string& sample, const DscInput& input,
 
         dsc::HeatingAnalysisOptions o;
         if (options.tg_search_lo_K && options.tg_search_hi_K)
-            o.glass_transition.search_K = dsc::TemperatureWindow{*options.tg_search_lo_K, *options.tg_search_hi_K};
+            o.glass_transition.search_K =
+                dsc::TemperatureWindow{*options.tg_search_lo_K, *options.tg_search_hi_K};
         if (options.tx_search_lo_K && options.tx_search_hi_K)
-            o.crystallisation.search_K = dsc::TemperatureWindow{*options.tx_search_lo_K, *options.tx_search_hi_K};
+            o.crystallisation.search_K =
+                dsc::TemperatureWindow{*options.tx_search_lo_K, *options.tx_search_hi_K};
         o.glass_transition.heating_rate_K_per_s = input.heating_rate_K_per_s;
         // The liquid's Δcp is lost while it crystallises, so the baseline under the exotherm
         // steps down: a sigmoidal baseline follows that step, a straight one would not.
         o.crystallisation.baseline = dsc::PeakBaseline::sigmoidal;
-        out.options = {{"tg_search_K", o.glass_transition.search_K ? window_json(*o.glass_transition.search_K) : Json(nullptr)},
-                       {"tx_search_K", o.crystallisation.search_K ? window_json(*o.crystallisation.search_K) : Json(nullptr)},
-                       {"crystallisation_baseline", "sigmoidal"},
-                       {"smoothing_window_K", o.glass_transition.smoothing_window_K}};
+        out.options = {
+            {"tg_search_K", o.glass_transition.search_K ? window_json(*o.glass_transition.search_K)
+                                                        : Json(nullptr)},
+            {"tx_search_K",
+             o.crystallisation.search_K ? window_json(*o.crystallisation.search_K) : Json(nullptr)},
+            {"crystallisation_baseline", "sigmoidal"},
+            {"smoothing_window_K", o.glass_transition.smoothing_window_K}};
         const dsc::HeatingAnalysis a = dsc::analyze_heating(heating, o);
 
         Json& res = out.results;
@@ -94,11 +98,15 @@ DscFileResult analyse_dsc_file(const std::string& sample, const DscInput& input,
             r.tg_midpoint_K = g.midpoint_K;
             if (g.per_mass) r.delta_cp_J_per_kg_K = g.delta_cp;
             res["glass_transition"] = {
-                {"first_deviation_K", g.first_deviation_K}, {"onset_extrapolated_K", g.onset_extrapolated_K},
-                {"inflection_K", g.inflection_K}, {"midpoint_K", g.midpoint_K},
-                {"end_extrapolated_K", g.end_extrapolated_K}, {"last_deviation_K", g.last_deviation_K},
+                {"first_deviation_K", g.first_deviation_K},
+                {"onset_extrapolated_K", g.onset_extrapolated_K},
+                {"inflection_K", g.inflection_K},
+                {"midpoint_K", g.midpoint_K},
+                {"end_extrapolated_K", g.end_extrapolated_K},
+                {"last_deviation_K", g.last_deviation_K},
                 {g.per_mass ? "delta_cp_J_per_kg_K" : "delta_cp_J_per_K", g.delta_cp},
-                {"overshoot", g.overshoot}, {"search_window_K", window_json(g.search_window_K)},
+                {"overshoot", g.overshoot},
+                {"search_window_K", window_json(g.search_window_K)},
                 {"baseline1_window_K", window_json(g.baseline1_window_K)},
                 {"baseline2_window_K", window_json(g.baseline2_window_K)}};
         }
@@ -110,7 +118,8 @@ DscFileResult analyse_dsc_file(const std::string& sample, const DscInput& input,
             Json list = Json::array();
             for (const auto& p : peaks) {
                 total += p.enthalpy;
-                list.push_back({{"onset_extrapolated_K", p.onset_extrapolated_K}, {"peak_K", p.peak_K},
+                list.push_back({{"onset_extrapolated_K", p.onset_extrapolated_K},
+                                {"peak_K", p.peak_K},
                                 {"end_extrapolated_K", p.end_extrapolated_K},
                                 {p.per_mass ? "enthalpy_J_per_kg" : "enthalpy_J", p.enthalpy}});
             }
@@ -119,7 +128,8 @@ DscFileResult analyse_dsc_file(const std::string& sample, const DscInput& input,
         }
         for (const std::string& p : a.problems) out.warnings.push_back(p);
         if (!heating.per_mass)
-            out.warnings.push_back("no sample mass: Δcp and ΔHx are not per unit mass and are left out");
+            out.warnings.push_back(
+                "no sample mass: Δcp and ΔHx are not per unit mass and are left out");
         DscCurve curve;
         curve.per_mass = heating.per_mass;
         curve.temperature_K = thin(heating.temperature_K, 1500);
@@ -146,27 +156,33 @@ IndentFileResult analyse_indent_file(const std::string& sample, const Indentatio
     try {
         const Dataset data = load_with_provenance(out, group.format, load);
         indent::IndentOptions o;
-        o.oliver_pharr.sample_poisson_ratio = group.poisson_ratio.value_or(options.poisson_ratio.value_or(0.3));
+        o.oliver_pharr.sample_poisson_ratio =
+            group.poisson_ratio.value_or(options.poisson_ratio.value_or(0.3));
         if (!group.poisson_ratio && !options.poisson_ratio)
             out.warnings.push_back("no poisson_ratio in the manifest: ν = 0.3 assumed");
         if (options.epsilon) o.oliver_pharr.epsilon = *options.epsilon;
         if (options.beta) o.oliver_pharr.beta = *options.beta;
         if (options.unload_fit_lower) o.unloading.lower_fraction = *options.unload_fit_lower;
         if (options.unload_fit_upper) o.unloading.upper_fraction = *options.unload_fit_upper;
-        out.options = {{"sample_poisson_ratio", o.oliver_pharr.sample_poisson_ratio},
-                       {"epsilon", o.oliver_pharr.epsilon}, {"beta", o.oliver_pharr.beta},
-                       {"tip_modulus_Pa", o.oliver_pharr.tip_modulus_Pa},
-                       {"tip_poisson_ratio", o.oliver_pharr.tip_poisson_ratio},
-                       {"unload_fit", Json::array({o.unloading.lower_fraction, o.unloading.upper_fraction})}};
+        out.options = {
+            {"sample_poisson_ratio", o.oliver_pharr.sample_poisson_ratio},
+            {"epsilon", o.oliver_pharr.epsilon},
+            {"beta", o.oliver_pharr.beta},
+            {"tip_modulus_Pa", o.oliver_pharr.tip_modulus_Pa},
+            {"tip_poisson_ratio", o.oliver_pharr.tip_poisson_ratio},
+            {"unload_fit", Json::array({o.unloading.lower_fraction, o.unloading.upper_fraction})}};
         Json list = Json::array();
         for (const Curve& curve : data.curves) {
             const std::optional<std::string> tip = group.tip ? group.tip : options.tip;
             std::optional<indent::AreaFunction> area;
-            if (tip) area = indent::AreaFunction::parse(*tip);
-            else area = indent::AreaFunction::from_dataset(data, curve);
+            if (tip)
+                area = indent::AreaFunction::parse(*tip);
+            else
+                area = indent::AreaFunction::from_dataset(data, curve);
             if (!area) {
                 area = indent::AreaFunction::berkovich();
-                out.warnings.push_back("no tip in the manifest or the file: ideal Berkovich assumed");
+                out.warnings.push_back(
+                    "no tip in the manifest or the file: ideal Berkovich assumed");
             }
             out.options["area_function"] = area->describe();
             const indent::IndentResult res = indent::analyse_quasi_static(curve, *area, o);
@@ -174,18 +190,25 @@ IndentFileResult analyse_indent_file(const std::string& sample, const Indentatio
             for (const auto& c : res.cycles)
                 if (c.usable) used = &c;  // the last usable cycle is the deepest one
             if (used == nullptr) {
-                std::string why = res.cycles.empty() ? "no load–unload cycle found" : res.cycles.back().status;
+                std::string why =
+                    res.cycles.empty() ? "no load–unload cycle found" : res.cycles.back().status;
                 out.warnings.push_back(fmt::format("{}: not usable ({})", curve.name, why));
                 continue;
             }
             const auto& p = used->result;
             r.hardness_Pa.push_back(p.hardness_Pa);
             r.modulus_Pa.push_back(p.modulus_Pa);
-            list.push_back({{"curve", curve.name}, {"cycle", used->number}, {"max_load_N", p.load_N},
-                            {"max_depth_m", p.depth_m}, {"stiffness_N_per_m", p.stiffness_N_per_m},
-                            {"contact_depth_m", p.contact_depth_m}, {"contact_area_m2", p.contact_area_m2},
-                            {"reduced_modulus_Pa", p.reduced_modulus_Pa}, {"modulus_Pa", p.modulus_Pa},
-                            {"hardness_Pa", p.hardness_Pa}, {"unloading_exponent", used->fit.exponent_m},
+            list.push_back({{"curve", curve.name},
+                            {"cycle", used->number},
+                            {"max_load_N", p.load_N},
+                            {"max_depth_m", p.depth_m},
+                            {"stiffness_N_per_m", p.stiffness_N_per_m},
+                            {"contact_depth_m", p.contact_depth_m},
+                            {"contact_area_m2", p.contact_area_m2},
+                            {"reduced_modulus_Pa", p.reduced_modulus_Pa},
+                            {"modulus_Pa", p.modulus_Pa},
+                            {"hardness_Pa", p.hardness_Pa},
+                            {"unloading_exponent", used->fit.exponent_m},
                             {"final_depth_m", used->fit.final_depth_m},
                             {"fit_residual_rms_N", used->fit.residual_rms_N}});
             IndentCurve ic;

@@ -4,11 +4,10 @@
 
 // Internal to the report: one input file in, its outcome and numbers out.
 
-#include <vitrum/report/study.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
+#include <vitrum/report/study.hpp>
 
 namespace vitrum::report::detail {
 

@@ -1,12 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/html_page.hpp>
+#include <fmt/format.h>
 
 #include <vitrum/core/version.hpp>
 #include <vitrum/report/atomic_file.hpp>
+#include <vitrum/report/html_page.hpp>
 #include <vitrum/report/summary.hpp>
-
-#include <fmt/format.h>
 
 namespace vitrum::report {
 namespace {
@@ -57,13 +56,15 @@ std::string list_items(const std::vector<std::string>& items) {
 std::string summary_table(const StudyResult& study) {
     std::string out = "<div class=\"scroll\"><table id=\"summary\"><thead><tr>";
     for (const SummaryColumn& c : summary_columns())
-        out += fmt::format("<th{}>{}</th>", c.decimals < 0 ? " class=\"text\"" : "", html_escape(c.header));
+        out += fmt::format("<th{}>{}</th>", c.decimals < 0 ? " class=\"text\"" : "",
+                           html_escape(c.header));
     out += "</tr></thead><tbody>\n";
     for (const SampleResult& s : study.samples) {
         out += s.complete() ? "<tr>" : "<tr class=\"incomplete\">";
         const std::vector<std::string> cells = summary_row(study, s);
         for (std::size_t i = 0; i < cells.size(); ++i)
-            out += fmt::format("<td{}>{}</td>", summary_columns()[i].decimals < 0 ? " class=\"text\"" : "",
+            out += fmt::format("<td{}>{}</td>",
+                               summary_columns()[i].decimals < 0 ? " class=\"text\"" : "",
                                html_escape(cells[i]));
         out += "</tr>\n";
     }
@@ -75,22 +76,26 @@ std::string file_details(const StudyResult& study) {
     for (const SampleResult& s : study.samples) {
         std::size_t failed = 0;
         for (const FileOutcome& f : s.files) failed += f.ok ? 0 : 1;
-        out += fmt::format("<details{}><summary>{} — {} files{}</summary>\n", failed ? " open" : "",
-                           html_escape(s.spec.name), s.files.size(),
-                           failed ? fmt::format(", <span class=\"bad\">{} failed</span>", failed) : "");
+        out += fmt::format(
+            "<details{}><summary>{} — {} files{}</summary>\n", failed ? " open" : "",
+            html_escape(s.spec.name), s.files.size(),
+            failed ? fmt::format(", <span class=\"bad\">{} failed</span>", failed) : "");
         if (!s.spec.notes.empty()) out += "<p>" + html_escape(s.spec.notes) + "</p>";
         if (!s.warnings.empty()) out += "<ul>" + list_items(s.warnings) + "</ul>";
-        out += "<div class=\"scroll\"><table><thead><tr><th class=\"text\">technique</th>"
-               "<th class=\"text\">file</th><th class=\"text\">format</th>"
-               "<th class=\"text\">SHA-256</th><th class=\"text\">status</th></tr></thead><tbody>";
+        out +=
+            "<div class=\"scroll\"><table><thead><tr><th class=\"text\">technique</th>"
+            "<th class=\"text\">file</th><th class=\"text\">format</th>"
+            "<th class=\"text\">SHA-256</th><th class=\"text\">status</th></tr></thead><tbody>";
         for (const FileOutcome& f : s.files) {
-            std::string status = f.ok ? "ok" : "<span class=\"bad\">" + html_escape(f.error) + "</span>";
+            std::string status =
+                f.ok ? "ok" : "<span class=\"bad\">" + html_escape(f.error) + "</span>";
             for (const std::string& w : f.warnings) status += "<br>⚠ " + html_escape(w);
-            out += fmt::format("<tr><td class=\"text\">{}</td><td class=\"text\"><code>{}</code></td>"
-                               "<td class=\"text\">{}</td><td class=\"text\"><code>{}</code></td>"
-                               "<td class=\"text\">{}</td></tr>",
-                               f.technique, html_escape(f.file), html_escape(f.format),
-                               html_escape(f.sha256.substr(0, 16)), status);
+            out += fmt::format(
+                "<tr><td class=\"text\">{}</td><td class=\"text\"><code>{}</code></td>"
+                "<td class=\"text\">{}</td><td class=\"text\"><code>{}</code></td>"
+                "<td class=\"text\">{}</td></tr>",
+                f.technique, html_escape(f.file), html_escape(f.format),
+                html_escape(f.sha256.substr(0, 16)), status);
         }
         out += "</tbody></table></div></details>\n";
     }
@@ -134,12 +139,23 @@ std::string html_escape(std::string_view text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -147,21 +163,24 @@ std::string html_escape(std::string_view text) {
 
 std::string html_page(const StudyResult& study, const std::vector<RenderedFigure>& figures,
                       const std::vector<std::string>& problems) {
-    const std::string title = study.manifest.title.empty() ? "Glass-stability report" : study.manifest.title;
+    const std::string title =
+        study.manifest.title.empty() ? "Glass-stability report" : study.manifest.title;
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += fmt::format("<meta name=\"generator\" content=\"vitrum {} ({})\">\n", version(), git_commit());
+    out += fmt::format("<meta name=\"generator\" content=\"vitrum {} ({})\">\n", version(),
+                       git_commit());
     out += "<title>" + html_escape(title) + "</title>\n<style>" + kStyle + "</style>\n";
     out += std::string("<script>") + kScript + "</script>\n</head>\n<body>\n";
     out += "<h1>" + html_escape(title) + "</h1>\n";
-    out += fmt::format("<p class=\"provenance\">vitrum {} (commit {}) · created {} · manifest "
-                       "<code>{}</code>{}</p>\n",
-                       version(), html_escape(git_commit()), html_escape(study.created_utc),
-                       html_escape(study.manifest.path),
-                       study.tg_reference_K
-                           ? fmt::format(" · T<sub>g,ref</sub> = {:.1f} K ({})", *study.tg_reference_K,
-                                         html_escape(study.tg_reference_source))
-                           : std::string());
+    out += fmt::format(
+        "<p class=\"provenance\">vitrum {} (commit {}) · created {} · manifest "
+        "<code>{}</code>{}</p>\n",
+        version(), html_escape(git_commit()), html_escape(study.created_utc),
+        html_escape(study.manifest.path),
+        study.tg_reference_K
+            ? fmt::format(" · T<sub>g,ref</sub> = {:.1f} K ({})", *study.tg_reference_K,
+                          html_escape(study.tg_reference_source))
+            : std::string());
     std::vector<std::string> failures = study.failures;
     failures.insert(failures.end(), problems.begin(), problems.end());
     std::size_t failed_files = 0;
@@ -172,23 +191,26 @@ std::string html_page(const StudyResult& study, const std::vector<RenderedFigure
                 failures.push_back(fmt::format("{}: {} — {}", s.spec.name, f.file, f.error));
             }
     if (!failures.empty())
-        out += fmt::format("<div class=\"failures\"><strong>Incomplete: {} file(s) or parts could not be "
-                           "read or analysed.</strong><ul>{}</ul></div>\n",
-                           std::max<std::size_t>(failed_files, failures.size()), list_items(failures));
+        out += fmt::format(
+            "<div class=\"failures\"><strong>Incomplete: {} file(s) or parts could not be "
+            "read or analysed.</strong><ul>{}</ul></div>\n",
+            std::max<std::size_t>(failed_files, failures.size()), list_items(failures));
     if (!study.warnings.empty())
         out += "<div class=\"warnings\"><ul>" + list_items(study.warnings) + "</ul></div>\n";
 
     out += "<h2>Summary</h2>\n" + summary_table(study);
-    out += "<p class=\"provenance\">Also as <a href=\"summary.csv\">summary.csv</a> and "
-           "<a href=\"summary.json\">summary.json</a> (every per-file result and its provenance).</p>\n";
+    out +=
+        "<p class=\"provenance\">Also as <a href=\"summary.csv\">summary.csv</a> and "
+        "<a href=\"summary.json\">summary.json</a> (every per-file result and its "
+        "provenance).</p>\n";
     out += "<h2>Figures</h2>\n";
     for (const RenderedFigure& f : figures) {
         if (f.png_path.empty()) continue;
-        out += fmt::format("<figure id=\"fig-{}\"><img alt=\"{}\" src=\"data:image/png;base64,{}\">"
-                           "<figcaption>{} <a href=\"{}\">SVG</a></figcaption></figure>\n",
-                           html_escape(f.name), html_escape(f.caption),
-                           base64(read_whole_file(f.png_path)), html_escape(f.caption),
-                           html_escape(f.svg_file));
+        out += fmt::format(
+            "<figure id=\"fig-{}\"><img alt=\"{}\" src=\"data:image/png;base64,{}\">"
+            "<figcaption>{} <a href=\"{}\">SVG</a></figcaption></figure>\n",
+            html_escape(f.name), html_escape(f.caption), base64(read_whole_file(f.png_path)),
+            html_escape(f.caption), html_escape(f.svg_file));
     }
     out += "<h2>Files</h2>\n" + file_details(study);
     out += "</body>\n</html>\n";

@@ -1,15 +1,13 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/manifest.hpp>
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/units.hpp>
-#include <vitrum/report/atomic_file.hpp>
-
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <set>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/units.hpp>
+#include <vitrum/report/atomic_file.hpp>
+#include <vitrum/report/manifest.hpp>
 
 namespace vitrum::report {
 namespace {
@@ -50,7 +48,8 @@ std::string get_string(const Json& j, const std::string& key, const Context& ctx
 double get_number(const Json& j, const std::string& key, const Context& ctx, double lo, double hi) {
     if (!j.is_number()) ctx.fail(key, fmt::format("must be a number (found {})", type_name(j)));
     const double v = j.get<double>();
-    if (!(v >= lo && v <= hi)) ctx.fail(key, fmt::format("must be in [{}, {}] (found {})", lo, hi, v));
+    if (!(v >= lo && v <= hi))
+        ctx.fail(key, fmt::format("must be in [{}, {}] (found {})", lo, hi, v));
     return v;
 }
 
@@ -99,7 +98,8 @@ AnalysisOptions parse_options(const Json& j, const Context& ctx) {
         check_keys(d, {"poisson_ratio", "tip", "epsilon", "beta", "unload_fit"}, ctx,
                    "options.indentation");
         if (d.contains("poisson_ratio"))
-            o.poisson_ratio = get_number(d["poisson_ratio"], "options.indentation.poisson_ratio", ctx, -1.0, 0.5);
+            o.poisson_ratio =
+                get_number(d["poisson_ratio"], "options.indentation.poisson_ratio", ctx, -1.0, 0.5);
         if (d.contains("tip")) o.tip = get_string(d["tip"], "options.indentation.tip", ctx);
         if (d.contains("epsilon"))
             o.epsilon = get_number(d["epsilon"], "options.indentation.epsilon", ctx, 0.5, 1.0);
@@ -124,8 +124,7 @@ std::string resolve(const std::string& folder, const std::string& file) {
     return p.is_absolute() ? p.string() : (fs::path(folder) / p).lexically_normal().string();
 }
 
-void check_exists(const std::string& path, const std::string& key, const Context& ctx,
-                  bool check) {
+void check_exists(const std::string& path, const std::string& key, const Context& ctx, bool check) {
     if (check && !fs::is_regular_file(path))
         throw IoError(fmt::format("{}: {}: key '{}': file '{}' does not exist", ctx.manifest,
                                   ctx.where, key, path));
@@ -142,7 +141,8 @@ SampleSpec parse_sample(const Json& j, std::size_t index, const std::string& man
     ctx.where += " '" + s.name + "'";
     check_keys(j, {"name", "deposition", "dsc", "indentation", "mro", "notes", "options"}, ctx, "");
     if (!j.contains("deposition"))
-        ctx.fail("deposition", "missing (a temperature such as \"556 K\" or \"25 °C\", or \"reference\")");
+        ctx.fail("deposition",
+                 "missing (a temperature such as \"556 K\" or \"25 °C\", or \"reference\")");
     s.deposition_text = get_string(j["deposition"], "deposition", ctx);
     if (s.deposition_text == "reference") {
         s.is_reference = true;
@@ -151,7 +151,8 @@ SampleSpec parse_sample(const Json& j, std::size_t index, const std::string& man
         if (*s.deposition_K <= 0.0) ctx.fail("deposition", "must be above absolute zero");
     }
     if (j.contains("dsc")) {
-        if (!j["dsc"].is_array()) ctx.fail("dsc", "must be a list of {\"file\": …, \"heating_rate\": …}");
+        if (!j["dsc"].is_array())
+            ctx.fail("dsc", "must be a list of {\"file\": …, \"heating_rate\": …}");
         for (const Json& d : j["dsc"]) {
             if (!d.is_object() || !d.contains("file"))
                 ctx.fail("dsc", "every entry needs a 'file'");
@@ -161,8 +162,10 @@ SampleSpec parse_sample(const Json& j, std::size_t index, const std::string& man
             in.path = resolve(folder, in.file);
             check_exists(in.path, "dsc.file", ctx, check_files);
             if (d.contains("heating_rate")) {
-                in.heating_rate_K_per_s = get_quantity(d["heating_rate"], "dsc.heating_rate", ctx, "K/s");
-                if (*in.heating_rate_K_per_s <= 0.0) ctx.fail("dsc.heating_rate", "must be positive");
+                in.heating_rate_K_per_s =
+                    get_quantity(d["heating_rate"], "dsc.heating_rate", ctx, "K/s");
+                if (*in.heating_rate_K_per_s <= 0.0)
+                    ctx.fail("dsc.heating_rate", "must be positive");
             }
             if (d.contains("format")) in.format = get_string(d["format"], "dsc.format", ctx);
             s.dsc.push_back(std::move(in));
@@ -170,25 +173,31 @@ SampleSpec parse_sample(const Json& j, std::size_t index, const std::string& man
     }
     if (j.contains("indentation")) {
         if (!j["indentation"].is_array())
-            ctx.fail("indentation", "must be a list of {\"files\": […], \"poisson_ratio\": …, \"tip\": …}");
+            ctx.fail("indentation",
+                     "must be a list of {\"files\": […], \"poisson_ratio\": …, \"tip\": …}");
         for (const Json& d : j["indentation"]) {
             if (!d.is_object() || (!d.contains("files") && !d.contains("file")))
                 ctx.fail("indentation", "every entry needs 'files' (a list) or 'file'");
             check_keys(d, {"file", "files", "poisson_ratio", "tip", "format"}, ctx, "indentation");
             IndentationInput in;
-            if (d.contains("file")) in.files.push_back(get_string(d["file"], "indentation.file", ctx));
+            if (d.contains("file"))
+                in.files.push_back(get_string(d["file"], "indentation.file", ctx));
             if (d.contains("files")) {
-                if (!d["files"].is_array()) ctx.fail("indentation.files", "must be a list of paths");
-                for (const Json& f : d["files"]) in.files.push_back(get_string(f, "indentation.files", ctx));
+                if (!d["files"].is_array())
+                    ctx.fail("indentation.files", "must be a list of paths");
+                for (const Json& f : d["files"])
+                    in.files.push_back(get_string(f, "indentation.files", ctx));
             }
             for (const std::string& f : in.files) {
                 in.paths.push_back(resolve(folder, f));
                 check_exists(in.paths.back(), "indentation.files", ctx, check_files);
             }
             if (d.contains("poisson_ratio"))
-                in.poisson_ratio = get_number(d["poisson_ratio"], "indentation.poisson_ratio", ctx, -1.0, 0.5);
+                in.poisson_ratio =
+                    get_number(d["poisson_ratio"], "indentation.poisson_ratio", ctx, -1.0, 0.5);
             if (d.contains("tip")) in.tip = get_string(d["tip"], "indentation.tip", ctx);
-            if (d.contains("format")) in.format = get_string(d["format"], "indentation.format", ctx);
+            if (d.contains("format"))
+                in.format = get_string(d["format"], "indentation.format", ctx);
             s.indentation.push_back(std::move(in));
         }
     }
@@ -208,8 +217,9 @@ SampleSpec parse_sample(const Json& j, std::size_t index, const std::string& man
 }
 
 InlineMaterial parse_inline_material(const Json& m, const Context& ctx) {
-    check_keys(m, {"melting", "enthalpy_of_fusion", "molar_volume", "heat_capacity_difference",
-                   "driving_force", "interfacial_energy"},
+    check_keys(m,
+               {"melting", "enthalpy_of_fusion", "molar_volume", "heat_capacity_difference",
+                "driving_force", "interfacial_energy"},
                ctx, "material");
     InlineMaterial out;
     for (const char* key : {"melting", "enthalpy_of_fusion", "molar_volume", "interfacial_energy"})
@@ -224,7 +234,8 @@ InlineMaterial parse_inline_material(const Json& m, const Context& ctx) {
             m["heat_capacity_difference"], "material.heat_capacity_difference", ctx, "J/(mol K)");
     if (m.contains("driving_force"))
         out.driving_force = get_string(m["driving_force"], "material.driving_force", ctx);
-    out.interfacial_energy = get_string(m["interfacial_energy"], "material.interfacial_energy", ctx);
+    out.interfacial_energy =
+        get_string(m["interfacial_energy"], "material.interfacial_energy", ctx);
     return out;
 }
 
@@ -289,19 +300,24 @@ Manifest parse_manifest(const std::string& json_text, const std::string& path,
     const Context ctx{path, ""};
     const Json& j = m.raw;
     if (!j.is_object()) ctx.fail("(top level)", "the manifest must be a JSON object");
-    check_keys(j, {"$schema", "manifest_version", "title", "material", "reference", "tg_reference",
-                   "options", "samples"},
+    check_keys(j,
+               {"$schema", "manifest_version", "title", "material", "reference", "tg_reference",
+                "options", "samples"},
                ctx, "");
     if (!j.contains("manifest_version")) ctx.fail("manifest_version", "missing (write 1)");
     if (get_number(j["manifest_version"], "manifest_version", ctx, 1, 1) != 1.0)
         ctx.fail("manifest_version", "must be 1");
     if (j.contains("title")) m.title = get_string(j["title"], "title", ctx);
     if (j.contains("material")) {
-        if (j["material"].is_string()) m.material_set = j["material"].get<std::string>();
-        else if (j["material"].is_object()) m.material = parse_inline_material(j["material"], ctx);
-        else ctx.fail("material", "must be a set name (\"cu50zr50:set\") or an object");
+        if (j["material"].is_string())
+            m.material_set = j["material"].get<std::string>();
+        else if (j["material"].is_object())
+            m.material = parse_inline_material(j["material"], ctx);
+        else
+            ctx.fail("material", "must be a set name (\"cu50zr50:set\") or an object");
     }
-    if (j.contains("tg_reference")) m.tg_reference_K = get_quantity(j["tg_reference"], "tg_reference", ctx, "K");
+    if (j.contains("tg_reference"))
+        m.tg_reference_K = get_quantity(j["tg_reference"], "tg_reference", ctx, "K");
     if (j.contains("options")) m.options = parse_options(j["options"], ctx);
     if (!j.contains("samples")) ctx.fail("samples", "missing (a list of samples)");
     if (!j["samples"].is_array() || j["samples"].empty())
@@ -310,7 +326,8 @@ Manifest parse_manifest(const std::string& json_text, const std::string& path,
     for (std::size_t i = 0; i < j["samples"].size(); ++i) {
         SampleSpec s = parse_sample(j["samples"][i], i, path, folder, check_files);
         if (!names.insert(s.name).second)
-            Context{path, fmt::format("samples[{}] '{}'", i, s.name)}.fail("name", "used by another sample");
+            Context{path, fmt::format("samples[{}] '{}'", i, s.name)}.fail(
+                "name", "used by another sample");
         m.samples.push_back(std::move(s));
     }
     if (j.contains("reference")) {
@@ -344,7 +361,8 @@ nlohmann::ordered_json manifest_skeleton(const std::vector<ScannedFile>& files,
     auto sample = [&](const std::string& name) -> Json& {
         if (samples.count(name) == 0) {
             order.push_back(name);
-            samples[name] = Json{{"name", name}, {"deposition", "TODO: e.g. \"556 K\" or \"reference\""}};
+            samples[name] =
+                Json{{"name", name}, {"deposition", "TODO: e.g. \"556 K\" or \"reference\""}};
         }
         return samples[name];
     };
@@ -352,7 +370,8 @@ nlohmann::ordered_json manifest_skeleton(const std::vector<ScannedFile>& files,
         const fs::path p(f.relative_path);
         if (f.technique == "dsc") {
             Json& s = sample(p.stem().string());
-            s["dsc"].push_back({{"file", f.relative_path}, {"heating_rate", "TODO: e.g. 10 K/min"},
+            s["dsc"].push_back({{"file", f.relative_path},
+                                {"heating_rate", "TODO: e.g. 10 K/min"},
                                 {"format", f.format}});
         } else {
             const std::string name = p.has_parent_path() && p.parent_path().filename() != "."
@@ -360,7 +379,8 @@ nlohmann::ordered_json manifest_skeleton(const std::vector<ScannedFile>& files,
                                          : p.stem().string();
             Json& s = sample(name);
             if (!s.contains("indentation"))
-                s["indentation"] = Json::array({Json{{"files", Json::array()}, {"format", f.format}}});
+                s["indentation"] =
+                    Json::array({Json{{"files", Json::array()}, {"format", f.format}}});
             s["indentation"][0]["files"].push_back(f.relative_path);
         }
     }

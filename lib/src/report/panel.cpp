@@ -1,13 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 // The figure description: palette, panel layers and the figure grid (drawing is in figure.cpp).
-#include <vitrum/report/figure.hpp>
-
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 
 #include <array>
+#include <vitrum/core/error.hpp>
+#include <vitrum/report/figure.hpp>
 
 namespace vitrum::report {
 
@@ -35,15 +33,16 @@ Panel& Panel::line(std::vector<double> x, std::vector<double> y, Style style) {
 
 Panel& Panel::points(std::vector<double> x, std::vector<double> y, Style style) {
     if (style.marker == Marker::none) style.marker = Marker::circle;
-    Layer layer{Layer::Kind::points, std::move(x), std::move(y), {}, 0.0, 0.0, "", std::move(style)};
+    Layer layer{Layer::Kind::points, std::move(x), std::move(y), {}, 0.0, 0.0, "",
+                std::move(style)};
     layers_.push_back(std::move(layer));
     return *this;
 }
 
 Panel& Panel::error_bars(std::vector<double> x, std::vector<double> y, std::vector<double> y_err,
                          Style style) {
-    Layer layer{Layer::Kind::error_bars, std::move(x), std::move(y), std::move(y_err), 0.0, 0.0,
-                "", std::move(style)};
+    Layer layer{Layer::Kind::error_bars, std::move(x), std::move(y), std::move(y_err), 0.0, 0.0, "",
+                std::move(style)};
     layers_.push_back(std::move(layer));
     return *this;
 }
@@ -92,9 +91,9 @@ Figure::Figure(int rows, int cols, int width_px, int height_px)
         throw InvalidArgument(fmt::format(
             "Figure: rows × cols must be between 1 and 64 panels (got {} × {})", rows, cols));
     if (width_px < 100 || width_px > 10000 || height_px < 100 || height_px > 10000)
-        throw InvalidArgument(fmt::format(
-            "Figure: width_px and height_px must be in [100, 10000] (got {} × {})", width_px,
-            height_px));
+        throw InvalidArgument(
+            fmt::format("Figure: width_px and height_px must be in [100, 10000] (got {} × {})",
+                        width_px, height_px));
     panels_.resize(static_cast<std::size_t>(rows * cols));
 }
 

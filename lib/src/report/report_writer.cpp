@@ -1,16 +1,14 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/report_writer.hpp>
-
-#include <vitrum/core/error.hpp>
-#include <vitrum/report/atomic_file.hpp>
-#include <vitrum/report/html_page.hpp>
-#include <vitrum/report/study_figures.hpp>
-#include <vitrum/report/summary.hpp>
-
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <vitrum/core/error.hpp>
+#include <vitrum/report/atomic_file.hpp>
+#include <vitrum/report/html_page.hpp>
+#include <vitrum/report/report_writer.hpp>
+#include <vitrum/report/study_figures.hpp>
+#include <vitrum/report/summary.hpp>
 
 namespace vitrum::report {
 
@@ -18,7 +16,8 @@ ReportFiles write_report(const StudyResult& study, const std::string& folder) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(folder, ec);
-    if (ec) throw IoError(fmt::format("cannot create output folder '{}': {}", folder, ec.message()));
+    if (ec)
+        throw IoError(fmt::format("cannot create output folder '{}': {}", folder, ec.message()));
     ReportFiles out;
     auto path = [&folder](const std::string& name) { return (fs::path(folder) / name).string(); };
     write_file_atomically(path("summary.csv"), summary_csv(study));
@@ -37,7 +36,8 @@ ReportFiles write_report(const StudyResult& study, const std::string& folder) {
             out.written.push_back(f.name + ".svg");
             out.written.push_back(f.name + ".png");
         } catch (const std::exception& e) {
-            out.problems.push_back(fmt::format("figure '{}' could not be drawn: {}", f.name, e.what()));
+            out.problems.push_back(
+                fmt::format("figure '{}' could not be drawn: {}", f.name, e.what()));
         }
         figures.push_back(std::move(r));
     }

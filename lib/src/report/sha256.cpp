@@ -1,14 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/sha256.hpp>
-
-#include <vitrum/core/error.hpp>
-
 #include <fmt/format.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <vitrum/core/error.hpp>
+#include <vitrum/report/sha256.hpp>
 
 namespace vitrum::report {
 namespace {
@@ -29,8 +27,8 @@ constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (
 }  // namespace
 
 Sha256::Sha256()
-    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-         0x5be0cd19} {}
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
 void Sha256::block(const unsigned char* p) {
     std::uint32_t w[64];
@@ -45,10 +43,10 @@ void Sha256::block(const unsigned char* p) {
     std::uint32_t a = h_[0], b = h_[1], c = h_[2], d = h_[3], e = h_[4], f = h_[5], g = h_[6],
                   h = h_[7];
     for (int i = 0; i < 64; ++i) {
-        const std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
-                                 ((e & f) ^ (~e & g)) + kRound[i] + w[i];
-        const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) +
-                                 ((a & b) ^ (a & c) ^ (b & c));
+        const std::uint32_t t1 =
+            h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
+        const std::uint32_t t2 =
+            (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
         h = g;
         g = f;
         f = e;
@@ -107,7 +105,9 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string sha256_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(fmt::format("cannot open '{}' for its checksum: {}", path, std::strerror(errno)));
+    if (!in)
+        throw IoError(
+            fmt::format("cannot open '{}' for its checksum: {}", path, std::strerror(errno)));
     Sha256 h;
     char buffer[1 << 16];
     while (in) {

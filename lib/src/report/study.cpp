@@ -1,15 +1,5 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/study.hpp>
-
-#include "file_analysis.hpp"
-
-#include <vitrum/cnt/material.hpp>
-#include <vitrum/cnt/nucleation.hpp>
-#include <vitrum/core/error.hpp>
-#include <vitrum/core/version.hpp>
-#include <vitrum/indent/statistics.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,6 +7,14 @@
 #include <cmath>
 #include <mutex>
 #include <thread>
+#include <vitrum/cnt/material.hpp>
+#include <vitrum/cnt/nucleation.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/version.hpp>
+#include <vitrum/indent/statistics.hpp>
+#include <vitrum/report/study.hpp>
+
+#include "file_analysis.hpp"
 
 namespace vitrum::report {
 namespace {
@@ -50,7 +48,8 @@ cnt::CntModel build_cnt_model(const Manifest& m, std::string& name, std::string&
     thermo.heat_capacity_difference_J_per_mol_K = mat.heat_capacity_difference_J_per_mol_K;
     thermo.validate();
     cnt::CntModel model;
-    model.driving_force = cnt::DrivingForce(cnt::parse_driving_force_model(mat.driving_force), thermo);
+    model.driving_force =
+        cnt::DrivingForce(cnt::parse_driving_force_model(mat.driving_force), thermo);
     model.gamma = cnt::parse_interfacial_energy(mat.interfacial_energy);
     name = "inline";
     description = fmt::format("{}; γ: {}", model.driving_force.describe(), model.gamma.describe());
@@ -75,13 +74,16 @@ void gather_dsc(SampleResult& s, const std::vector<detail::DscFileResult>& files
     s.tx_peak_K = mean_of(tp);
     s.delta_hx_J_per_kg = mean_of(dh);
     if (s.tg_onset_K && s.tx_onset_K) s.delta_tx_K = *s.tx_onset_K - *s.tg_onset_K;
-    if (files.size() > 1) s.warnings.push_back(fmt::format("DSC values are means of {} files", files.size()));
+    if (files.size() > 1)
+        s.warnings.push_back(fmt::format("DSC values are means of {} files", files.size()));
 }
 
 void gather_indentation(SampleResult& s, const std::vector<detail::IndentFileResult>& files) {
     for (const auto& f : files) {
-        s.indent_hardness_Pa.insert(s.indent_hardness_Pa.end(), f.hardness_Pa.begin(), f.hardness_Pa.end());
-        s.indent_modulus_Pa.insert(s.indent_modulus_Pa.end(), f.modulus_Pa.begin(), f.modulus_Pa.end());
+        s.indent_hardness_Pa.insert(s.indent_hardness_Pa.end(), f.hardness_Pa.begin(),
+                                    f.hardness_Pa.end());
+        s.indent_modulus_Pa.insert(s.indent_modulus_Pa.end(), f.modulus_Pa.begin(),
+                                   f.modulus_Pa.end());
         s.indent_curves.insert(s.indent_curves.end(), f.curves.begin(), f.curves.end());
     }
     s.indents = s.indent_hardness_Pa.size();
@@ -95,9 +97,10 @@ void gather_indentation(SampleResult& s, const std::vector<detail::IndentFileRes
         s.modulus_sd_Pa = e.sd;
     }
     if (h.outliers + e.outliers > 0)
-        s.warnings.push_back(fmt::format("{} hardness and {} modulus values look like outliers "
-                                         "(kept in the mean; see summary.json)",
-                                         h.outliers, e.outliers));
+        s.warnings.push_back(
+            fmt::format("{} hardness and {} modulus values look like outliers "
+                        "(kept in the mean; see summary.json)",
+                        h.outliers, e.outliers));
 }
 
 }  // namespace
@@ -107,8 +110,8 @@ bool SampleResult::complete() const {
 }
 
 bool StudyResult::complete() const {
-    return failures.empty() &&
-           std::all_of(samples.begin(), samples.end(), [](const SampleResult& s) { return s.complete(); });
+    return failures.empty() && std::all_of(samples.begin(), samples.end(),
+                                           [](const SampleResult& s) { return s.complete(); });
 }
 
 StudyResult analyse_study(const Manifest& manifest, const DatasetLoader& load,
@@ -145,8 +148,10 @@ StudyResult analyse_study(const Manifest& manifest, const DatasetLoader& load,
         for (std::size_t k = 0; k < jobs.size(); ++k)
             if (!jobs[k].is_dsc) slot_of[k] = next[jobs[k].sample]++;
     }
-    unsigned threads = run.threads != 0 ? run.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, jobs.size())));
+    unsigned threads =
+        run.threads != 0 ? run.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads =
+        std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(1, jobs.size())));
     std::atomic<std::size_t> next_job{0};
     std::size_t done = 0;
     std::mutex progress_mutex;
@@ -156,7 +161,8 @@ StudyResult analyse_study(const Manifest& manifest, const DatasetLoader& load,
             const SampleSpec& s = manifest.samples[j.sample];
             const AnalysisOptions opts = manifest.options_for(s);
             if (j.is_dsc)
-                dsc[j.sample][j.group] = detail::analyse_dsc_file(s.name, s.dsc[j.group], opts, load);
+                dsc[j.sample][j.group] =
+                    detail::analyse_dsc_file(s.name, s.dsc[j.group], opts, load);
             else
                 ind[j.sample][slot_of[k]] =
                     detail::analyse_indent_file(s.name, s.indentation[j.group], j.file, opts, load);
@@ -207,7 +213,8 @@ StudyResult analyse_study(const Manifest& manifest, const DatasetLoader& load,
     if (manifest.material_set || manifest.material) {
         try {
             CriticalSizeCurve curve;
-            const cnt::CntModel model = build_cnt_model(manifest, curve.material, curve.description);
+            const cnt::CntModel model =
+                build_cnt_model(manifest, curve.material, curve.description);
             double lo = 1e9, hi = 0.0;
             for (SampleResult& s : study.samples) {
                 if (!s.tg_onset_K) continue;
@@ -216,7 +223,8 @@ StudyResult analyse_study(const Manifest& manifest, const DatasetLoader& load,
                 const cnt::CntPoint p = cnt::evaluate(model, *s.tg_onset_K);
                 if (p.state != cnt::NucleationState::nucleating) continue;
                 s.critical_diameter_at_tg_m = p.nucleus.diameter_m;
-                if (s.spec.mro_size_m) s.mro_over_critical = *s.spec.mro_size_m / p.nucleus.diameter_m;
+                if (s.spec.mro_size_m)
+                    s.mro_over_critical = *s.spec.mro_size_m / p.nucleus.diameter_m;
             }
             if (hi > 0.0) {
                 for (double T = std::floor(lo - 100.0); T <= hi + 60.0; T += 2.0) {

@@ -1,11 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/study_figures.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <vitrum/report/study_figures.hpp>
 
 namespace vitrum::report {
 namespace {
@@ -18,7 +17,8 @@ std::vector<const SampleResult*> ordered(const StudyResult& study) {
     std::vector<const SampleResult*> out;
     for (const SampleResult& s : study.samples) out.push_back(&s);
     std::stable_sort(out.begin(), out.end(), [](const SampleResult* a, const SampleResult* b) {
-        const double ta = a->spec.deposition_K.value_or(-1.0), tb = b->spec.deposition_K.value_or(-1.0);
+        const double ta = a->spec.deposition_K.value_or(-1.0),
+                     tb = b->spec.deposition_K.value_or(-1.0);
         return ta < tb;
     });
     return out;
@@ -58,7 +58,8 @@ bool stack_curves(const StudyResult& study, Panel& p, double step,
         // Each curve starts at its own offset: align on the first point inside the window.
         std::size_t first = 0;
         if (window)
-            while (first + 1 < c.temperature_K.size() && c.temperature_K[first] < window->first) ++first;
+            while (first + 1 < c.temperature_K.size() && c.temperature_K[first] < window->first)
+                ++first;
         const double start = c.heat_flow_W_per_kg[first];
         std::vector<double> x, y;
         for (std::size_t i = first; i < c.temperature_K.size(); ++i) {
@@ -124,7 +125,8 @@ std::optional<StudyFigure> dsc_curves(const StudyResult& study) {
     zoom.x_label = "Temperature [K]";
     zoom.y_label = "Specific heat flow, endo up (shifted) [W/g]";
     zoom.legend = false;
-    const double lo = std::floor(tg_lo - 45.0), hi = std::ceil(std::max(tg_hi + 25.0, std::min(tx_lo, tg_hi + 40.0)));
+    const double lo = std::floor(tg_lo - 45.0),
+                 hi = std::ceil(std::max(tg_hi + 25.0, std::min(tx_lo, tg_hi + 40.0)));
     stack_curves(study, zoom, 0.1, std::make_pair(lo, hi));
     zoom.x_range = std::make_pair(lo, hi);
     zoom.y_range = std::make_pair(-0.08, 0.1 * static_cast<double>(n) + 0.04);
@@ -146,14 +148,17 @@ void collect(const StudyResult& study, X xf, Y yf, std::vector<double>& x, std::
 }
 
 std::optional<StudyFigure> tg_tx(const StudyResult& study) {
-    StudyFigure f{"tg_tx",
-                  "Glass-transition onset Tg (left) and crystallisation onset Tx (right) versus the "
-                  "deposition temperature scaled by the reference glass's Tg; dashed: reference glass.",
-                  Figure(1, 2, 1200, 520)};
+    StudyFigure f{
+        "tg_tx",
+        "Glass-transition onset Tg (left) and crystallisation onset Tx (right) versus the "
+        "deposition temperature scaled by the reference glass's Tg; dashed: reference glass.",
+        Figure(1, 2, 1200, 520)};
     auto ratio = [](const SampleResult& s) { return s.deposition_over_tg_ref; };
     std::vector<double> x, tg, x2, tx;
-    collect(study, ratio, [](const SampleResult& s) { return s.tg_onset_K; }, x, tg);
-    collect(study, ratio, [](const SampleResult& s) { return s.tx_onset_K; }, x2, tx);
+    collect(
+        study, ratio, [](const SampleResult& s) { return s.tg_onset_K; }, x, tg);
+    collect(
+        study, ratio, [](const SampleResult& s) { return s.tx_onset_K; }, x2, tx);
     if (x.empty() && x2.empty()) return std::nullopt;
     const SampleResult* ref = reference(study);
     Panel& a = f.figure.panel(0);
@@ -161,24 +166,28 @@ std::optional<StudyFigure> tg_tx(const StudyResult& study) {
     a.y_label = "T#dg#u onset [K]";
     a.line(x, tg, Style{palette(0), LineStyle::solid, 1.2, Marker::circle, 1.0, "films"});
     if (ref && ref->tg_onset_K)
-        a.hline(*ref->tg_onset_K, Style{kGrey, LineStyle::dashed, 1.2, Marker::none, 1.0, "reference"});
+        a.hline(*ref->tg_onset_K,
+                Style{kGrey, LineStyle::dashed, 1.2, Marker::none, 1.0, "reference"});
     Panel& b = f.figure.panel(1);
     b.x_label = a.x_label;
     b.y_label = "T#dx#u onset [K]";
     b.line(x2, tx, Style{palette(1), LineStyle::solid, 1.2, Marker::square, 1.0, "films"});
     if (ref && ref->tx_onset_K)
-        b.hline(*ref->tx_onset_K, Style{kGrey, LineStyle::dashed, 1.2, Marker::none, 1.0, "reference"});
+        b.hline(*ref->tx_onset_K,
+                Style{kGrey, LineStyle::dashed, 1.2, Marker::none, 1.0, "reference"});
     return f;
 }
 
 std::optional<StudyFigure> delta_tx(const StudyResult& study) {
-    StudyFigure f{"delta_tx",
-                  "Width of the supercooled-liquid region ΔTx = Tx − Tg versus the scaled deposition "
-                  "temperature; dashed: reference glass.",
-                  Figure(1, 1, 800, 520)};
+    StudyFigure f{
+        "delta_tx",
+        "Width of the supercooled-liquid region ΔTx = Tx − Tg versus the scaled deposition "
+        "temperature; dashed: reference glass.",
+        Figure(1, 1, 800, 520)};
     std::vector<double> x, y;
-    collect(study, [](const SampleResult& s) { return s.deposition_over_tg_ref; },
-            [](const SampleResult& s) { return s.delta_tx_K; }, x, y);
+    collect(
+        study, [](const SampleResult& s) { return s.deposition_over_tg_ref; },
+        [](const SampleResult& s) { return s.delta_tx_K; }, x, y);
     if (x.empty()) return std::nullopt;
     Panel& p = f.figure.panel();
     p.x_label = "T#ddep#u / T#dg,ref#u [1]";
@@ -186,21 +195,31 @@ std::optional<StudyFigure> delta_tx(const StudyResult& study) {
     p.line(x, y, Style{palette(2), LineStyle::solid, 1.2, Marker::diamond, 1.0, "films"});
     const SampleResult* ref = reference(study);
     if (ref && ref->delta_tx_K)
-        p.hline(*ref->delta_tx_K, Style{kGrey, LineStyle::dashed, 1.2, Marker::none, 1.0, "reference"});
+        p.hline(*ref->delta_tx_K,
+                Style{kGrey, LineStyle::dashed, 1.2, Marker::none, 1.0, "reference"});
     return f;
 }
 
 std::optional<StudyFigure> hardness_modulus(const StudyResult& study) {
-    StudyFigure f{"hardness_modulus",
-                  "Hardness (left) and Young's modulus (right) versus deposition temperature, mean ± "
-                  "sample standard deviation of the indents; band: reference glass mean ± sd.",
-                  Figure(1, 2, 1200, 520)};
+    StudyFigure f{
+        "hardness_modulus",
+        "Hardness (left) and Young's modulus (right) versus deposition temperature, mean ± "
+        "sample standard deviation of the indents; band: reference glass mean ± sd.",
+        Figure(1, 2, 1200, 520)};
     auto dep = [](const SampleResult& s) { return s.spec.deposition_K; };
     std::vector<double> x, h, he, x2, e, ee;
-    collect(study, dep, [](const SampleResult& s) { return s.hardness_Pa ? std::optional<double>(*s.hardness_Pa * 1e-9) : std::nullopt; },
-            x, h, &he, &SampleResult::hardness_sd_Pa);
-    collect(study, dep, [](const SampleResult& s) { return s.modulus_Pa ? std::optional<double>(*s.modulus_Pa * 1e-9) : std::nullopt; },
-            x2, e, &ee, &SampleResult::modulus_sd_Pa);
+    collect(
+        study, dep,
+        [](const SampleResult& s) {
+            return s.hardness_Pa ? std::optional<double>(*s.hardness_Pa * 1e-9) : std::nullopt;
+        },
+        x, h, &he, &SampleResult::hardness_sd_Pa);
+    collect(
+        study, dep,
+        [](const SampleResult& s) {
+            return s.modulus_Pa ? std::optional<double>(*s.modulus_Pa * 1e-9) : std::nullopt;
+        },
+        x2, e, &ee, &SampleResult::modulus_sd_Pa);
     if (x.empty() && x2.empty()) return std::nullopt;
     for (double& v : he) v *= 1e-9;
     for (double& v : ee) v *= 1e-9;
@@ -278,7 +297,8 @@ std::optional<StudyFigure> critical_size(const StudyResult& study) {
     std::size_t k = 0;
     for (const SampleResult* s : ordered(study)) {
         if (s->spec.mro_size_m) {
-            const double m = *s->spec.mro_size_m * 1e9, u = s->spec.mro_uncertainty_m.value_or(0.0) * 1e9;
+            const double m = *s->spec.mro_size_m * 1e9,
+                         u = s->spec.mro_uncertainty_m.value_or(0.0) * 1e9;
             p.y_band(m - u, m + u, palette(k + 2), 0.30, fmt::format("d#dMRO#u {}", s->spec.name));
             d_top = std::max(d_top, m + u);
             ++k;
@@ -286,7 +306,8 @@ std::optional<StudyFigure> critical_size(const StudyResult& study) {
     }
     for (const SampleResult* s : ordered(study))
         if (s->tg_onset_K) p.vline(*s->tg_onset_K, Style{kGrey, LineStyle::dotted, 1.0});
-    p.line(c.temperature_K, d, Style{kBlack, LineStyle::solid, 2.0, Marker::none, 1.0, "d*(T), CNT"});
+    p.line(c.temperature_K, d,
+           Style{kBlack, LineStyle::solid, 2.0, Marker::none, 1.0, "d*(T), CNT"});
     // Show the range that matters: up to about twice the largest domain or the d* at Tx.
     double y_hi = std::max(4.0, 2.2 * d_top);
     p.y_range = std::make_pair(0.0, y_hi);

@@ -1,13 +1,11 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/report/summary.hpp>
-
-#include <vitrum/core/version.hpp>
-#include <vitrum/report/sha256.hpp>
-
 #include <fmt/format.h>
 
 #include <cmath>
+#include <vitrum/core/version.hpp>
+#include <vitrum/report/sha256.hpp>
+#include <vitrum/report/summary.hpp>
 
 namespace vitrum::report {
 namespace {
@@ -34,13 +32,12 @@ Json optional_json(const std::optional<double>& v) {
 
 const std::vector<SummaryColumn>& summary_columns() {
     static const std::vector<SummaryColumn> columns{
-        {"sample", -1},          {"deposition", -1},      {"T_dep [K]", 1},
-        {"T_dep/Tg_ref [1]", 3}, {"Tg onset [K]", 1},     {"Tg midpoint [K]", 1},
-        {"Δcp [J/(g K)]", 3},    {"Tx onset [K]", 1},     {"Tx peak [K]", 1},
-        {"ΔTx [K]", 1},          {"ΔHx [J/g]", 1},        {"H [GPa]", 3},
-        {"H sd [GPa]", 3},       {"E [GPa]", 2},          {"E sd [GPa]", 2},
-        {"n indents [1]", 0},    {"d*(Tg) [nm]", 3},      {"d_MRO [nm]", 2},
-        {"d_MRO sd [nm]", 2},    {"d_MRO/d* [1]", 3},     {"status", -1}};
+        {"sample", -1},      {"deposition", -1},     {"T_dep [K]", 1},     {"T_dep/Tg_ref [1]", 3},
+        {"Tg onset [K]", 1}, {"Tg midpoint [K]", 1}, {"Δcp [J/(g K)]", 3}, {"Tx onset [K]", 1},
+        {"Tx peak [K]", 1},  {"ΔTx [K]", 1},         {"ΔHx [J/g]", 1},     {"H [GPa]", 3},
+        {"H sd [GPa]", 3},   {"E [GPa]", 2},         {"E sd [GPa]", 2},    {"n indents [1]", 0},
+        {"d*(Tg) [nm]", 3},  {"d_MRO [nm]", 2},      {"d_MRO sd [nm]", 2}, {"d_MRO/d* [1]", 3},
+        {"status", -1}};
     return columns;
 }
 
@@ -77,9 +74,11 @@ std::string summary_csv(const StudyResult& study) {
                        git_commit(), study.created_utc);
     out += fmt::format("# manifest: {}\n", study.manifest.path);
     if (study.tg_reference_K)
-        out += fmt::format("# Tg_ref = {:.1f} K ({})\n", *study.tg_reference_K, study.tg_reference_source);
+        out += fmt::format("# Tg_ref = {:.1f} K ({})\n", *study.tg_reference_K,
+                           study.tg_reference_source);
     std::string header;
-    for (const auto& c : summary_columns()) header += (header.empty() ? "" : ",") + csv_field(c.header);
+    for (const auto& c : summary_columns())
+        header += (header.empty() ? "" : ",") + csv_field(c.header);
     out += header + "\n";
     for (const SampleResult& s : study.samples) {
         std::string line;

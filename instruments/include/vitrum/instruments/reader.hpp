@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/series.hpp>
-
 #include <istream>
 #include <string>
 #include <string_view>
+#include <vitrum/core/series.hpp>
 
 namespace vitrum {
 

@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/instruments/reader.hpp>
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+#include <vitrum/instruments/reader.hpp>
 
 namespace vitrum {
 
@@ -47,9 +46,11 @@ void register_builtin_readers(ReaderRegistry& registry);
 const ReaderRegistry& builtin_readers();
 
 // Per-family registration, each defined next to its readers.
-void register_dsc_readers(ReaderRegistry& registry);          ///< instruments/dsc_readers.cpp
-void register_spreadsheet_readers(ReaderRegistry& registry);  ///< instruments/spreadsheet_readers.cpp
-void register_indentation_text_readers(ReaderRegistry& registry);  ///< instruments/indentation_readers.cpp
-void register_generic_readers(ReaderRegistry& registry);      ///< instruments/generic_readers.cpp
+void register_dsc_readers(ReaderRegistry& registry);  ///< instruments/dsc_readers.cpp
+void register_spreadsheet_readers(
+    ReaderRegistry& registry);  ///< instruments/spreadsheet_readers.cpp
+void register_indentation_text_readers(
+    ReaderRegistry& registry);                            ///< instruments/indentation_readers.cpp
+void register_generic_readers(ReaderRegistry& registry);  ///< instruments/generic_readers.cpp
 
 }  // namespace vitrum

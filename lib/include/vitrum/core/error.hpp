@@ -11,8 +11,8 @@ namespace vitrum {
 /// Where in an input something was found: a file and a line/column, or a sheet/row.
 /// Zero means "not known"; lines, columns and rows are 1-based when known.
 struct Location {
-    std::string file;     ///< path as given by the user
-    std::string sheet;    ///< spreadsheet sheet, HDF5 group, zip member … (optional)
+    std::string file;        ///< path as given by the user
+    std::string sheet;       ///< spreadsheet sheet, HDF5 group, zip member … (optional)
     std::size_t line = 0;    ///< 1-based text line (or spreadsheet row when sheet is set)
     std::size_t column = 0;  ///< 1-based column (character for text, cell for sheets)
 

@@ -9,13 +9,13 @@ namespace vitrum {
 
 /// Straight line y = intercept + slope·x fitted by ordinary least squares, with its statistics.
 struct LineFit {
-    double slope = 0.0;            ///< [unit of y / unit of x]
-    double intercept = 0.0;        ///< [unit of y]
-    double slope_stderr = 0.0;     ///< standard error of the slope
-    double intercept_stderr = 0.0; ///< standard error of the intercept
-    double r_squared = 0.0;        ///< coefficient of determination [1]
-    double residual_rms = 0.0;     ///< root-mean-square residual [unit of y]
-    std::size_t n = 0;             ///< points used
+    double slope = 0.0;             ///< [unit of y / unit of x]
+    double intercept = 0.0;         ///< [unit of y]
+    double slope_stderr = 0.0;      ///< standard error of the slope
+    double intercept_stderr = 0.0;  ///< standard error of the intercept
+    double r_squared = 0.0;         ///< coefficient of determination [1]
+    double residual_rms = 0.0;      ///< root-mean-square residual [unit of y]
+    std::size_t n = 0;              ///< points used
 
     double operator()(double x) const { return intercept + slope * x; }
     /// x where two lines cross; NaN when parallel.

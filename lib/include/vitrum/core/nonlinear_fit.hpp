@@ -26,14 +26,14 @@ struct NonlinearFitOptions {
 
 /// Outcome of fit_nonlinear(): why it stopped and how good the result is.
 struct NonlinearFitSummary {
-    bool converged = false;          ///< a tolerance test was met (not the iteration limit)
-    std::string reason;              ///< "small step", "small gradient", "iteration limit" …
-    std::size_t iterations = 0;      ///< trust-region iterations [1]
+    bool converged = false;      ///< a tolerance test was met (not the iteration limit)
+    std::string reason;          ///< "small step", "small gradient", "iteration limit" …
+    std::size_t iterations = 0;  ///< trust-region iterations [1]
     std::size_t function_evaluations = 0;  ///< residual evaluations [1]
-    double initial_cost = 0.0;       ///< ½ Σ r² at the start [unit of r squared]
-    double final_cost = 0.0;         ///< ½ Σ r² at the end [unit of r squared]
-    double residual_rms = 0.0;       ///< √(Σ r² / n) [unit of r]
-    std::vector<double> parameters;  ///< best parameters [units of the model]
+    double initial_cost = 0.0;             ///< ½ Σ r² at the start [unit of r squared]
+    double final_cost = 0.0;               ///< ½ Σ r² at the end [unit of r squared]
+    double residual_rms = 0.0;             ///< √(Σ r² / n) [unit of r]
+    std::vector<double> parameters;        ///< best parameters [units of the model]
     /// Standard errors √(C_ii · Σr²/(n − p)) from the Jacobian at the solution [units of the
     /// parameters]; NaN when n ≤ p or the Jacobian is rank deficient.
     std::vector<double> std_errors;

@@ -12,28 +12,40 @@ namespace vitrum {
 
 /// One measured channel in SI, with the name and unit it had in the file.
 struct Column {
-    std::string name;           ///< canonical name (see channels.hpp), or the original when none fits
-    std::string unit;           ///< SI unit of `values`, e.g. "K", "W", "m", "N"
-    std::string original_name;  ///< header text as found in the file
-    std::string original_unit;  ///< unit text as found in the file (empty when none)
-    std::vector<double> values; ///< SI values; NaN marks an invalid/missing cell
+    std::string name;  ///< canonical name (see channels.hpp), or the original when none fits
+    std::string unit;  ///< SI unit of `values`, e.g. "K", "W", "m", "N"
+    std::string original_name;   ///< header text as found in the file
+    std::string original_unit;   ///< unit text as found in the file (empty when none)
+    std::vector<double> values;  ///< SI values; NaN marks an invalid/missing cell
 };
 
 /// What a stretch of a run does to the sample.
-enum class SegmentKind { unknown, heating, cooling, isothermal, loading, holding, unloading, approach, drift };
+enum class SegmentKind {
+    unknown,
+    heating,
+    cooling,
+    isothermal,
+    loading,
+    holding,
+    unloading,
+    approach,
+    drift
+};
 
 /// Human-readable name of a segment kind ("heating", "hold", …).
 const char* to_string(SegmentKind kind);
 
 /// A contiguous range of rows [begin, end) with its kind and programmed rate.
 struct Segment {
-    std::size_t begin = 0;      ///< first row
-    std::size_t end = 0;        ///< one past the last row
+    std::size_t begin = 0;  ///< first row
+    std::size_t end = 0;    ///< one past the last row
     SegmentKind kind = SegmentKind::unknown;
-    std::string label;          ///< the file's own label ("S11/24", "Ramp 5.00 °C/min to 150 °C", "Hold Segment Type")
-    std::optional<double> program_rate_K_per_s;  ///< programmed heating rate (negative: cooling) [K/s]
-    std::optional<double> program_start_K;       ///< programmed start temperature [K]
-    std::optional<double> program_end_K;         ///< programmed end temperature [K]
+    std::string label;  ///< the file's own label ("S11/24", "Ramp 5.00 °C/min to 150 °C", "Hold
+                        ///< Segment Type")
+    std::optional<double>
+        program_rate_K_per_s;               ///< programmed heating rate (negative: cooling) [K/s]
+    std::optional<double> program_start_K;  ///< programmed start temperature [K]
+    std::optional<double> program_end_K;    ///< programmed end temperature [K]
 };
 
 /// A value with its SI unit, for metadata that analysis uses (mass, ν, frame stiffness …).
@@ -73,10 +85,11 @@ private:
 
 /// One curve in a file: a DSC run, one indentation test, one sheet.
 struct Curve {
-    std::string name;                         ///< "Test 001", "indent 3", file stem …
-    Series data;                              ///< the channels
-    std::map<std::string, Quantity> properties;  ///< per-curve metadata and vendor results (keys in channels.hpp)
-    std::map<std::string, std::string> text;      ///< per-curve text metadata as found
+    std::string name;  ///< "Test 001", "indent 3", file stem …
+    Series data;       ///< the channels
+    std::map<std::string, Quantity>
+        properties;  ///< per-curve metadata and vendor results (keys in channels.hpp)
+    std::map<std::string, std::string> text;  ///< per-curve text metadata as found
 };
 
 /// A table the instrument software computed (e.g. NanoSuite "Results"), kept for comparison.

@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/error.hpp>
-
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
+#include <vitrum/core/error.hpp>
 
 /// The text input layer every text reader uses: bytes → UTF-8 → lines → fields → SI numbers.
 namespace vitrum::text {

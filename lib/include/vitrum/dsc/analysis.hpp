@@ -2,14 +2,13 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
 #include <vitrum/dsc/fictive_temperature.hpp>
 #include <vitrum/dsc/glass_transition.hpp>
 #include <vitrum/dsc/peaks.hpp>
 #include <vitrum/dsc/thermogram.hpp>
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace vitrum::dsc {
 

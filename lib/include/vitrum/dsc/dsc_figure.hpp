@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
+#include <string>
 #include <vitrum/dsc/analysis.hpp>
 #include <vitrum/dsc/thermogram.hpp>
 #include <vitrum/report/figure.hpp>
-
-#include <string>
 
 namespace vitrum::dsc {
 

@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
+#include <optional>
 #include <vitrum/core/linear_fit.hpp>
 #include <vitrum/dsc/thermogram.hpp>
-
-#include <optional>
 
 namespace vitrum::dsc {
 

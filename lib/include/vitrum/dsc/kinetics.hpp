@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/linear_fit.hpp>
-
 #include <vector>
+#include <vitrum/core/linear_fit.hpp>
 
 namespace vitrum::dsc {
 
@@ -19,7 +18,7 @@ struct RatePoint {
 
 /// Activation energy from several heating rates, with the fitted line.
 struct ActivationEnergyResult {
-    double activation_energy_J_per_mol = 0.0;  ///< E [J/mol]
+    double activation_energy_J_per_mol = 0.0;         ///< E [J/mol]
     double activation_energy_stderr_J_per_mol = 0.0;  ///< standard error of E [J/mol]
     /// ln A with A in 1/s (Kissinger: A = (E/R)·exp(intercept); OFW: ASTM E698 Z) [ln(1/s)].
     double ln_preexponential_per_s = 0.0;

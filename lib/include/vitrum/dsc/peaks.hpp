@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/linear_fit.hpp>
-#include <vitrum/dsc/thermogram.hpp>
-
 #include <cstddef>
 #include <optional>
 #include <vector>
+#include <vitrum/core/linear_fit.hpp>
+#include <vitrum/dsc/thermogram.hpp>
 
 namespace vitrum::dsc {
 
@@ -20,13 +19,13 @@ enum class PeakBaseline { linear, sigmoidal };
 
 /// Settings of the peak construction; windows in kelvin.
 struct PeakOptions {
-    PeakKind kind = PeakKind::exotherm;  ///< which direction counts as a peak
-    std::optional<TemperatureWindow> search_K;  ///< where to look [K]; whole segment when empty
+    PeakKind kind = PeakKind::exotherm;            ///< which direction counts as a peak
+    std::optional<TemperatureWindow> search_K;     ///< where to look [K]; whole segment when empty
     PeakBaseline baseline = PeakBaseline::linear;  ///< interpolated baseline under the peaks
     /// Width of the baseline windows before and after a group of peaks [K]; automatic when
     /// empty (half the group's width, at least 3 K).
     std::optional<double> baseline_width_K;
-    double smoothing_window_K = 2.0;   ///< Savitzky–Golay window [K]
+    double smoothing_window_K = 2.0;  ///< Savitzky–Golay window [K]
     /// Peaks lower than this fraction of the tallest, or less prominent, are ignored [1].
     double min_height_fraction = 0.05;
     /// A group of peaks ends where the signal falls below this fraction of the tallest [1].
@@ -47,22 +46,22 @@ struct PeakResult {
     double end_K = 0.0;                 ///< upper integration limit [K]
     /// Heat released (exotherm) or absorbed (endotherm), positive [J/kg when per_mass, else J].
     double enthalpy = 0.0;
-    double height = 0.0;     ///< largest distance from the baseline [W/kg or W]
-    bool per_mass = false;   ///< enthalpy and height are per unit mass
+    double height = 0.0;       ///< largest distance from the baseline [W/kg or W]
+    bool per_mass = false;     ///< enthalpy and height are per unit mass
     LineFit leading_tangent;   ///< tangent at the leading-edge inflection [heat-flow unit, K]
     LineFit trailing_tangent;  ///< tangent at the trailing-edge inflection [heat-flow unit, K]
 };
 
 /// A group of overlapping peaks sharing one interpolated baseline.
 struct PeakGroup {
-    LineFit baseline_before;          ///< line fitted before the group [heat-flow unit, K]
-    LineFit baseline_after;           ///< line fitted after the group [heat-flow unit, K]
-    TemperatureWindow before_window_K;  ///< points of baseline_before [K]
-    TemperatureWindow after_window_K;   ///< points of baseline_after [K]
-    std::vector<double> baseline_T_K;   ///< interpolated baseline: temperatures [K]
-    std::vector<double> baseline_value; ///< interpolated baseline: heat flow [heat-flow unit]
-    std::size_t first_peak = 0;         ///< index into PeakSearchResult::peaks
-    std::size_t peak_count = 0;         ///< peaks in this group
+    LineFit baseline_before;             ///< line fitted before the group [heat-flow unit, K]
+    LineFit baseline_after;              ///< line fitted after the group [heat-flow unit, K]
+    TemperatureWindow before_window_K;   ///< points of baseline_before [K]
+    TemperatureWindow after_window_K;    ///< points of baseline_after [K]
+    std::vector<double> baseline_T_K;    ///< interpolated baseline: temperatures [K]
+    std::vector<double> baseline_value;  ///< interpolated baseline: heat flow [heat-flow unit]
+    std::size_t first_peak = 0;          ///< index into PeakSearchResult::peaks
+    std::size_t peak_count = 0;          ///< peaks in this group
 };
 
 /// Every peak found, in temperature order, with the construction.

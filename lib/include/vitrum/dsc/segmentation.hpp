@@ -2,14 +2,13 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/linear_fit.hpp>
-#include <vitrum/core/series.hpp>
-#include <vitrum/dsc/thermogram.hpp>
-
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
+#include <vitrum/core/linear_fit.hpp>
+#include <vitrum/core/series.hpp>
+#include <vitrum/dsc/thermogram.hpp>
 
 namespace vitrum::dsc {
 
@@ -33,11 +32,11 @@ struct DscSegment {
     std::size_t begin = 0;  ///< first row
     std::size_t end = 0;    ///< one past the last row
     SegmentKind kind = SegmentKind::unknown;
-    std::string label;      ///< file label, or "detected"
+    std::string label;                           ///< file label, or "detected"
     std::optional<double> program_rate_K_per_s;  ///< programmed rate when stated [K/s]
     LineFit temperature_vs_time;  ///< T(t) least-squares line; slope = measured rate [K/s]
-    double start_K = 0.0;  ///< temperature at the first row [K]
-    double end_K = 0.0;    ///< temperature at the last row [K]
+    double start_K = 0.0;         ///< temperature at the first row [K]
+    double end_K = 0.0;           ///< temperature at the last row [K]
 
     /// Measured heating rate: slope of the linear fit of T(t) [K/s].
     double measured_rate_K_per_s() const { return temperature_vs_time.slope; }

@@ -10,7 +10,8 @@ namespace vitrum::dsc {
 /// A signal smoothed by local polynomials, with its first derivative.
 struct SmoothedSignal {
     std::vector<double> value;  ///< smoothed y [unit of y]
-    std::vector<double> slope;  ///< dy/dx, or dy/d(index) when no x was given [unit of y / unit of x]
+    std::vector<double>
+        slope;  ///< dy/dx, or dy/d(index) when no x was given [unit of y / unit of x]
 };
 
 /// Savitzky–Golay smoothing of equally spaced samples over 2·half_window + 1 points: value from

@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/series.hpp>
-
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
+#include <vitrum/core/series.hpp>
 
 /// DSC analysis: normalisation, segmentation, glass transition, peaks, kinetics, figures.
 namespace vitrum::dsc {
@@ -35,11 +34,11 @@ struct Thermogram {
     std::vector<double> temperature_K;  ///< sample temperature [K]
     /// Heat flow in the stated orientation [W/kg when per_mass, else W].
     std::vector<double> heat_flow;
-    bool per_mass = false;                       ///< heat_flow is specific (W/kg)
+    bool per_mass = false;                                  ///< heat_flow is specific (W/kg)
     EndothermDirection endotherm = EndothermDirection::up;  ///< orientation of heat_flow
-    std::optional<double> sample_mass_kg;        ///< sample mass when known [kg]
-    std::vector<Segment> segments;               ///< segment marks copied from the series
-    std::vector<std::string> warnings;           ///< assumptions made while normalising
+    std::optional<double> sample_mass_kg;                   ///< sample mass when known [kg]
+    std::vector<Segment> segments;      ///< segment marks copied from the series
+    std::vector<std::string> warnings;  ///< assumptions made while normalising
 
     std::size_t size() const { return temperature_K.size(); }
     /// +1 when heat_flow is endotherm-up, −1 otherwise: multiply to get endotherm-up values [1].

@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/series.hpp>
-
 #include <array>
 #include <optional>
 #include <string>
 #include <vector>
+#include <vitrum/core/series.hpp>
 
 namespace vitrum::indent {
 

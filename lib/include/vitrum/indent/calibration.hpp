@@ -2,13 +2,12 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/linear_fit.hpp>
-#include <vitrum/indent/area_function.hpp>
-#include <vitrum/indent/oliver_pharr.hpp>
-
 #include <cstddef>
 #include <string>
 #include <vector>
+#include <vitrum/core/linear_fit.hpp>
+#include <vitrum/indent/area_function.hpp>
+#include <vitrum/indent/oliver_pharr.hpp>
 
 namespace vitrum::indent {
 
@@ -21,13 +20,13 @@ struct CalibrationSample {
 
 /// Which samples enter the calibrations (G200 Guide: exclude h_max < 200 nm for the frame).
 struct CalibrationOptions {
-    OliverPharrOptions oliver_pharr;   ///< ε, β, ν (of the reference), E_i, ν_i
+    OliverPharrOptions oliver_pharr;     ///< ε, β, ν (of the reference), E_i, ν_i
     double reference_modulus_Pa = 72e9;  ///< E of the reference (fused silica 72 GPa) [Pa]
-    std::size_t area_terms = 3;        ///< polynomial terms C0 … C(k−1) fitted, 1 ≤ k ≤ 9
-    double frame_min_depth_m = 0.0;    ///< samples shallower than this skip the frame fit [m]
-    double frame_min_load_N = 0.0;     ///< samples below this load skip the frame fit [N]
-    std::size_t max_iterations = 50;   ///< alternations of the combined calibration [1]
-    double tolerance = 1e-7;           ///< relative change of C_f that ends the iteration [1]
+    std::size_t area_terms = 3;          ///< polynomial terms C0 … C(k−1) fitted, 1 ≤ k ≤ 9
+    double frame_min_depth_m = 0.0;      ///< samples shallower than this skip the frame fit [m]
+    double frame_min_load_N = 0.0;       ///< samples below this load skip the frame fit [N]
+    std::size_t max_iterations = 50;     ///< alternations of the combined calibration [1]
+    double tolerance = 1e-7;             ///< relative change of C_f that ends the iteration [1]
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;

@@ -2,13 +2,12 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/series.hpp>
-#include <vitrum/indent/area_function.hpp>
-#include <vitrum/indent/oliver_pharr.hpp>
-
 #include <cstddef>
 #include <limits>
 #include <vector>
+#include <vitrum/core/series.hpp>
+#include <vitrum/indent/area_function.hpp>
+#include <vitrum/indent/oliver_pharr.hpp>
 
 namespace vitrum::indent {
 
@@ -28,14 +27,14 @@ struct CsmOptions {
 
 /// H and E versus depth from the harmonic stiffness, and their means over the depth window.
 struct CsmResult {
-    std::vector<std::size_t> rows;          ///< series rows evaluated
-    std::vector<OliverPharrPoint> points;   ///< one per row (NaN where invalid)
-    std::size_t window_points = 0;          ///< finite points inside the depth window [1]
-    double mean_modulus_Pa = 0.0;           ///< mean E in the window [Pa] (NaN when empty)
-    double sd_modulus_Pa = 0.0;             ///< sample standard deviation of E [Pa]
-    double mean_hardness_Pa = 0.0;          ///< mean H in the window [Pa]
-    double sd_hardness_Pa = 0.0;            ///< sample standard deviation of H [Pa]
-    double mean_reduced_modulus_Pa = 0.0;   ///< mean E_r in the window [Pa]
+    std::vector<std::size_t> rows;         ///< series rows evaluated
+    std::vector<OliverPharrPoint> points;  ///< one per row (NaN where invalid)
+    std::size_t window_points = 0;         ///< finite points inside the depth window [1]
+    double mean_modulus_Pa = 0.0;          ///< mean E in the window [Pa] (NaN when empty)
+    double sd_modulus_Pa = 0.0;            ///< sample standard deviation of E [Pa]
+    double mean_hardness_Pa = 0.0;         ///< mean H in the window [Pa]
+    double sd_hardness_Pa = 0.0;           ///< sample standard deviation of H [Pa]
+    double mean_reduced_modulus_Pa = 0.0;  ///< mean E_r in the window [Pa]
 };
 
 /// Contact stiffness with the frame removed: 1/(1/S_meas − 1/K_f) [N/m]; NaN when S_meas ≥ K_f.

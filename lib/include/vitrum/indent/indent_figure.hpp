@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
+#include <vector>
 #include <vitrum/indent/csm.hpp>
 #include <vitrum/indent/quasi_static.hpp>
 #include <vitrum/report/figure.hpp>
-
-#include <vector>
 
 namespace vitrum::indent {
 

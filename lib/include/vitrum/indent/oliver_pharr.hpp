@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/indent/area_function.hpp>
-
 #include <cmath>
+#include <vitrum/indent/area_function.hpp>
 
 namespace vitrum::indent {
 
@@ -12,12 +11,13 @@ namespace vitrum::indent {
 /// can be reproduced digit for digit: NanoSuite uses ε = 0.75, β = 1, E_i = 1141 GPa,
 /// ν_i = 0.07; TriboScan uses π = 3.14 in E_r (see docs/reference indentation.md §1.5–1.6).
 struct OliverPharrOptions {
-    double epsilon = 0.75;           ///< contact-depth factor ε (0.72 cone, 0.75 paraboloid, 1 flat) [1]
-    double beta = 1.0;               ///< geometry factor β in E_r (1.034 Berkovich per OP 1992) [1]
+    double epsilon = 0.75;  ///< contact-depth factor ε (0.72 cone, 0.75 paraboloid, 1 flat) [1]
+    double beta = 1.0;      ///< geometry factor β in E_r (1.034 Berkovich per OP 1992) [1]
     double tip_modulus_Pa = 1141e9;  ///< diamond E_i [Pa] (NanoSuite 1141 GPa; micromechanics 1140)
-    double tip_poisson_ratio = 0.07; ///< diamond ν_i [1]
-    double sample_poisson_ratio = 0.3;  ///< sample ν [1] (≈ 0.36 for Cu–Zr glasses, 0.18 fused silica)
-    double pi = M_PI;                ///< π used in E_r = √π S/(2β√A) [1] (TriboScan: 3.14)
+    double tip_poisson_ratio = 0.07;  ///< diamond ν_i [1]
+    double sample_poisson_ratio =
+        0.3;           ///< sample ν [1] (≈ 0.36 for Cu–Zr glasses, 0.18 fused silica)
+    double pi = M_PI;  ///< π used in E_r = √π S/(2β√A) [1] (TriboScan: 3.14)
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
@@ -25,14 +25,14 @@ struct OliverPharrOptions {
 
 /// Results at one (P, h, S) point [SI].
 struct OliverPharrPoint {
-    double load_N = 0.0;             ///< P [N]
-    double depth_m = 0.0;            ///< h [m]
-    double stiffness_N_per_m = 0.0;  ///< S [N/m]
-    double contact_depth_m = 0.0;    ///< h_c = h − εP/S [m]
-    double contact_area_m2 = 0.0;    ///< A(h_c) [m²]
-    double reduced_modulus_Pa = 0.0; ///< E_r = √π S /(2β√A) [Pa]
-    double modulus_Pa = 0.0;         ///< E = (1 − ν²)/(1/E_r − (1 − ν_i²)/E_i) [Pa]
-    double hardness_Pa = 0.0;        ///< H = P/A [Pa]
+    double load_N = 0.0;              ///< P [N]
+    double depth_m = 0.0;             ///< h [m]
+    double stiffness_N_per_m = 0.0;   ///< S [N/m]
+    double contact_depth_m = 0.0;     ///< h_c = h − εP/S [m]
+    double contact_area_m2 = 0.0;     ///< A(h_c) [m²]
+    double reduced_modulus_Pa = 0.0;  ///< E_r = √π S /(2β√A) [Pa]
+    double modulus_Pa = 0.0;          ///< E = (1 − ν²)/(1/E_r − (1 − ν_i²)/E_i) [Pa]
+    double hardness_Pa = 0.0;         ///< H = P/A [Pa]
     double stiffness_squared_over_load_Pa = 0.0;  ///< S²/P [Pa]
 };
 

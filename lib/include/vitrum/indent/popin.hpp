@@ -2,20 +2,20 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/nonlinear_fit.hpp>
-
 #include <cstddef>
 #include <string>
 #include <vector>
+#include <vitrum/core/nonlinear_fit.hpp>
 
 namespace vitrum::indent {
 
 /// Settings of find_popins(): depth bursts at nearly constant load (load control).
 struct PopInOptions {
-    double skip_depth_m = 2e-9;      ///< rows shallower than this are ignored (micromechanics: 2 nm) [m]
-    double threshold_mads = 8.0;     ///< burst when detrended Δh exceeds this many robust σ [1]
-    double min_jump_m = 0.5e-9;      ///< smaller bursts are ignored [m]
-    double max_load_ratio = 0.25;    ///< ΔP/Δh during the burst below this × median dP/dh [1]
+    double skip_depth_m =
+        2e-9;  ///< rows shallower than this are ignored (micromechanics: 2 nm) [m]
+    double threshold_mads = 8.0;   ///< burst when detrended Δh exceeds this many robust σ [1]
+    double min_jump_m = 0.5e-9;    ///< smaller bursts are ignored [m]
+    double max_load_ratio = 0.25;  ///< ΔP/Δh during the burst below this × median dP/dh [1]
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
@@ -23,19 +23,20 @@ struct PopInOptions {
 
 /// One depth burst.
 struct PopIn {
-    std::size_t row = 0;       ///< last row before the burst
-    std::size_t end_row = 0;   ///< first row after the burst
-    double load_N = 0.0;       ///< load where it starts [N]
-    double depth_m = 0.0;      ///< depth where it starts [m]
-    double jump_m = 0.0;       ///< Δh of the burst [m]
+    std::size_t row = 0;      ///< last row before the burst
+    std::size_t end_row = 0;  ///< first row after the burst
+    double load_N = 0.0;      ///< load where it starts [N]
+    double depth_m = 0.0;     ///< depth where it starts [m]
+    double jump_m = 0.0;      ///< Δh of the burst [m]
 };
 
 /// Depth increments per sample minus a quadratic trend in the row index (micromechanics
 /// hertz.popIn), robust σ = 1.4826·MAD; consecutive flagged increments merge into one burst.
 /// Rows [begin, end) should be the loading segment.
 /// @throws InvalidArgument for bad options or fewer than 10 rows.
-std::vector<PopIn> find_popins(const std::vector<double>& depth_m, const std::vector<double>& load_N,
-                               std::size_t begin, std::size_t end, const PopInOptions& options = {});
+std::vector<PopIn> find_popins(const std::vector<double>& depth_m,
+                               const std::vector<double>& load_N, std::size_t begin,
+                               std::size_t end, const PopInOptions& options = {});
 
 /// Hertz fit P = (4/3)·E_r·√R·(h − h0)^{3/2} before the first pop-in, and the maximum shear
 /// stress under the tip at the pop-in load.

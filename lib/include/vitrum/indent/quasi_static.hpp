@@ -2,15 +2,14 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
 #include <vitrum/core/series.hpp>
 #include <vitrum/indent/area_function.hpp>
 #include <vitrum/indent/oliver_pharr.hpp>
 #include <vitrum/indent/segmentation.hpp>
 #include <vitrum/indent/unloading_fit.hpp>
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace vitrum::indent {
 
@@ -29,8 +28,8 @@ struct IndentOptions {
     CycleOptions cycles;
     double frame_compliance_m_per_N = 0.0;  ///< C_f subtracted as h − C_f·P [m/N]
     DriftMode drift = DriftMode::none;
-    double drift_rate_m_per_s = 0.0;        ///< for DriftMode::given [m/s]
-    double drift_fraction = 0.7;            ///< tail of the drift hold that is fitted [1]
+    double drift_rate_m_per_s = 0.0;  ///< for DriftMode::given [m/s]
+    double drift_fraction = 0.7;      ///< tail of the drift hold that is fitted [1]
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
@@ -48,14 +47,14 @@ struct CycleResult {
 
 /// One indent evaluated.
 struct IndentResult {
-    std::string name;                   ///< the curve's name
-    std::vector<CycleResult> cycles;    ///< in time order
-    std::size_t surface_row = 0;        ///< contact row (0-based)
-    double drift_rate_m_per_s = 0.0;    ///< applied drift rate [m/s]
-    std::string segmentation_source;    ///< "data" or "file segments"
-    std::optional<double> position_x_m; ///< stage x [m] when the file gives it
-    std::optional<double> position_y_m; ///< stage y [m] when the file gives it
-    Series corrected;                   ///< the series after surface, frame and drift corrections
+    std::string name;                    ///< the curve's name
+    std::vector<CycleResult> cycles;     ///< in time order
+    std::size_t surface_row = 0;         ///< contact row (0-based)
+    double drift_rate_m_per_s = 0.0;     ///< applied drift rate [m/s]
+    std::string segmentation_source;     ///< "data" or "file segments"
+    std::optional<double> position_x_m;  ///< stage x [m] when the file gives it
+    std::optional<double> position_y_m;  ///< stage y [m] when the file gives it
+    Series corrected;                    ///< the series after surface, frame and drift corrections
 };
 
 /// Surface → frame compliance → drift → cycles → power-law unloading fit → Oliver–Pharr, for

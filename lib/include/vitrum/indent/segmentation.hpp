@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/series.hpp>
-
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
+#include <vitrum/core/series.hpp>
 
 namespace vitrum::indent {
 
@@ -23,9 +22,9 @@ enum class SurfaceMethod {
 /// Settings of find_surface().
 struct SurfaceOptions {
     SurfaceMethod method = SurfaceMethod::file;
-    double threshold = 0.0;        ///< in N (load) or N/m (stiffness, slope); must be > 0 for those
-    std::size_t manual_row = 0;    ///< row of contact for SurfaceMethod::manual (0-based)
-    std::size_t median_window = 5; ///< odd median-filter width applied before thresholding [1]
+    double threshold = 0.0;      ///< in N (load) or N/m (stiffness, slope); must be > 0 for those
+    std::size_t manual_row = 0;  ///< row of contact for SurfaceMethod::manual (0-based)
+    std::size_t median_window = 5;  ///< odd median-filter width applied before thresholding [1]
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
@@ -82,7 +81,7 @@ double drift_rate_m_per_s(const Series& data, std::size_t begin, std::size_t end
 /// Copy of `data` with depth corrected in place of the original: h − C_f·P (frame compliance
 /// [m/N]) and h − ḣ·(t − t_surface) (drift [m/s]); then shifted so that h(surface) = 0 and
 /// P(surface) = 0 unless `keep_zero` (vendor zero kept when surface method is `file`).
-Series corrected_series(const Series& data, std::size_t surface_row, double frame_compliance_m_per_N,
-                        double drift_rate_m_per_s, bool keep_zero);
+Series corrected_series(const Series& data, std::size_t surface_row,
+                        double frame_compliance_m_per_N, double drift_rate_m_per_s, bool keep_zero);
 
 }  // namespace vitrum::indent

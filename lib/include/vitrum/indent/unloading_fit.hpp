@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/core/nonlinear_fit.hpp>
-
 #include <cstddef>
 #include <string>
 #include <vector>
+#include <vitrum/core/nonlinear_fit.hpp>
 
 namespace vitrum::indent {
 
@@ -16,12 +15,12 @@ namespace vitrum::indent {
 /// also its Micro Materials and KLA-HDF5 setting); NanoSuite fits the upper 50 % of the unload,
 /// ISO 14577 recommends 0.2–0.98, Hysitron 0.4–0.95 (indentation.md §1.3, §4.2).
 struct UnloadingFitOptions {
-    double lower_fraction = 0.5;    ///< lowest load in the fit, fraction of the cycle's P_max [1]
-    double upper_fraction = 0.99;   ///< highest load in the fit, fraction of P_max [1]
+    double lower_fraction = 0.5;   ///< lowest load in the fit, fraction of the cycle's P_max [1]
+    double upper_fraction = 0.99;  ///< highest load in the fit, fraction of P_max [1]
     std::size_t skip_first_points = 0;  ///< unloading points skipped at the top (NanoSuite: 5) [1]
-    std::size_t min_points = 5;     ///< fewer points in the window is an error [1]
-    double min_exponent = 0.8;      ///< fitted m below this is reported as not usable [1]
-    double max_exponent = 10.0;     ///< fitted m above this is reported as not usable [1]
+    std::size_t min_points = 5;         ///< fewer points in the window is an error [1]
+    double min_exponent = 0.8;          ///< fitted m below this is reported as not usable [1]
+    double max_exponent = 10.0;         ///< fitted m above this is reported as not usable [1]
     NonlinearFitOptions solver{100, 1e-10, 1e-10, 0.0, TrustRegionMethod::levenberg_marquardt};
 
     /// @throws InvalidArgument naming the option and its allowed range.

@@ -17,44 +17,44 @@ namespace vitrum::report {
 
 /// What the generator puts into one sample: the "true" values the analysis should recover.
 struct ExampleSample {
-    std::string name;                       ///< file-name-safe sample name
-    std::optional<double> deposition_K;     ///< substrate temperature; empty = the reference [K]
-    double tg_onset_K = 0.0;                ///< extrapolated onset of the glass transition [K]
-    double tx_onset_K = 0.0;                ///< extrapolated onset of crystallisation [K]
-    double crystallisation_J_per_kg = 0.0;  ///< ΔH_x of the crystallisation exotherm [J/kg]
-    double delta_cp_J_per_kg_K = 0.0;       ///< heat-capacity step at Tg [J/(kg K)]
-    double overshoot_J_per_kg = 0.0;        ///< enthalpy-recovery peak area after the step [J/kg]
-    double sample_mass_kg = 0.0;            ///< DSC sample mass [kg]
-    double hardness_Pa = 0.0;               ///< mean H of the indents [Pa]
-    double hardness_sd_Pa = 0.0;            ///< sample standard deviation of H [Pa]
-    double modulus_Pa = 0.0;                ///< mean E of the indents [Pa]
-    double modulus_sd_Pa = 0.0;             ///< sample standard deviation of E [Pa]
-    std::optional<double> mro_size_m;       ///< measured MRO domain size [m]
+    std::string name;                         ///< file-name-safe sample name
+    std::optional<double> deposition_K;       ///< substrate temperature; empty = the reference [K]
+    double tg_onset_K = 0.0;                  ///< extrapolated onset of the glass transition [K]
+    double tx_onset_K = 0.0;                  ///< extrapolated onset of crystallisation [K]
+    double crystallisation_J_per_kg = 0.0;    ///< ΔH_x of the crystallisation exotherm [J/kg]
+    double delta_cp_J_per_kg_K = 0.0;         ///< heat-capacity step at Tg [J/(kg K)]
+    double overshoot_J_per_kg = 0.0;          ///< enthalpy-recovery peak area after the step [J/kg]
+    double sample_mass_kg = 0.0;              ///< DSC sample mass [kg]
+    double hardness_Pa = 0.0;                 ///< mean H of the indents [Pa]
+    double hardness_sd_Pa = 0.0;              ///< sample standard deviation of H [Pa]
+    double modulus_Pa = 0.0;                  ///< mean E of the indents [Pa]
+    double modulus_sd_Pa = 0.0;               ///< sample standard deviation of E [Pa]
+    std::optional<double> mro_size_m;         ///< measured MRO domain size [m]
     std::optional<double> mro_uncertainty_m;  ///< its uncertainty [m]
-    std::string notes;                      ///< free text copied into the manifest
+    std::string notes;                        ///< free text copied into the manifest
 };
 
 /// Settings shared by every synthetic file.
 struct ExampleSettings {
-    std::uint64_t seed = 20260414;          ///< RNG seed (mt19937_64) [1]
+    std::uint64_t seed = 20260414;              ///< RNG seed (mt19937_64) [1]
     double heating_rate_K_per_s = 10.0 / 60.0;  ///< DSC heating rate (10 K/min) [K/s]
-    double dsc_start_K = 523.15;            ///< first DSC temperature (250 °C) [K]
-    double dsc_end_K = 823.15;              ///< last DSC temperature (550 °C) [K]
-    double dsc_step_K = 0.25;               ///< temperature step between DSC rows [K]
-    double dsc_noise_W_per_kg = 0.4;        ///< σ of the DSC signal noise (0.0004 W/g) [W/kg]
-    int indents_per_sample = 10;            ///< indentation files per sample [1]
-    double max_load_N = 5e-3;               ///< P_max of every indent (5000 µN) [N]
-    double unloading_exponent = 1.4;        ///< m of P = B(h − h_f)^m [1]
-    double sample_poisson_ratio = 0.36;     ///< ν of Cu–Zr glasses [1]
-    double tip_modulus_Pa = 1141e9;         ///< diamond E_i [Pa]
-    double tip_poisson_ratio = 0.07;        ///< diamond ν_i [1]
-    double berkovich_c0 = 24.5;             ///< A = C0·h_c² [1]
-    double epsilon = 0.75;                  ///< Oliver–Pharr ε [1]
-    double beta = 1.0;                      ///< Oliver–Pharr β (vitrum's default) [1]
-    double hold_creep_m = 2e-9;             ///< depth gained during the 2 s hold [m]
-    double depth_noise_m = 0.1e-9;          ///< σ of depth noise [m]
-    double load_noise_N = 0.3e-6;           ///< σ of load noise [N]
-    double sample_rate_Hz = 40.0;           ///< indentation sampling rate [Hz]
+    double dsc_start_K = 523.15;                ///< first DSC temperature (250 °C) [K]
+    double dsc_end_K = 823.15;                  ///< last DSC temperature (550 °C) [K]
+    double dsc_step_K = 0.25;                   ///< temperature step between DSC rows [K]
+    double dsc_noise_W_per_kg = 0.4;            ///< σ of the DSC signal noise (0.0004 W/g) [W/kg]
+    int indents_per_sample = 10;                ///< indentation files per sample [1]
+    double max_load_N = 5e-3;                   ///< P_max of every indent (5000 µN) [N]
+    double unloading_exponent = 1.4;            ///< m of P = B(h − h_f)^m [1]
+    double sample_poisson_ratio = 0.36;         ///< ν of Cu–Zr glasses [1]
+    double tip_modulus_Pa = 1141e9;             ///< diamond E_i [Pa]
+    double tip_poisson_ratio = 0.07;            ///< diamond ν_i [1]
+    double berkovich_c0 = 24.5;                 ///< A = C0·h_c² [1]
+    double epsilon = 0.75;                      ///< Oliver–Pharr ε [1]
+    double beta = 1.0;                          ///< Oliver–Pharr β (vitrum's default) [1]
+    double hold_creep_m = 2e-9;                 ///< depth gained during the 2 s hold [m]
+    double depth_noise_m = 0.1e-9;              ///< σ of depth noise [m]
+    double load_noise_N = 0.3e-6;               ///< σ of load noise [N]
+    double sample_rate_Hz = 40.0;               ///< indentation sampling rate [Hz]
 };
 
 /// The samples of the example study, reference first [values in SI].

@@ -28,12 +28,16 @@ struct Style {
     /// -Wmissing-field-initializers.)
     Style(Color color_ = {0, 0, 0}, LineStyle line_ = LineStyle::solid, double line_width_ = 1.5,
           Marker marker_ = Marker::none, double marker_size_ = 1.0, std::string label_ = "")
-        : color(color_), line(line_), line_width(line_width_), marker(marker_),
-          marker_size(marker_size_), label(std::move(label_)) {}
+        : color(color_),
+          line(line_),
+          line_width(line_width_),
+          marker(marker_),
+          marker_size(marker_size_),
+          label(std::move(label_)) {}
 
     Color color{0, 0, 0};
     LineStyle line = LineStyle::solid;
-    double line_width = 1.5;   ///< in PLplot width units (≈ points)
+    double line_width = 1.5;  ///< in PLplot width units (≈ points)
     Marker marker = Marker::none;
     double marker_size = 1.0;  ///< relative to the default symbol size
     std::string label;         ///< legend entry; empty = not in the legend
@@ -43,11 +47,11 @@ struct Style {
 struct Layer {
     enum class Kind { line, points, error_bars, vline, hline, x_band, y_band, text } kind;
     std::vector<double> x, y;
-    std::vector<double> y_err;   ///< error_bars: ± half-width
-    double lo = 0.0, hi = 0.0;   ///< bands: range; vline/hline: position in lo
-    std::string text;            ///< text layer, or annotation of a vline/hline
+    std::vector<double> y_err;  ///< error_bars: ± half-width
+    double lo = 0.0, hi = 0.0;  ///< bands: range; vline/hline: position in lo
+    std::string text;           ///< text layer, or annotation of a vline/hline
     Style style;
-    double alpha = 1.0;          ///< bands: opacity
+    double alpha = 1.0;  ///< bands: opacity
 };
 
 /// One set of axes. Axis labels carry their unit: "Temperature [K]".

@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,16 +30,16 @@ namespace vitrum::report {
 
 /// One DSC file of a sample.
 struct DscInput {
-    std::string file;                        ///< path as written in the manifest
-    std::string path;                        ///< resolved path (relative to the manifest folder)
+    std::string file;  ///< path as written in the manifest
+    std::string path;  ///< resolved path (relative to the manifest folder)
     std::optional<double> heating_rate_K_per_s;  ///< stated heating rate [K/s]
-    std::string format;                      ///< reader id; empty = detect
+    std::string format;                          ///< reader id; empty = detect
 };
 
 /// A group of indentation files measured with the same tip and sample ν.
 struct IndentationInput {
-    std::vector<std::string> files;  ///< paths as written in the manifest
-    std::vector<std::string> paths;  ///< resolved paths
+    std::vector<std::string> files;       ///< paths as written in the manifest
+    std::vector<std::string> paths;       ///< resolved paths
     std::optional<double> poisson_ratio;  ///< sample ν (else the study option) [1]
     std::optional<std::string> tip;       ///< tip / area function, AreaFunction::parse syntax
     std::string format;                   ///< reader id; empty = detect
@@ -48,16 +47,16 @@ struct IndentationInput {
 
 /// Analysis options; every field is optional so that sample values override study values.
 struct AnalysisOptions {
-    std::optional<double> tg_search_lo_K;     ///< Tg search window, lower end [K]
-    std::optional<double> tg_search_hi_K;     ///< Tg search window, upper end [K]
-    std::optional<double> tx_search_lo_K;     ///< crystallisation search window, lower end [K]
-    std::optional<double> tx_search_hi_K;     ///< crystallisation search window, upper end [K]
-    std::optional<double> poisson_ratio;      ///< sample ν [1]
-    std::optional<std::string> tip;           ///< tip description ("berkovich", "sphere:5um", …)
-    std::optional<double> epsilon;            ///< Oliver–Pharr ε [1]
-    std::optional<double> beta;               ///< Oliver–Pharr β [1]
-    std::optional<double> unload_fit_lower;   ///< unloading fit window, lower load fraction [1]
-    std::optional<double> unload_fit_upper;   ///< unloading fit window, upper load fraction [1]
+    std::optional<double> tg_search_lo_K;    ///< Tg search window, lower end [K]
+    std::optional<double> tg_search_hi_K;    ///< Tg search window, upper end [K]
+    std::optional<double> tx_search_lo_K;    ///< crystallisation search window, lower end [K]
+    std::optional<double> tx_search_hi_K;    ///< crystallisation search window, upper end [K]
+    std::optional<double> poisson_ratio;     ///< sample ν [1]
+    std::optional<std::string> tip;          ///< tip description ("berkovich", "sphere:5um", …)
+    std::optional<double> epsilon;           ///< Oliver–Pharr ε [1]
+    std::optional<double> beta;              ///< Oliver–Pharr β [1]
+    std::optional<double> unload_fit_lower;  ///< unloading fit window, lower load fraction [1]
+    std::optional<double> unload_fit_upper;  ///< unloading fit window, upper load fraction [1]
 
     /// Fields set in `over` replace those here.
     AnalysisOptions merged_with(const AnalysisOptions& over) const;
@@ -68,39 +67,39 @@ struct AnalysisOptions {
 /// One sample of the study.
 struct SampleSpec {
     std::string name;
-    bool is_reference = false;                ///< "deposition": "reference"
-    std::optional<double> deposition_K;       ///< substrate temperature [K]
-    std::string deposition_text;              ///< as written ("25 °C", "reference")
+    bool is_reference = false;           ///< "deposition": "reference"
+    std::optional<double> deposition_K;  ///< substrate temperature [K]
+    std::string deposition_text;         ///< as written ("25 °C", "reference")
     std::vector<DscInput> dsc;
     std::vector<IndentationInput> indentation;
     std::optional<double> mro_size_m;         ///< measured MRO domain size [m]
     std::optional<double> mro_uncertainty_m;  ///< its uncertainty (± half-width) [m]
     std::string notes;
-    AnalysisOptions options;                  ///< sample-level options (not yet merged)
+    AnalysisOptions options;  ///< sample-level options (not yet merged)
 };
 
 /// Crystal thermodynamics and γ written inline in the manifest (when "material" is an object).
 struct InlineMaterial {
-    double melting_K = 0.0;                      ///< T_m [K]
-    double enthalpy_of_fusion_J_per_mol = 0.0;   ///< ΔH_f [J/mol]
-    double molar_volume_m3_per_mol = 0.0;        ///< V_m [m^3/mol]
+    double melting_K = 0.0;                             ///< T_m [K]
+    double enthalpy_of_fusion_J_per_mol = 0.0;          ///< ΔH_f [J/mol]
+    double molar_volume_m3_per_mol = 0.0;               ///< V_m [m^3/mol]
     double heat_capacity_difference_J_per_mol_K = 0.0;  ///< Δc_p [J/(mol K)]
-    std::string driving_force = "turnbull";      ///< model name (cnt::parse_driving_force_model)
-    std::string interfacial_energy;              ///< γ spec (cnt::parse_interfacial_energy)
+    std::string driving_force = "turnbull";  ///< model name (cnt::parse_driving_force_model)
+    std::string interfacial_energy;          ///< γ spec (cnt::parse_interfacial_energy)
 };
 
 /// A parsed, validated manifest.
 struct Manifest {
-    std::string path;         ///< manifest file as given
-    std::string folder;       ///< folder that relative paths are resolved against
+    std::string path;    ///< manifest file as given
+    std::string folder;  ///< folder that relative paths are resolved against
     std::string title;
-    std::optional<std::string> material_set;   ///< "cu50zr50:set" (share/materials)
-    std::optional<InlineMaterial> material;    ///< inline parameters
-    std::string reference;                     ///< name of the reference sample ("" = none)
-    std::optional<double> tg_reference_K;      ///< stated Tg_ref, else measured on the reference [K]
-    AnalysisOptions options;                   ///< study-level options
+    std::optional<std::string> material_set;  ///< "cu50zr50:set" (share/materials)
+    std::optional<InlineMaterial> material;   ///< inline parameters
+    std::string reference;                    ///< name of the reference sample ("" = none)
+    std::optional<double> tg_reference_K;     ///< stated Tg_ref, else measured on the reference [K]
+    AnalysisOptions options;                  ///< study-level options
     std::vector<SampleSpec> samples;
-    nlohmann::ordered_json raw;                ///< the JSON as read, for provenance
+    nlohmann::ordered_json raw;  ///< the JSON as read, for provenance
 
     /// Study options with the sample's own on top.
     AnalysisOptions options_for(const SampleSpec& sample) const {

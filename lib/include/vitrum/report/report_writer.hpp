@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/report/study.hpp>
-
 #include <string>
 #include <vector>
+#include <vitrum/report/study.hpp>
 
 namespace vitrum::report {
 

@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/report/figure.hpp>
-#include <vitrum/report/study.hpp>
-
 #include <string>
 #include <vector>
+#include <vitrum/report/figure.hpp>
+#include <vitrum/report/study.hpp>
 
 namespace vitrum::report {
 

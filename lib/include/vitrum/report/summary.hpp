@@ -2,12 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #pragma once
 
-#include <vitrum/report/study.hpp>
-
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
+#include <vitrum/report/study.hpp>
 
 /// The report's tables: summary.csv (one row per sample) and summary.json (everything).
 namespace vitrum::report {
