@@ -8,6 +8,7 @@
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
+#include <vitrum/dsc/cooling.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 namespace vitrum::cli {
@@ -80,8 +81,19 @@ dsc::HeatingAnalysisOptions make_options(const DscArgs& args) {
                 args.baseline_window.substr(comma + 1), "--baseline-window");
         }
     }
-    if (args.melting) o.melting = dsc::PeakOptions{};
+    // Melting endotherms are always reported when present; --melting makes a missing one an error.
+    o.melting = dsc::PeakOptions{};
+    o.melting_required = args.melting;
     return o;
+}
+
+// First cooling segment spanning at least 20 K.
+std::optional<std::size_t> first_cooling(const std::vector<dsc::DscSegment>& segments) {
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const auto& s = segments[i];
+        if (s.kind == SegmentKind::cooling && s.start_K - s.end_K >= 20.0) return i;
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -97,12 +109,30 @@ std::vector<CurveOutcome> analyse_file(const std::string& path, const DscArgs& a
     for (std::size_t c = 0; c < data.curves.size(); ++c) {
         const dsc::Thermogram run = dsc::normalize(data, c, norm);
         const auto segments = dsc::segment_run(run);
-        const std::size_t k = dsc::choose_heating_segment(segments, args.segment);
         CurveOutcome o;
+        std::size_t k = 0;
+        try {
+            k = dsc::choose_heating_segment(segments, args.segment);
+        } catch (const AnalysisError&) {
+            // A cooling-only run (e.g. crystallisation on cooling): analyse its first long cooling.
+            const auto cooling = first_cooling(segments);
+            if (!cooling) throw;
+            k = *cooling;
+        }
         o.curve_name = data.curves[c].name;
         o.segment_number = k + 1;
         o.heating = run.slice(segments[k].begin, segments[k].end);
-        o.analysis = dsc::analyze_heating(o.heating, options);
+        o.cooling = segments[k].kind == SegmentKind::cooling;
+        if (o.cooling) {
+            o.analysis.heating_rate_K_per_s = segments[k].measured_rate_K_per_s();
+            try {
+                o.analysis.crystallisation = dsc::find_cooling_peaks(o.heating, options.crystallisation);
+            } catch (const AnalysisError& e) {
+                o.analysis.problems.emplace_back(e.what());
+            }
+        } else {
+            o.analysis = dsc::analyze_heating(o.heating, options);
+        }
         out.push_back(std::move(o));
     }
     return out;

@@ -37,13 +37,29 @@ dsc::TemperatureWindow parse_temperature_range(const std::string& text, const st
 struct CurveOutcome {
     std::string curve_name;
     std::size_t segment_number = 0;  ///< 1-based
-    dsc::Thermogram heating;         ///< the analysed segment
+    dsc::Thermogram heating;         ///< the analysed segment (a cooling one when `cooling`)
+    /// The run has no heating segment: `heating` is a cooling segment and
+    /// analysis.crystallisation holds its exotherms (onset on the high-temperature side).
+    bool cooling = false;
     dsc::HeatingAnalysis analysis;
 };
 
 /// Reads `path` and analyses the chosen heating segment of every curve.
 /// @throws vitrum::Error (read, format, option and analysis errors).
 std::vector<CurveOutcome> analyse_file(const std::string& path, const DscArgs& args);
+
+/// One analysed curve with the file it came from.
+struct DscRow {
+    std::string file;
+    CurveOutcome outcome;
+};
+
+/// Wide tidy table of `vitrum dsc`: one row per curve, every quantity a column [°C, K, J/g …].
+ResultTable dsc_wide_table(const std::vector<DscRow>& rows);
+
+/// Prints the results: per curve a vertical block "quantity | value [unit] …" (only quantities
+/// with a value) for `table`, the wide table for `csv` and `json`.
+void print_dsc_results(std::ostream& out, const std::vector<DscRow>& rows, OutputFormat format);
 
 /// Celsius value of a kelvin temperature [°C].
 inline double to_celsius(double T_K) { return T_K - 273.15; }

@@ -48,7 +48,9 @@ TEST_CASE("every shipped material file follows the schema and loads") {
         CHECK(m.id == entry.path().stem().string());
         for (const auto& set : m.sets) {
             CAPTURE(set.name);
-            for (const auto& [key, p] : set.parameters) {
+            for (const auto& parameter : set.parameters) {
+                CAPTURE(parameter.first);
+                const auto& p = parameter.second;
                 CHECK_FALSE(p.source.empty());
                 CHECK_FALSE(p.status.empty());
             }
@@ -75,7 +77,9 @@ TEST_CASE("the three shipped reconstructions give 2.85-2.89 nm for Cu50Zr50 at 7
     const std::pair<const char*, double> expected[] = {{"cu50zr50:combo-a", 2.885e-9},
                                                        {"cu50zr50:combo-b", 2.854e-9},
                                                        {"cu50zr50:combo-c", 2.894e-9}};
-    for (const auto& [spec, d] : expected) {
+    for (const auto& entry : expected) {
+        const auto& spec = entry.first;
+        const auto& d = entry.second;
         CAPTURE(spec);
         const auto choice = find_material(spec);
         CHECK_REL(evaluate(build_model(choice.material, choice.set), 700.0).nucleus.diameter_m, d,

@@ -1,5 +1,7 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
+#include <limits>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/segmentation.hpp>
 
@@ -85,4 +87,34 @@ TEST_CASE("choose_heating_segment and SegmentationOptions refuse bad requests") 
     std::vector<vitrum::dsc::DscSegment> cooling_only{segs[2]};
     CHECK_THROWS_WITH_AS(choose_heating_segment(cooling_only),
                          doctest::Contains("no heating segment"), vitrum::AnalysisError);
+}
+
+TEST_CASE("a file segment padded with NaN rows is trimmed so that its span is measured") {
+    // TRIOS-like single ramp 30 → 200 °C at 5 K/min whose time has 2 decimals of a minute (so
+    // consecutive rows share a time stamp) and whose last 35 rows are NaN.
+    Thermogram t;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (int i = 0; i < 2000; ++i) {
+        const double T = 303.15 + 170.0 * i / 1999.0;
+        t.time_s.push_back(std::round((T - 303.15) / 5.0 * 100.0) / 100.0 * 60.0);
+        t.temperature_K.push_back(T);
+        t.heat_flow.push_back(0.01);
+    }
+    for (int i = 0; i < 35; ++i) {
+        t.time_s.push_back(t.time_s.back() + 0.6);
+        t.temperature_K.push_back(nan);
+        t.heat_flow.push_back(nan);
+    }
+    vitrum::Segment mark;
+    mark.begin = 0;
+    mark.end = t.size();
+    mark.kind = SegmentKind::heating;
+    mark.label = "Ramp 5.00 °C/min to 200.00 °C";
+    t.segments.push_back(mark);
+    const auto segs = segment_run(t);
+    REQUIRE(segs.size() == 1);
+    CHECK(segs[0].end == 2000);
+    // Exact: the last finite row is 473.15 K by construction.
+    CHECK_ABS(segs[0].end_K, 473.15, 1e-9);
+    CHECK(choose_heating_segment(segs) == 0);
 }

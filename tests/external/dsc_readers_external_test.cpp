@@ -25,7 +25,9 @@ TEST_CASE(
     const char* const dsc_readers[] = {"netzsch-ascii", "ta-universal", "ta-trios",
                                        "jcamp-dx",      "setaram",      "perkinelmer-pyris",
                                        "mettler-stare", "generic-csv"};
-    for (const auto& [file, format] : files) {
+    for (const auto& entry : files) {
+        const auto& file = entry.first;
+        const auto& format = entry.second;
         const std::string path = vitrum::test::shared(file);
         const std::string bytes = text::read_file_bytes(path);
         const std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 1 << 16));

@@ -41,7 +41,9 @@ TEST_CASE("oliver_pharr_point with pi = 3.14 reproduces every row of the TriboSc
     std::map<double, double> pairs;
     for (std::size_t i = 0; i < hc.size(); ++i) pairs[hc[i]] = a[i];
     std::vector<double> th, ta;
-    for (const auto& [h, area] : pairs) {
+    for (const auto& entry : pairs) {
+        const auto& h = entry.first;
+        const auto& area = entry.second;
         th.push_back(h);
         ta.push_back(area);
     }

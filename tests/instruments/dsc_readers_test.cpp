@@ -54,7 +54,9 @@ TEST_CASE("each real DSC file is detected as its format and claimed by no other 
         {"dsc/pkynetics/heat_capacity/zero.txt", "setaram"},
         {"dsc/chem-spectra-app/dsc.zip", "jcamp-dx"},
     };
-    for (const auto& [file, format] : files) {
+    for (const auto& entry : files) {
+        const auto& file = entry.first;
+        const auto& format = entry.second;
         const std::string path = vitrum::test::testdata(file);
         const std::string head = head_of(path);
         const Reader* found = builtin_readers().detect(head, path);

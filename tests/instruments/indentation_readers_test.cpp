@@ -49,7 +49,9 @@ TEST_CASE("each indentation test file is claimed by exactly its own reader") {
         {"indentation/micromechanics/N1_1.hdf5", "hdf5-common"},
         {"indentation/micromechanics/multipleIndentations.zip", "micromaterials-zip"},
     };
-    for (const auto& [file, id] : files) {
+    for (const auto& entry : files) {
+        const auto& file = entry.first;
+        const auto& id = entry.second;
         CAPTURE(file);
         CHECK(claims(testdata(file)) == std::vector<std::string>{id});
     }

@@ -13,6 +13,56 @@ std::optional<double> HeatingAnalysis::supercooled_liquid_range_K() const {
            glass_transition->onset_extrapolated_K;
 }
 
+namespace {
+
+// An exotherm whose extremum lies inside a taller endotherm (within its integration limits) is
+// an artefact of that endotherm's baseline.
+bool artefact_of(const PeakResult& exo, const PeakResult& endo) {
+    return endo.height > exo.height && endo.start_K <= exo.peak_K && exo.peak_K <= endo.end_K;
+}
+
+// Melting endotherms: above the last exotherm by default. When no exotherm is left, or every
+// exotherm peaks inside a taller endotherm (baseline artefacts of a sharp melting peak, e.g. an
+// indium standard), the whole scan is searched and those exotherms are dropped.
+void find_melting(const Thermogram& heating, PeakOptions melt, bool required,
+                  HeatingAnalysis& out) {
+    std::optional<PeakSearchResult> full;
+    if (!melt.search_K) {
+        try {
+            full = find_peaks(heating, melt);
+        } catch (const AnalysisError&) {
+        }
+    }
+    auto& cryst = out.crystallisation;
+    if (full && cryst && !cryst->peaks.empty()) {
+        const bool all_artefacts =
+            std::all_of(cryst->peaks.begin(), cryst->peaks.end(), [&](const PeakResult& x) {
+                return std::any_of(full->peaks.begin(), full->peaks.end(),
+                                   [&](const PeakResult& m) {
+                                       return artefact_of(x, m);
+                                   });
+            });
+        if (all_artefacts) cryst.reset();
+    }
+    if (full && (!cryst || cryst->peaks.empty())) {
+        out.melting = std::move(full);
+        return;
+    }
+    if (!melt.search_K && cryst && !cryst->peaks.empty()) {
+        const double lo = cryst->peaks.back().end_K;
+        if (lo < heating.temperature_K.back()) {
+            melt.search_K = TemperatureWindow{lo, heating.temperature_K.back()};
+        }
+    }
+    try {
+        out.melting = find_peaks(heating, melt);
+    } catch (const AnalysisError& e) {
+        if (required) out.problems.emplace_back(e.what());
+    }
+}
+
+}  // namespace
+
 HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysisOptions& options) {
     PeakOptions cryst = options.crystallisation;
     cryst.kind = PeakKind::exotherm;
@@ -34,8 +84,19 @@ HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysis
             out.problems.emplace_back(e.what());
         }
     }
+    if (melt) find_melting(heating, *melt, options.melting_required, out);
     if (options.find_glass_transition) {
         GlassTransitionOptions tg = options.glass_transition;
+        if (!tg.search_K && out.melting && !out.melting->peaks.empty() &&
+            (!out.crystallisation || out.crystallisation->peaks.empty())) {
+            // No exotherm: the step lies below the first melting endotherm.
+            const PeakResult& first = out.melting->peaks.front();
+            const double hi =
+                first.onset_extrapolated_K - (first.peak_K - first.onset_extrapolated_K);
+            if (hi > heating.temperature_K.front() + 20.0) {
+                tg.search_K = TemperatureWindow{heating.temperature_K.front(), hi};
+            }
+        }
         if (!tg.search_K && out.crystallisation && !out.crystallisation->peaks.empty()) {
             // The step lies below the first exotherm; stop well before its deviation starts.
             const PeakResult& first = out.crystallisation->peaks.front();
@@ -66,19 +127,6 @@ HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysis
             } catch (const AnalysisError&) {
                 // Keep the first construction: it found the peaks, only its window was wider.
             }
-        }
-    }
-    if (melt) {
-        if (!melt->search_K && out.crystallisation && !out.crystallisation->peaks.empty()) {
-            const double lo = out.crystallisation->peaks.back().end_K;
-            if (lo < heating.temperature_K.back()) {
-                melt->search_K = TemperatureWindow{lo, heating.temperature_K.back()};
-            }
-        }
-        try {
-            out.melting = find_peaks(heating, *melt);
-        } catch (const AnalysisError& e) {
-            out.problems.emplace_back(e.what());
         }
     }
     return out;

@@ -31,7 +31,21 @@ SegmentKind kind_from_rate(double rate_K_per_s, double threshold) {
     return SegmentKind::isothermal;
 }
 
+bool finite_row(const Thermogram& run, std::size_t i) {
+    return std::isfinite(run.time_s[i]) && std::isfinite(run.temperature_K[i]) &&
+           std::isfinite(run.heat_flow[i]);
+}
+
+// Leading and trailing rows without a finite time, temperature and heat flow (a TRIOS export
+// pads the end of a ramp with NaN) are left out, so that the segment's span is measurable.
+void trim_non_finite(const Thermogram& run, DscSegment& seg) {
+    while (seg.begin < seg.end && !finite_row(run, seg.begin)) ++seg.begin;
+    while (seg.end > seg.begin && !finite_row(run, seg.end - 1)) --seg.end;
+}
+
 void finish(const Thermogram& run, DscSegment& seg) {
+    trim_non_finite(run, seg);
+    if (seg.end == seg.begin) return;
     seg.start_K = run.temperature_K[seg.begin];
     seg.end_K = run.temperature_K[seg.end - 1];
     if (seg.size() >= 2) {

@@ -17,8 +17,11 @@ struct HeatingAnalysisOptions {
     GlassTransitionOptions glass_transition;  ///< Tg construction (search range, windows)
     PeakOptions crystallisation;              ///< exotherms (kind is forced to exotherm)
     /// Melting endotherms, analysed when set (kind is forced to endotherm); without a search
-    /// range they are sought above the last crystallisation peak.
+    /// range they are sought above the last crystallisation peak, or over the whole scan when
+    /// there is no exotherm (or only baseline artefacts inside a taller endotherm).
     std::optional<PeakOptions> melting;
+    /// When false, a scan without a melting endotherm is not recorded in `problems`.
+    bool melting_required = true;
     bool find_glass_transition = true;  ///< construct Tg (and the fictive temperature)
     bool find_crystallisation = true;   ///< construct Tx peaks
 };

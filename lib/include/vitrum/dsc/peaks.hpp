@@ -30,6 +30,9 @@ struct PeakOptions {
     double min_height_fraction = 0.05;
     /// A group of peaks ends where the signal falls below this fraction of the tallest [1].
     double edge_fraction = 0.005;
+    /// A rise whose edge comes closer than this fraction of the search span to an end of the
+    /// range is taken as a step or drift, not a peak [1].
+    double end_margin_fraction = 0.05;
     std::size_t max_peaks = 8;  ///< at most this many peaks are reported
 
     /// @throws InvalidArgument naming the option and its allowed range.

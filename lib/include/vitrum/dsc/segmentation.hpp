@@ -45,7 +45,8 @@ struct DscSegment {
 
 /// Cuts the thermogram into segments: the file's marks when present (kind taken from the mark,
 /// or from the measured rate when the mark says "unknown"), otherwise runs of equal sign of the
-/// smoothed dT/dt. Each segment gets the linear fit of T(t).
+/// smoothed dT/dt. Leading and trailing rows with a non-finite time, temperature or heat flow
+/// are trimmed off each segment. Each segment gets the linear fit of T(t).
 /// @throws InvalidArgument from options.validate(); AnalysisError when the run has fewer than
 ///         options.min_points rows.
 std::vector<DscSegment> segment_run(const Thermogram& run, const SegmentationOptions& options = {});
