@@ -56,15 +56,21 @@ std::pair<std::string, std::string> read_zip_member(const std::string& bytes,
     std::pair<std::string, std::string> out;
     const zip_int64_t entries = zip_get_num_entries(archive, 0);
     for (zip_int64_t i = 0; i < entries; ++i) {
-        const char* name = zip_get_name(archive, static_cast<zip_uint64_t>(i), 0);
-        if (name == nullptr || !(has_extension(name, ".jdx") || has_extension(name, ".dx") ||
-                                 has_extension(name, ".jcamp"))) {
+        const char* raw_name = zip_get_name(archive, static_cast<zip_uint64_t>(i), 0);
+        if (raw_name == nullptr) continue;
+        // The archive owns raw_name; keep a copy that outlives zip_discard for the messages.
+        const std::string name = raw_name;
+        if (!(has_extension(name, ".jdx") || has_extension(name, ".dx") ||
+              has_extension(name, ".jcamp"))) {
             continue;
         }
         zip_stat_t st;
         zip_stat_init(&st);
+        // Deflate cannot expand more than ~1032:1, so a larger claimed size is a damaged
+        // header; refuse it before allocating.
         if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st) != 0 ||
-            st.size > text::kDefaultMaxFileBytes) {
+            st.size > text::kDefaultMaxFileBytes ||
+            ((st.valid & ZIP_STAT_COMP_SIZE) != 0 && st.size > 1100 * (st.comp_size + 64))) {
             zip_discard(archive);
             throw IoError(fmt::format("{}: member {} cannot be read or is too large", path, name));
         }

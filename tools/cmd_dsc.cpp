@@ -40,8 +40,8 @@ int run_dsc(const DscArgs& args, const std::string& plot) {
                 const auto has_peaks = [](const auto& search) {
                     return search && !search->peaks.empty();
                 };
-                const bool measured = a.glass_transition || has_peaks(a.crystallisation) ||
-                                      has_peaks(a.melting);
+                const bool measured =
+                    a.glass_transition || has_peaks(a.crystallisation) || has_peaks(a.melting);
                 for (const auto& problem : a.problems) {
                     std::cerr << "vitrum dsc: " << path << ": " << (measured ? "note: " : "")
                               << problem << '\n';

@@ -126,7 +126,8 @@ std::vector<CurveOutcome> analyse_file(const std::string& path, const DscArgs& a
         if (o.cooling) {
             o.analysis.heating_rate_K_per_s = segments[k].measured_rate_K_per_s();
             try {
-                o.analysis.crystallisation = dsc::find_cooling_peaks(o.heating, options.crystallisation);
+                o.analysis.crystallisation =
+                    dsc::find_cooling_peaks(o.heating, options.crystallisation);
             } catch (const AnalysisError& e) {
                 o.analysis.problems.emplace_back(e.what());
             }

@@ -156,8 +156,8 @@ void print_dsc_results(std::ostream& out, const std::vector<DscRow>& rows, Outpu
                 }
                 ++i;
             } else if (!empty(row[i])) {
-                lines.emplace_back(h.name, fmt::format("{} {}", cell_text(row[i], h.precision),
-                                                       h.unit));
+                lines.emplace_back(h.name,
+                                   fmt::format("{} {}", cell_text(row[i], h.precision), h.unit));
             }
         }
         std::size_t width = 0;

@@ -19,8 +19,8 @@ TEST_CASE("a melting endotherm on a scan without exotherm is found over the whol
     // flat baseline: an indium-like standard with no glass transition and no exotherm.
     const double beta = 5.0 / 60.0;
     const auto scan = vitrum::test::synthetic_scan(
-        [](double T) { return 50.0 + vitrum::test::gaussian(T, 430.0, 1.5, 2000.0); }, 300.0,
-        480.0, 9001, beta, 0.5);
+        [](double T) { return 50.0 + vitrum::test::gaussian(T, 430.0, 1.5, 2000.0); }, 300.0, 480.0,
+        9001, beta, 0.5);
     HeatingAnalysisOptions o;
     o.melting = PeakOptions{};
     o.melting_required = true;

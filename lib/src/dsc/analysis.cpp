@@ -38,9 +38,7 @@ void find_melting(const Thermogram& heating, PeakOptions melt, bool required,
         const bool all_artefacts =
             std::all_of(cryst->peaks.begin(), cryst->peaks.end(), [&](const PeakResult& x) {
                 return std::any_of(full->peaks.begin(), full->peaks.end(),
-                                   [&](const PeakResult& m) {
-                                       return artefact_of(x, m);
-                                   });
+                                   [&](const PeakResult& m) { return artefact_of(x, m); });
             });
         if (all_artefacts) cryst.reset();
     }

@@ -7,9 +7,9 @@
 namespace vitrum::dsc {
 
 namespace {
-constexpr double kStartTransient_K = 5.0;          // at least this much is skipped [K]
-constexpr double kStartTransientFraction = 0.1;   // or this fraction of the span [1]
-constexpr double kEndMarginFraction = 0.02;        // peak edge to end of range, of the span [1]
+constexpr double kStartTransient_K = 5.0;        // at least this much is skipped [K]
+constexpr double kStartTransientFraction = 0.1;  // or this fraction of the span [1]
+constexpr double kEndMarginFraction = 0.02;      // peak edge to end of range, of the span [1]
 }  // namespace
 
 Thermogram mirror_cooling(const Thermogram& cooling) {

@@ -32,8 +32,8 @@ void PeakOptions::validate() const {
             fmt::format("min_height_fraction must be in (0, 1), got {}", min_height_fraction));
     }
     if (!(end_margin_fraction > 0.0 && end_margin_fraction < 0.5)) {
-        throw InvalidArgument(fmt::format("end_margin_fraction must be in (0, 0.5), got {}",
-                                          end_margin_fraction));
+        throw InvalidArgument(
+            fmt::format("end_margin_fraction must be in (0, 0.5), got {}", end_margin_fraction));
     }
     if (!(edge_fraction > 0.0 && edge_fraction < 0.5)) {
         throw InvalidArgument(
@@ -298,7 +298,8 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
         std::size_t iS = i_max, iE = i_max;
         while (iS > a && !used[iS - 1] && r[iS] > thr) --iS;
         while (iE + 1 < b && !used[iE + 1] && r[iE] > thr) ++iE;
-        // The chord passes through both ends, so "touching an end" means within a few % of the span.
+        // The chord passes through both ends, so "touching an end" means within a few % of the
+        // span.
         const double edge_K = options.end_margin_fraction * (T[b - 1] - T[a]);
         if (T[iS] - T[a] < edge_K || T[b - 1] - T[iE] < edge_K) {
             // Still above the chord at an end of the range: a step or a drifting edge (e.g. the
