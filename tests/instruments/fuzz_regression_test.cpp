@@ -2,14 +2,13 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // Inputs that once crashed a reader under libFuzzer (share/testdata/fuzz/<format>/…). Each must
 // now be read or refused with a vitrum::Error — never crash.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
