@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <vitrum/core/error.hpp>
@@ -65,8 +66,10 @@ int run_dsc(const DscArgs& args, const std::string& plot) {
             const std::string out = plot_path(plot, i, rows.size());
             try {
                 const auto& o = rows[i].outcome;
-                dsc::heating_figure(o.heating, o.analysis,
-                                    fmt::format("{} — {}", rows[i].file, o.curve_name))
+                dsc::heating_figure(
+                    o.heating, o.analysis,
+                    fmt::format("{} — {}", std::filesystem::path(rows[i].file).filename().string(),
+                                o.curve_name))
                     .save(out);
             } catch (const Error& e) {
                 std::cerr << "vitrum dsc: " << out << ": " << e.what() << '\n';
