@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/require.hpp>
 #include <vitrum/dsc/glass_transition.hpp>
 #include <vitrum/dsc/smoothing.hpp>
 
@@ -45,22 +46,10 @@ void GlassTransitionOptions::validate() const {
     check_window(search_K, "search_K (--tg-range)");
     check_window(baseline1_K, "baseline1_K");
     check_window(baseline2_K, "baseline2_K");
-    if (baseline_width_K && !(*baseline_width_K > 0.0)) {
-        throw InvalidArgument(
-            fmt::format("baseline_width_K must be > 0 K, got {}", *baseline_width_K));
-    }
-    if (!(smoothing_window_K > 0.0)) {
-        throw InvalidArgument(
-            fmt::format("smoothing_window_K must be > 0 K, got {}", smoothing_window_K));
-    }
-    if (!(edge_fraction > 0.0 && edge_fraction < 0.5)) {
-        throw InvalidArgument(
-            fmt::format("edge_fraction must be in (0, 0.5), got {}", edge_fraction));
-    }
-    if (heating_rate_K_per_s && !(*heating_rate_K_per_s > 0.0)) {
-        throw InvalidArgument(
-            fmt::format("heating_rate_K_per_s must be > 0 K/s, got {}", *heating_rate_K_per_s));
-    }
+    require_positive(baseline_width_K, "baseline_width_K", "K");
+    require_positive(smoothing_window_K, "smoothing_window_K", "K");
+    require_open_interval(edge_fraction, 0.0, 0.5, "edge_fraction");
+    require_positive(heating_rate_K_per_s, "heating_rate_K_per_s", "K/s");
 }
 
 GlassTransitionResult find_glass_transition(const Thermogram& heating,

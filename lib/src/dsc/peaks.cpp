@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/require.hpp>
 #include <vitrum/dsc/peaks.hpp>
 #include <vitrum/dsc/smoothing.hpp>
 
@@ -19,26 +20,11 @@ void PeakOptions::validate() const {
                         "{}:{} K",
                         search_K->lo_K, search_K->hi_K));
     }
-    if (baseline_width_K && !(*baseline_width_K > 0.0)) {
-        throw InvalidArgument(
-            fmt::format("baseline_width_K must be > 0 K, got {}", *baseline_width_K));
-    }
-    if (!(smoothing_window_K > 0.0)) {
-        throw InvalidArgument(
-            fmt::format("smoothing_window_K must be > 0 K, got {}", smoothing_window_K));
-    }
-    if (!(min_height_fraction > 0.0 && min_height_fraction < 1.0)) {
-        throw InvalidArgument(
-            fmt::format("min_height_fraction must be in (0, 1), got {}", min_height_fraction));
-    }
-    if (!(end_margin_fraction > 0.0 && end_margin_fraction < 0.5)) {
-        throw InvalidArgument(
-            fmt::format("end_margin_fraction must be in (0, 0.5), got {}", end_margin_fraction));
-    }
-    if (!(edge_fraction > 0.0 && edge_fraction < 0.5)) {
-        throw InvalidArgument(
-            fmt::format("edge_fraction must be in (0, 0.5), got {}", edge_fraction));
-    }
+    require_positive(baseline_width_K, "baseline_width_K", "K");
+    require_positive(smoothing_window_K, "smoothing_window_K", "K");
+    require_open_interval(min_height_fraction, 0.0, 1.0, "min_height_fraction");
+    require_open_interval(end_margin_fraction, 0.0, 0.5, "end_margin_fraction");
+    require_open_interval(edge_fraction, 0.0, 0.5, "edge_fraction");
     if (max_peaks < 1) throw InvalidArgument("max_peaks must be >= 1, got 0");
 }
 

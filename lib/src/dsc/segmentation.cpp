@@ -4,20 +4,15 @@
 
 #include <cmath>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/require.hpp>
 #include <vitrum/dsc/segmentation.hpp>
 #include <vitrum/dsc/smoothing.hpp>
 
 namespace vitrum::dsc {
 
 void SegmentationOptions::validate() const {
-    if (!(isothermal_rate_K_per_s > 0.0)) {
-        throw InvalidArgument(fmt::format("isothermal_rate_K_per_s must be > 0 K/s, got {}",
-                                          isothermal_rate_K_per_s));
-    }
-    if (!(smoothing_window_s > 0.0)) {
-        throw InvalidArgument(
-            fmt::format("smoothing_window_s must be > 0 s, got {}", smoothing_window_s));
-    }
+    require_positive(isothermal_rate_K_per_s, "isothermal_rate_K_per_s", "K/s");
+    require_positive(smoothing_window_s, "smoothing_window_s", "s");
     if (min_points < 5) {
         throw InvalidArgument(fmt::format("min_points must be >= 5, got {}", min_points));
     }
