@@ -56,7 +56,7 @@ int run_dsc(const DscArgs& args, const std::string& plot) {
         } catch (const InvalidArgument&) {
             throw;  // a bad option fails every file alike: usage error
         } catch (const Error& e) {
-            std::cerr << "vitrum dsc: " << path << ": " << e.what() << '\n';
+            std::cerr << "vitrum dsc: " << with_file(path, e.what()) << '\n';
             failed = true;
         }
     }

@@ -71,7 +71,7 @@ int run_kissinger(const KissingerArgs& args) {
         } catch (const InvalidArgument&) {
             throw;
         } catch (const Error& e) {
-            std::cerr << "vitrum dsc kissinger: " << path << ": " << e.what() << '\n';
+            std::cerr << "vitrum dsc kissinger: " << with_file(path, e.what()) << '\n';
             failed = true;
         }
     }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -15,7 +16,21 @@ void add_format_option(CLI::App& app, OutputFormat& format) {
     const std::map<std::string, OutputFormat> names = {
         {"table", OutputFormat::table}, {"csv", OutputFormat::csv}, {"json", OutputFormat::json}};
     app.add_option("--format", format, "Output format: table (aligned text), csv or json")
-        ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+        ->transform(CLI::Validator(
+            [names](std::string& value) -> std::string {
+                std::string key = value;
+                for (auto& c : key)
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                const auto it = names.find(key);
+                if (it == names.end()) {
+                    return fmt::format("'{}' is not an output format; use table, csv or json",
+                                       value);
+                }
+                value = std::to_string(static_cast<int>(it->second));
+                return {};
+            },
+            "", "format"))
+        ->type_name("table|csv|json")
         ->default_str("table");
 }
 
@@ -137,6 +152,11 @@ void print_table(std::ostream& out, const ResultTable& table, OutputFormat forma
     for (auto w : width) rule.push_back(std::string(w, '-'));
     print_line(rule);
     for (const auto& line : cells) print_line(line);
+}
+
+std::string with_file(const std::string& path, const std::string& message) {
+    if (message.compare(0, path.size(), path) == 0) return message;
+    return path + ": " + message;
 }
 
 }  // namespace vitrum::cli

@@ -40,4 +40,8 @@ void print_table(std::ostream& out, const ResultTable& table, OutputFormat forma
 /// JSON key for a header: name with spaces → '_', plus '_' + unit with '/' → '_per_'.
 std::string json_key(const Header& header);
 
+/// "path: message" for a failure report, or the message alone when it already begins with the
+/// path (reader errors name their file, line and column themselves).
+std::string with_file(const std::string& path, const std::string& message);
+
 }  // namespace vitrum::cli

@@ -20,7 +20,7 @@ Dataset read_table(const std::string& text, const GenericTableOptions& options =
 
 }  // namespace
 
-TEST_CASE("generic-csv maps a ';' table with decimal comma and units in the header") {
+TEST_CASE("generic-csv maps a semicolon table with decimal comma and units in the header") {
     const std::string text =
         "sample: PMMA\n\nTime (s);Temp (\xC2\xB0"
         "C);Heat Flow (mW)\n"

@@ -34,7 +34,7 @@ TEST_CASE("setaram reads the UTF-16 whitespace export with its title-block mass"
     CHECK(d.warnings.front().find("no units") != std::string::npos);
 }
 
-TEST_CASE("setaram reads the ';' exports with units of the sapphire c_p method") {
+TEST_CASE("setaram reads the semicolon exports with units of the sapphire c_p method") {
     // share/testdata/dsc/pkynetics/heat_capacity/*.txt: 22 801 rows each, time 0…22 800 s.
     const Dataset sample = builtin_readers().read_file(
         vitrum::test::testdata("dsc/pkynetics/heat_capacity/sample.txt"));
