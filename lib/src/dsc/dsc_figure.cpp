@@ -61,7 +61,7 @@ report::Figure heating_figure(const Thermogram& heating, const HeatingAnalysis& 
         p.vline(tg->end_extrapolated_K, style(2, LineStyle::dotted, ""), "");
     }
     if (const auto& tf = analysis.fictive) {
-        p.vline(tf->fictive_K, style(6, LineStyle::dotted, ""),
+        p.vline(tf->fictive_K, style(7, LineStyle::dotted, ""),
                 fmt::format("Tf {:.1f} K", tf->fictive_K));
     }
     const auto draw_peaks = [&](const PeakSearchResult& r, std::size_t colour, const char* name) {

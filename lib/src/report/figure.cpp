@@ -301,7 +301,9 @@ void draw_legend(const Panel& p, PLINT corner) {
     plscol0a(0, 255, 255, 255, 1.0);
 }
 
-void draw_layer(const Panel& p, const Layer& l, double x0, double x1, double y0, double y1) {
+/// `text_at` is the height of a vertical line's annotation as a fraction of the plot height.
+void draw_layer(const Panel& p, const Layer& l, double x0, double x1, double y0, double y1,
+                double text_at = 0.04) {
     const std::size_t n = std::min(l.x.size(), l.y.size());
     std::vector<PLFLT> xs, ys;
     auto flush_line = [&] {
@@ -394,7 +396,7 @@ void draw_layer(const Panel& p, const Layer& l, double x0, double x1, double y0,
             if (!l.text.empty()) {
                 set_char(0.8);
                 if (vertical)
-                    plptex(v + 0.008 * (x1 - x0), y0 + 0.04 * (y1 - y0), 1.0, 0.0, 0.0,
+                    plptex(v + 0.008 * (x1 - x0), y0 + text_at * (y1 - y0), 1.0, 0.0, 0.0,
                            l.text.c_str());
                 else
                     plptex(x1 - 0.01 * (x1 - x0), v + 0.015 * (y1 - y0), 1.0, 0.0, 1.0,
@@ -459,9 +461,23 @@ void draw_panel(const Panel& p, double vx0, double vx1, double vy0, double vy1, 
     for (const Layer& l : p.layers())
         if (l.kind == Layer::Kind::x_band || l.kind == Layer::Kind::y_band)
             draw_layer(p, l, x0, x1, y0, y1);
+    // Annotated vertical lines close together (Tg onset, midpoint, end) would write their labels
+    // over each other: in order of x, each label goes one step higher, four steps in a cycle.
+    std::vector<double> annotated_x;
     for (const Layer& l : p.layers())
-        if (l.kind != Layer::Kind::x_band && l.kind != Layer::Kind::y_band)
-            draw_layer(p, l, x0, x1, y0, y1);
+        if (l.kind == Layer::Kind::vline && !l.text.empty()) annotated_x.push_back(l.lo);
+    std::sort(annotated_x.begin(), annotated_x.end());
+    for (const Layer& l : p.layers()) {
+        if (l.kind == Layer::Kind::x_band || l.kind == Layer::Kind::y_band) continue;
+        double text_at = 0.04;
+        if (l.kind == Layer::Kind::vline && !l.text.empty()) {
+            const auto rank = static_cast<std::size_t>(
+                std::lower_bound(annotated_x.begin(), annotated_x.end(), l.lo) -
+                annotated_x.begin());
+            text_at += 0.065 * static_cast<double>(rank % 4);
+        }
+        draw_layer(p, l, x0, x1, y0, y1, text_at);
+    }
     set_color({0, 0, 0});
     plwidth(1.0);
     plstyl(0, nullptr, nullptr);
