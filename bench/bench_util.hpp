@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,13 @@ inline double peak_rss_mib() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+/// One-minute load average of the machine (getloadavg), NaN when unavailable [1]. Print it with
+/// every timing: on a shared machine other jobs steal cores.
+inline double load_average() {
+    double load[1] = {0.0};
+    return getloadavg(load, 1) == 1 ? load[0] : std::numeric_limits<double>::quiet_NaN();
 }
 
 /// One row of the benchmark table: "| what | value unit | goal | peak MiB |".

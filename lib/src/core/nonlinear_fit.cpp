@@ -152,7 +152,9 @@ NonlinearFitSummary fit_nonlinear(const ResidualFunction& residuals, std::size_t
             break;
     }
     params.scale = gsl_multifit_nlinear_scale_more;
-    params.solver = gsl_multifit_nlinear_solver_qr;
+    params.solver = options.linear_solver == LinearSolver::cholesky
+                        ? gsl_multifit_nlinear_solver_cholesky
+                        : gsl_multifit_nlinear_solver_qr;
 
     std::unique_ptr<gsl_multifit_nlinear_workspace, WorkspaceDeleter> work(
         gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &params, residual_count, p));

@@ -67,6 +67,39 @@ std::vector<double> median_filter(const std::vector<double>& values, std::size_t
     if (width == 1) return values;
     const std::size_t half = width / 2;
     std::vector<double> out(values.size(), kNaN);
+    // Narrow windows (the defaults are 5): insertion sort into a fixed buffer is several times
+    // faster than nth_element on a vector and gives the same element.
+    constexpr std::size_t kSmall = 15;
+    if (width <= kSmall) {
+        double window[kSmall];
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const std::size_t lo = i >= half ? i - half : 0;
+            const std::size_t hi = std::min(values.size(), i + half + 1);
+            if (hi - lo == 5) {
+                // Median of five finite values without sorting: median of three of e and the
+                // larger of the two pair minima and the smaller of the two pair maxima.
+                const double a = values[lo], b = values[lo + 1], c = values[lo + 2];
+                const double d = values[lo + 3], e = values[lo + 4];
+                if (std::isfinite(a) && std::isfinite(b) && std::isfinite(c) && std::isfinite(d) &&
+                    std::isfinite(e)) {
+                    const double f = std::max(std::min(a, b), std::min(c, d));
+                    const double g = std::min(std::max(a, b), std::max(c, d));
+                    out[i] = std::max(std::min(e, f), std::min(std::max(e, f), g));
+                    continue;
+                }
+            }
+            std::size_t count = 0;
+            for (std::size_t k = lo; k < hi; ++k) {
+                const double v = values[k];
+                if (!std::isfinite(v)) continue;
+                std::size_t j = count++;
+                for (; j > 0 && window[j - 1] > v; --j) window[j] = window[j - 1];
+                window[j] = v;
+            }
+            if (count > 0) out[i] = window[count / 2];
+        }
+        return out;
+    }
     std::vector<double> window;
     window.reserve(width);
     for (std::size_t i = 0; i < values.size(); ++i) {

@@ -12,6 +12,10 @@ namespace vitrum {
 /// Trust-region subproblem used by the nonlinear least-squares driver.
 enum class TrustRegionMethod { levenberg_marquardt, levenberg_marquardt_accelerated, dogleg };
 
+/// How each trust-region step is solved: QR of the n × p Jacobian (robust, the default) or
+/// Cholesky of the p × p normal equations (much cheaper for n ≫ p, squares the condition number).
+enum class LinearSolver { qr, cholesky };
+
 /// Settings of fit_nonlinear(): stopping tests of GSL's gsl_multifit_nlinear driver.
 struct NonlinearFitOptions {
     std::size_t max_iterations = 200;  ///< iteration limit [1], ≥ 1
@@ -19,6 +23,7 @@ struct NonlinearFitOptions {
     double g_tolerance = 1e-12;        ///< scaled gradient test [1], in (0, 1)
     double f_tolerance = 0.0;          ///< relative cost change test [1], in [0, 1)
     TrustRegionMethod method = TrustRegionMethod::levenberg_marquardt;
+    LinearSolver linear_solver = LinearSolver::qr;
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
@@ -48,8 +53,8 @@ using JacobianFunction =
     std::function<void(const std::vector<double>& parameters, std::vector<double>& jacobian)>;
 
 /// Minimises ½ Σ r_i(p)² from `initial` with GSL's trust-region driver (geodesic-free LM,
-/// Moré scaling, QR solver). Without a Jacobian, GSL uses forward differences.
-/// Scale the problem so that parameters are O(1) (e.g. depth/h_max) for best results.
+/// Moré scaling, QR or Cholesky steps per `linear_solver`). Without a Jacobian, GSL uses forward
+/// differences. Scale the problem so that parameters are O(1) (e.g. depth/h_max) for best results.
 /// Residuals that become non-finite are treated as a failed step, never silently kept.
 /// @throws InvalidArgument for bad options, n < p, or empty parameters; rethrows what the
 ///         callbacks throw. A fit that stops without converging is *not* an exception: check

@@ -21,7 +21,9 @@ struct UnloadingFitOptions {
     std::size_t min_points = 5;         ///< fewer points in the window is an error [1]
     double min_exponent = 0.8;          ///< fitted m below this is reported as not usable [1]
     double max_exponent = 10.0;         ///< fitted m above this is reported as not usable [1]
-    NonlinearFitOptions solver{100, 1e-10, 1e-10, 0.0, TrustRegionMethod::levenberg_marquardt};
+    /// GSL settings; Cholesky steps: the projected problem has only two columns (h_f, m).
+    NonlinearFitOptions solver{
+        100, 1e-10, 1e-10, 0.0, TrustRegionMethod::levenberg_marquardt, LinearSolver::cholesky};
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
@@ -48,8 +50,11 @@ struct UnloadingFit {
 };
 
 /// Fits the unloading branch rows [unload_begin, unload_end) on scaled variables (h/h_max,
-/// P/P_max) by GSL trust-region least squares with an analytic Jacobian. The start values are
-/// chosen from the end points of the window for three trial exponents (1.2, 1.5, 2).
+/// P/P_max) by GSL trust-region least squares with an analytic Jacobian. Variable projection
+/// (Golub & Pereyra 1973): B is solved in closed form for each (h_f, m), so GSL iterates on two
+/// parameters; the minimum is that of the three-parameter problem. Start values come from the
+/// integral form of the power law (a linear regression), else from the window's end points for
+/// three trial exponents (1.2, 1.5, 2). `summary.parameters` are (b, x_f, m) in scaled units.
 /// @throws InvalidArgument for bad options or an empty range; AnalysisError when the window
 ///         holds fewer than `min_points` finite points. A non-converged fit is returned with
 ///         usable = false and the reason in `status`.
