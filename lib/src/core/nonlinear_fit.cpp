@@ -61,9 +61,12 @@ int eval_f(const gsl_vector* x, void* data, gsl_vector* f) {
         for (std::size_t j = 0; j < pr->p; ++j) pr->params[j] = gsl_vector_get(x, j);
         (*pr->residuals)(pr->params, pr->r);
         ++pr->evaluations;
+        // Direct strided writes: gsl_vector_set is an out-of-line call per element, which
+        // costs as much as a cheap model's residual itself.
+        double* out = f->data;
         for (std::size_t i = 0; i < pr->n; ++i) {
             const double v = pr->r[i];
-            gsl_vector_set(f, i, std::isfinite(v) ? v : kRejectedResidual);
+            out[i * f->stride] = std::isfinite(v) ? v : kRejectedResidual;
         }
         return GSL_SUCCESS;
     } catch (...) {
@@ -78,9 +81,10 @@ int eval_df(const gsl_vector* x, void* data, gsl_matrix* J) {
         for (std::size_t j = 0; j < pr->p; ++j) pr->params[j] = gsl_vector_get(x, j);
         (*pr->jacobian)(pr->params, pr->jac);
         for (std::size_t i = 0; i < pr->n; ++i) {
+            double* row = J->data + i * J->tda;
             for (std::size_t j = 0; j < pr->p; ++j) {
                 const double v = pr->jac[i * pr->p + j];
-                gsl_matrix_set(J, i, j, std::isfinite(v) ? v : 0.0);
+                row[j] = std::isfinite(v) ? v : 0.0;
             }
         }
         return GSL_SUCCESS;

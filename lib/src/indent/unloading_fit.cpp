@@ -98,11 +98,18 @@ public:
         evaluate(p[0], p[1]);
         const std::size_t n = x.size();
         const double m = p[1];
+        d_xf_.resize(n);
+        d_m_.resize(n);
         double yx = 0.0, px = 0.0, ym = 0.0, pm = 0.0;
         for (std::size_t i = 0; i < n; ++i) {
-            if (phi_[i] == 0.0) continue;
+            if (phi_[i] == 0.0) {
+                d_xf_[i] = d_m_[i] = 0.0;
+                continue;
+            }
             const double dxf = -m * phi_[i] / (x[i] - p[0]);
             const double dm = phi_[i] * log_d_[i];
+            d_xf_[i] = dxf;
+            d_m_[i] = dm;
             yx += y[i] * dxf;
             px += phi_[i] * dxf;
             ym += y[i] * dm;
@@ -111,13 +118,8 @@ public:
         const double db_dxf = s_pp_ > 0.0 ? (yx - 2.0 * b_ * px) / s_pp_ : 0.0;
         const double db_dm = s_pp_ > 0.0 ? (ym - 2.0 * b_ * pm) / s_pp_ : 0.0;
         for (std::size_t i = 0; i < n; ++i) {
-            double* row = &J[2 * i];
-            if (phi_[i] == 0.0) {
-                row[0] = row[1] = 0.0;
-                continue;
-            }
-            row[0] = db_dxf * phi_[i] - b_ * m * phi_[i] / (x[i] - p[0]);
-            row[1] = db_dm * phi_[i] + b_ * phi_[i] * log_d_[i];
+            J[2 * i] = db_dxf * phi_[i] + b_ * d_xf_[i];
+            J[2 * i + 1] = db_dm * phi_[i] + b_ * d_m_[i];
         }
     }
 
@@ -203,7 +205,7 @@ public:
     }
 
 private:
-    std::vector<double> phi_, log_d_;
+    std::vector<double> phi_, log_d_, d_xf_, d_m_;  // φ, ln d, ∂φ/∂xf, ∂φ/∂m
     double xf_ = 0.0, m_ = 0.0, b_ = 0.0, s_pp_ = 0.0;
     bool cached_ = false;
 };
