@@ -101,6 +101,55 @@ struct MatrixDeleter {
     void operator()(gsl_matrix* m) const { gsl_matrix_free(m); }
 };
 
+// One GSL workspace per thread, reused while the problem size and step method stay the same:
+// a batch of thousands of unloading fits would otherwise allocate and free it for every fit.
+// gsl_multifit_nlinear_init resets all of its state. A nested call (a callback that fits
+// again) finds it busy and allocates its own.
+struct CachedWorkspace {
+    std::unique_ptr<gsl_multifit_nlinear_workspace, WorkspaceDeleter> work;
+    std::size_t n = 0, p = 0;
+    const gsl_multifit_nlinear_trs* trs = nullptr;
+    const gsl_multifit_nlinear_solver* solver = nullptr;
+    bool busy = false;
+};
+
+class WorkspaceLease {
+public:
+    WorkspaceLease(const gsl_multifit_nlinear_parameters& params, std::size_t n, std::size_t p) {
+        thread_local CachedWorkspace cache;
+        if (cache.busy) {
+            own_.reset(gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &params, n, p));
+            work_ = own_.get();
+            return;
+        }
+        if (!cache.work || cache.n != n || cache.p != p || cache.trs != params.trs ||
+            cache.solver != params.solver) {
+            cache.work.reset();
+            cache.work.reset(gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &params, n, p));
+            cache.n = n;
+            cache.p = p;
+            cache.trs = params.trs;
+            cache.solver = params.solver;
+        }
+        work_ = cache.work.get();
+        if (work_ != nullptr) {
+            busy_ = &cache.busy;
+            *busy_ = true;
+        }
+    }
+    ~WorkspaceLease() {
+        if (busy_ != nullptr) *busy_ = false;
+    }
+    WorkspaceLease(const WorkspaceLease&) = delete;
+    WorkspaceLease& operator=(const WorkspaceLease&) = delete;
+    gsl_multifit_nlinear_workspace* get() const { return work_; }
+
+private:
+    std::unique_ptr<gsl_multifit_nlinear_workspace, WorkspaceDeleter> own_;
+    gsl_multifit_nlinear_workspace* work_ = nullptr;
+    bool* busy_ = nullptr;
+};
+
 double sum_of_squares(const gsl_vector* f) {
     double s = 0.0;
     for (std::size_t i = 0; i < f->size; ++i) s += gsl_vector_get(f, i) * gsl_vector_get(f, i);
@@ -160,9 +209,9 @@ NonlinearFitSummary fit_nonlinear(const ResidualFunction& residuals, std::size_t
                         ? gsl_multifit_nlinear_solver_cholesky
                         : gsl_multifit_nlinear_solver_qr;
 
-    std::unique_ptr<gsl_multifit_nlinear_workspace, WorkspaceDeleter> work(
-        gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &params, residual_count, p));
-    if (!work) throw AnalysisError("fit_nonlinear: GSL could not allocate its workspace");
+    const WorkspaceLease work(params, residual_count, p);
+    if (work.get() == nullptr)
+        throw AnalysisError("fit_nonlinear: GSL could not allocate its workspace");
 
     gsl_multifit_nlinear_fdf fdf;
     fdf.f = eval_f;
