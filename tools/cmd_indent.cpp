@@ -6,12 +6,15 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/units.hpp>
 #include <vitrum/indent/calibration.hpp>
 #include <vitrum/indent/indent_figure.hpp>
+#include <vitrum/indent/vendor_convention.hpp>
+#include <vitrum/instruments/nanosuite_method.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "commands.hpp"
@@ -32,15 +35,19 @@ bool has_csm(const Curve& c) {
     return false;
 }
 
+VendorConventionPreset resolve_convention(const IndentArgs& a) {
+    return vendor_convention(parse_vendor_convention(a.convention));
+}
+
 AreaFunction resolve_area(const IndentArgs& a, const Dataset& ds, const Curve& c) {
     if (!a.area.empty()) return AreaFunction::parse(a.area);
     if (!a.tip.empty()) return AreaFunction::parse(a.tip);
     if (auto f = AreaFunction::from_dataset(ds, c)) return *f;
-    return AreaFunction::berkovich();
+    return resolve_convention(a).ideal_tip;
 }
 
 OliverPharrOptions resolve_oliver_pharr(const IndentArgs& a, const Dataset& ds, const Curve& c) {
-    OliverPharrOptions o;
+    OliverPharrOptions o = resolve_convention(a).options.oliver_pharr;
     if (auto v = ds.property(c, property::epsilon)) o.epsilon = *v;
     if (auto v = ds.property(c, property::beta)) o.beta = *v;
     if (auto v = ds.property(c, property::tip_modulus)) o.tip_modulus_Pa = *v;
@@ -56,7 +63,7 @@ OliverPharrOptions resolve_oliver_pharr(const IndentArgs& a, const Dataset& ds, 
 }
 
 IndentOptions resolve_indent_options(const IndentArgs& a, const OliverPharrOptions& op) {
-    IndentOptions o;
+    IndentOptions o = resolve_convention(a).options;
     o.oliver_pharr = op;
     if (!a.window.empty()) {
         const auto [lo, hi] = parse_range(a.window, "--window");
@@ -87,6 +94,7 @@ void check_arguments(const IndentArgs& a) {
     if (a.method != "auto" && a.method != "qs" && a.method != "csm") {
         throw InvalidArgument("--method must be auto, qs or csm, not '" + a.method + "'");
     }
+    resolve_convention(a);
     // Fail on a malformed tip, window or constant before reading any file.
     if (!a.area.empty()) AreaFunction::parse(a.area);
     if (!a.tip.empty()) AreaFunction::parse(a.tip);
@@ -125,14 +133,32 @@ void print_two(std::ostream& out, const ResultTable& main, const ResultTable& su
     print_table(out, summary, f);
 }
 
+/// The NanoSuite method given with --method-file, read once. @throws Error from the reader.
+std::optional<NanoSuiteMethod> resolve_method_file(const IndentArgs& a) {
+    if (a.method_file.empty()) return std::nullopt;
+    return read_nanosuite_method_file(a.method_file);
+}
+
+Dataset read_indent_file(const IndentArgs& a, const std::string& file,
+                         const std::optional<NanoSuiteMethod>& method) {
+    Dataset ds = builtin_readers().read_file(file, a.input_format, Technique::indentation);
+    if (method) {
+        for (const auto& w : apply_nanosuite_method(*method, ds)) {
+            std::cerr << "vitrum indent: warning: " << w << '\n';
+        }
+    }
+    return ds;
+}
+
 int run_analyse(const IndentArgs& a, OutputFormat format) {
     check_arguments(a);
+    const VendorConventionPreset preset = resolve_convention(a);
+    const std::optional<NanoSuiteMethod> method = resolve_method_file(a);
     int exit_code = kExitOk;
     std::vector<AnalysedIndent> done;
     for (const auto& file : a.files) {
         try {
-            const Dataset ds =
-                builtin_readers().read_file(file, a.input_format, Technique::indentation);
+            const Dataset ds = read_indent_file(a, file, method);
             if (ds.curves.empty()) throw AnalysisError("the file holds no indentation curve");
             for (const Curve& c : ds.curves) {
                 AnalysedIndent ind{file,         c.name,       std::nullopt,
@@ -152,6 +178,14 @@ int run_analyse(const IndentArgs& a, OutputFormat format) {
                     else
                         ind.quasi_static =
                             analyse_quasi_static(c, area, resolve_indent_options(a, op));
+                    if (ind.quasi_static &&
+                        preset.stiffness_point != StiffnessPoint::first_unload_point) {
+                        VendorConventionPreset p = preset;
+                        p.options.oliver_pharr = op;
+                        for (CycleResult& cy : ind.quasi_static->cycles) {
+                            if (cy.usable) cy.result = evaluate_cycle(cy, area, p);
+                        }
+                    }
                     done.push_back(std::move(ind));
                 } catch (const InvalidArgument&) {
                     throw;
@@ -187,10 +221,10 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
     co.frame_min_depth_m = a.min_depth_nm * 1e-9;
     int exit_code = kExitOk;
     std::vector<CalibrationSample> samples;
+    const std::optional<NanoSuiteMethod> method = resolve_method_file(a);
     for (const auto& file : a.files) {
         try {
-            const Dataset ds =
-                builtin_readers().read_file(file, a.input_format, Technique::indentation);
+            const Dataset ds = read_indent_file(a, file, method);
             for (const Curve& c : ds.curves) {
                 const OliverPharrOptions op = resolve_oliver_pharr(a, ds, c);
                 co.oliver_pharr = op;
@@ -258,12 +292,19 @@ void add_indent_command(CLI::App& app, CommandList& commands) {
                       "Frame stiffness to remove [N/m]");
         s->add_option("--drift", args->drift, "Thermal drift: none or measured (low-load hold)");
         s->add_option("--input-format", args->input_format, "Reader id (see `vitrum formats`)");
+        s->add_option("--method-file", args->method_file,
+                      "NanoSuite method text export: tip area function C0..C8, tip modulus, "
+                      "ν_i, ε, β where the data file lacks them");
+        s->add_option("--convention", args->convention,
+                      "Vendor conventions: vitrum | nanosuite | triboscan | fischer (constants, "
+                      "unload window, ideal tip, where S is taken)");
         add_format_option(*s, *format);
     };
     sub->add_option("FILE", args->files, "Indentation export(s)");
     add_common(sub);
-    sub->add_option("--tip", args->tip,
-                    "berkovich | cube-corner | sphere:R | sphere-cone:R:deg | C0,C1,… (nm)");
+    sub->add_option(
+        "--tip", args->tip,
+        "berkovich | vickers | cube-corner | sphere:R | sphere-cone:R:deg | C0,C1,… (nm)");
     sub->add_option("--area", args->area, "Area function coefficients C0,C1,… in nm units");
     sub->add_option("--depth-window", args->depth_window,
                     "CSM averaging window in nm (default 100:200)");

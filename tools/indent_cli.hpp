@@ -30,6 +30,8 @@ struct IndentArgs {
     std::string drift = "none";             ///< none | measured
     std::string input_format;
     std::string plot;
+    std::string method_file;            ///< NanoSuite method text export (area function, E_i …)
+    std::string convention = "vitrum";  ///< vitrum | nanosuite | triboscan | fischer
     // calibrate
     std::string reference_modulus = "72GPa";
     std::size_t terms = 3;

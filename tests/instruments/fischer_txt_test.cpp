@@ -8,27 +8,20 @@
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
+#include "reader_test_support.hpp"
 
 namespace {
 
+using vitrum::test::replace_once;
 using vitrum::test::testdata;
 
 const std::string kFile = "indentation/micromechanics/FS1.txt";
 
 vitrum::Dataset read_fischer(const std::string& content) {
-    const vitrum::Reader* reader = vitrum::builtin_readers().find("fischer-txt");
-    REQUIRE(reader != nullptr);
-    std::istringstream in(content);
-    return reader->read(in, "bad.txt");
+    return vitrum::test::read_as("fischer-txt", content, "bad.txt");
 }
 
-std::string original_bytes() { return vitrum::text::read_file_bytes(testdata(kFile)); }
-
-std::string replace_once(std::string s, const std::string& from, const std::string& to) {
-    const auto at = s.find(from);
-    REQUIRE(at != std::string::npos);
-    return s.replace(at, from.size(), to);
-}
+std::string original_bytes() { return vitrum::test::testdata_bytes(kFile); }
 
 }  // namespace
 

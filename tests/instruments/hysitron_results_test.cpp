@@ -6,6 +6,7 @@
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
+#include "reader_test_support.hpp"
 
 namespace {
 
@@ -26,10 +27,7 @@ const std::string kResults =
     "000000\n";
 
 vitrum::Dataset read_results(const std::string& content) {
-    const vitrum::Reader* reader = vitrum::builtin_readers().find("hysitron-results");
-    REQUIRE(reader != nullptr);
-    std::istringstream in(content);
-    return reader->read(in, "results.txt");
+    return vitrum::test::read_as("hysitron-results", content, "results.txt");
 }
 
 const vitrum::Column& column(const vitrum::Table& table, const std::string& name) {

@@ -8,6 +8,7 @@
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"
+#include "reader_test_support.hpp"
 
 namespace {
 
@@ -17,10 +18,7 @@ const std::string kRobin = "indentation/micromechanics/RobinSteel0000LC.txt";
 const std::string kTi990 = "indentation/merrypopins/grain10_6um_indent02_HL_QS_LC.txt";
 
 vitrum::Dataset read_txt(const std::string& content) {
-    const vitrum::Reader* reader = vitrum::builtin_readers().find("hysitron-txt");
-    REQUIRE(reader != nullptr);
-    std::istringstream in(content);
-    return reader->read(in, "bad.txt");
+    return vitrum::test::read_as("hysitron-txt", content, "bad.txt");
 }
 
 // A small valid export in the file's own encoding (µ as byte 0xB5).

@@ -46,6 +46,8 @@ AreaFunction AreaFunction::berkovich(double c0) { return polynomial({c0}); }
 
 AreaFunction AreaFunction::cube_corner() { return polynomial({2.598}); }
 
+AreaFunction AreaFunction::vickers(double c0) { return polynomial({c0}); }
+
 AreaFunction AreaFunction::sphere(double radius_m) {
     if (!(radius_m > 0.0) || !std::isfinite(radius_m)) {
         throw InvalidArgument(fmt::format("sphere tip radius = {} m must be > 0", radius_m));
@@ -104,12 +106,14 @@ std::optional<AreaFunction> AreaFunction::from_dataset(const Dataset& dataset, c
 AreaFunction AreaFunction::parse(const std::string& text) {
     const std::string t = text::to_lower(text::trim(text));
     const auto fail = [&text](const std::string& why) {
-        return InvalidArgument(fmt::format(
-            "--tip '{}': {}; accepted: berkovich, cube-corner, sphere:R (e.g. sphere:5um), "
-            "sphere-cone:R:half_angle_deg, or nm coefficients C0,C1,…",
-            text, why));
+        return InvalidArgument(
+            fmt::format("--tip '{}': {}; accepted: berkovich, vickers, cube-corner, sphere:R "
+                        "(e.g. sphere:5um), sphere-cone:R:half_angle_deg, or nm coefficients "
+                        "C0,C1,…",
+                        text, why));
     };
     if (t == "berkovich") return berkovich();
+    if (t == "vickers") return vickers();
     if (t == "cube-corner" || t == "cube_corner") return cube_corner();
     const auto radius = [&](const std::string& r) {
         try {

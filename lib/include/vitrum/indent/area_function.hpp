@@ -37,6 +37,9 @@ public:
     static AreaFunction berkovich(double c0 = 24.5);
     /// Perfect cube corner A = 2.598·h² (3√3·tan²35.26°).
     static AreaFunction cube_corner();
+    /// Perfect Vickers (square pyramid, 136° between faces): projected A_p = 24.50·h_c², the
+    /// value ISO 14577-1 tabulates (4·tan²68° = 24.504) and WIN-HCU (Fischerscope) uses [m²].
+    static AreaFunction vickers(double c0 = 24.5);
     /// Sphere of radius R [m]: A = π(2Rh − h²), h clipped at R.
     /// @throws InvalidArgument when R ≤ 0.
     static AreaFunction sphere(double radius_m);
@@ -52,8 +55,9 @@ public:
     /// The area function of a file: polynomial from `area_c0` … `area_c8` when present.
     static std::optional<AreaFunction> from_dataset(const Dataset& dataset, const Curve& curve);
 
-    /// Parses a CLI tip description: "berkovich", "cube-corner", "sphere:R" (R with unit, e.g.
-    /// "sphere:5um"), "sphere-cone:R:angle_deg", or a comma list of nm coefficients "C0,C1,…".
+    /// Parses a CLI tip description: "berkovich", "vickers", "cube-corner", "sphere:R" (R with
+    /// unit, e.g. "sphere:5um"), "sphere-cone:R:angle_deg", or a comma list of nm coefficients
+    /// "C0,C1,…".
     /// @throws InvalidArgument naming the text and the accepted forms.
     static AreaFunction parse(const std::string& text);
 

@@ -1,0 +1,36 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+// Helpers shared by the reader tests: read text with one named reader, mutate a real file.
+#pragma once
+
+#include <sstream>
+#include <string>
+#include <vitrum/core/text.hpp>
+#include <vitrum/instruments/registry.hpp>
+
+#include "check.hpp"
+
+namespace vitrum::test {
+
+/// Reads `content` with the built-in reader `format_id`, as if it came from the file `name`.
+inline Dataset read_as(const std::string& format_id, const std::string& content,
+                       const std::string& name) {
+    const Reader* reader = builtin_readers().find(format_id);
+    REQUIRE(reader != nullptr);
+    std::istringstream in(content);
+    return reader->read(in, name);
+}
+
+/// The bytes of share/testdata/`relative`.
+inline std::string testdata_bytes(const std::string& relative) {
+    return text::read_file_bytes(testdata(relative));
+}
+
+/// `s` with the first `from` replaced by `to`; fails the test when `from` is absent.
+inline std::string replace_once(std::string s, const std::string& from, const std::string& to) {
+    const auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+}
+
+}  // namespace vitrum::test
