@@ -130,8 +130,8 @@ TEST_CASE(
     // P_max: our unload starts one row earlier (5999.443989 µN at t = 10.0046 s): 3.3e-4 above.
     CHECK_REL(ours.load_N, v.pmax, 5e-4);
     CHECK(ours.load_N >= v.pmax);
-    // Measured with window 0.4–0.95: S +3.0 %, m 3.01 vs 3.156, h* 0.4 nm shallower, h_c within
-    // 0.3 %, H −0.6 %, E_r +2.5 %. Bands of ±1 % around these document the gap.
+    // Measured with window 0.4–0.95: S +3.0 %, m 3.01 vs 3.156 (−4.5 %), h* 0.4 nm shallower,
+    // h_c +0.3 %, H −0.4 %, E_r +3.0 %. Bands around these document the gap.
     const double s_ratio = ours.stiffness_N_per_m / v.s;
     const double m_ratio = cy.fit.exponent_m / v.m;
     CAPTURE(s_ratio);
