@@ -278,7 +278,7 @@ NonlinearFitSummary fit_nonlinear(const ResidualFunction& residuals, std::size_t
     summary.residual_rms = std::sqrt(ss / static_cast<double>(residual_count));
 
     summary.std_errors.assign(p, std::numeric_limits<double>::quiet_NaN());
-    if (residual_count > p) {
+    if (options.std_errors && residual_count > p) {
         std::unique_ptr<gsl_matrix, MatrixDeleter> covar(gsl_matrix_alloc(p, p));
         gsl_matrix* J = gsl_multifit_nlinear_jac(work.get());
         if (covar && gsl_multifit_nlinear_covar(J, 0.0, covar.get()) == GSL_SUCCESS) {

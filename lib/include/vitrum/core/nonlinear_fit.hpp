@@ -24,6 +24,7 @@ struct NonlinearFitOptions {
     double f_tolerance = 0.0;          ///< relative cost change test [1], in [0, 1)
     TrustRegionMethod method = TrustRegionMethod::levenberg_marquardt;
     LinearSolver linear_solver = LinearSolver::qr;
+    bool std_errors = true;  ///< compute `NonlinearFitSummary::std_errors` (one more QR of J)
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;

@@ -21,9 +21,11 @@ struct UnloadingFitOptions {
     std::size_t min_points = 5;         ///< fewer points in the window is an error [1]
     double min_exponent = 0.8;          ///< fitted m below this is reported as not usable [1]
     double max_exponent = 10.0;         ///< fitted m above this is reported as not usable [1]
-    /// GSL settings; Cholesky steps: the projected problem has only two columns (h_f, m).
+    /// GSL settings; Cholesky steps: the projected problem has only two columns (h_f, m). The
+    /// standard errors of (B, h_f, m) are computed by fit_unloading itself.
     NonlinearFitOptions solver{
-        100, 1e-10, 1e-10, 0.0, TrustRegionMethod::levenberg_marquardt, LinearSolver::cholesky};
+        100,  1e-10, 1e-10, 0.0, TrustRegionMethod::levenberg_marquardt, LinearSolver::cholesky,
+        false};
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
