@@ -134,21 +134,18 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        return read_guarded(path, [&] { return parse(in, path); });
+        return read_latin1_text(in, path,
+                                [this](const TextFile& file, Dataset& data) { parse(file, data); });
     }
 
 private:
-    Dataset parse(std::istream& in, const std::string& path) const {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
-        const TextFile file(bytes, path, "ISO-8859-1");
+    void parse(const TextFile& file, Dataset& data) const {
         if (file.size() == 0 || file[0].substr(0, kSignature.size()) != kSignature) {
             throw ParseError(file.at(0), fmt::format("'{}…' on the first line", kSignature),
                              file.size() == 0 ? std::string() : std::string(file[0]));
         }
-        Dataset data;
-        data.source.encoding = file.encoding();
         Curve curve;
-        curve.name = file_stem(path);
+        curve.name = file_stem(file.path());
         std::vector<SegmentEntry> segments;
         SegmentEntry pending;
         std::optional<Block> test;
@@ -209,7 +206,6 @@ private:
         }
         attach_segments(segments, curve, data);
         data.curves.push_back(std::move(curve));
-        return data;
     }
 
 private:

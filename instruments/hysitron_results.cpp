@@ -58,15 +58,12 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        return read_guarded(path, [&] { return parse(in, path); });
+        return read_latin1_text(in, path,
+                                [this](const TextFile& file, Dataset& data) { parse(file, data); });
     }
 
 private:
-    Dataset parse(std::istream& in, const std::string& path) const {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
-        const TextFile file(bytes, path, "ISO-8859-1");
-        Dataset data;
-        data.source.encoding = file.encoding();
+    void parse(const TextFile& file, Dataset& data) const {
         if (file.size() == 0 || file[0].substr(0, kCountKey.size()) != kCountKey) {
             throw ParseError(file.at(0), "'Number of Data Points = N'",
                              file.size() == 0 ? std::string("end of file") : std::string(file[0]));
@@ -129,7 +126,6 @@ private:
             table.columns.push_back(std::move(column));
         }
         data.tables.push_back(std::move(table));
-        return data;
     }
 };
 

@@ -56,15 +56,12 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        return read_guarded(path, [&] { return parse(in, path); });
+        return read_latin1_text(in, path,
+                                [this](const TextFile& file, Dataset& data) { parse(file, data); });
     }
 
 private:
-    Dataset parse(std::istream& in, const std::string& path) const {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
-        const TextFile file(bytes, path, "ISO-8859-1");
-        Dataset data;
-        data.source.encoding = file.encoding();
+    void parse(const TextFile& file, Dataset& data) const {
         if (file.size() == 0) throw ParseError(file.at(0), "a date line", "end of file");
         data.source.date = std::string(text::trim(file[0]));
 
@@ -129,7 +126,7 @@ private:
         if (rows > block_begin && !blocks.empty()) blocks.push_back(row_range(block_begin, rows));
 
         Curve curve;
-        curve.name = file_stem(path);
+        curve.name = file_stem(file.path());
         std::vector<std::string> taken = {channel::time, channel::depth, channel::load};
         for (std::size_t c = 0; c < headers.size(); ++c) {
             const std::string lower = text::to_lower(headers[c].name);
@@ -164,7 +161,6 @@ private:
         }
         curve.data.segments = std::move(blocks);
         data.curves.push_back(std::move(curve));
-        return data;
     }
 };
 

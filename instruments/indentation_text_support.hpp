@@ -101,6 +101,20 @@ Dataset read_guarded(const std::string& path, Parse&& parse) {
     }
 }
 
+/// Reads the whole stream as ISO-8859-1 text (Hysitron files write µ as byte 0xB5) and fills a
+/// Dataset with `parse(file, data)`, under read_guarded.
+template <typename Parse>
+Dataset read_latin1_text(std::istream& in, const std::string& path, Parse&& parse) {
+    return read_guarded(path, [&] {
+        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
+        const TextFile file(bytes, path, "ISO-8859-1");
+        Dataset data;
+        data.source.encoding = file.encoding();
+        parse(file, data);
+        return data;
+    });
+}
+
 /// SI value of a quantity given as number and unit text. @throws UnitError.
 inline double to_si(double value, std::string_view unit_text) {
     return parse_unit(unit_text).to_si(value);
