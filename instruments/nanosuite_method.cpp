@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
@@ -151,14 +151,21 @@ NanoSuiteMethod read_nanosuite_method(std::istream& in, const std::string& path)
 }
 
 NanoSuiteMethod read_nanosuite_method_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(fmt::format("{}: cannot open the NanoSuite method file", path));
+    std::istringstream in(text::read_file_bytes(path));  // IoError naming the path
     return read_nanosuite_method(in, path);
 }
 
 std::vector<std::string> apply_nanosuite_method(const NanoSuiteMethod& method, Dataset& data) {
     std::vector<std::string> warnings;
     auto& props = data.source.properties;
+    const auto tip = data.source.metadata.find("tip_name");
+    if (tip != data.source.metadata.end() && !method.tip_name.empty() &&
+        text::trim(tip->second) != method.tip_name) {
+        warnings.push_back(fmt::format(
+            "{}: the data were taken with tip '{}' but the method '{}' describes tip '{}'; its "
+            "constants are applied as asked",
+            data.source.path, tip->second, method.method_name, method.tip_name));
+    }
     for (std::size_t k = 0; k < method.area_coefficients_nm.size(); ++k) {
         const int index = static_cast<int>(k);
         const std::string key = fmt::format("{}{}", property::area_coefficient_prefix, k);

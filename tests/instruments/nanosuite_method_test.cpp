@@ -116,6 +116,19 @@ TEST_CASE(
     CHECK(c2_outside == rows);
 }
 
+TEST_CASE("nanosuite method: applying it to data from another tip warns with both tip names") {
+    // FQ.xls was measured with tip "TB22169 NV" (its Results sheet), FS_XP with "Berk-20210318".
+    vitrum::Dataset ds = vitrum::builtin_readers().read_file(
+        vitrum::test::testdata("indentation/micromechanics/FQ.xls"));
+    REQUIRE(ds.source.metadata.count("tip_name") == 1);
+    const std::vector<std::string> warnings = vitrum::apply_nanosuite_method(
+        vitrum::read_nanosuite_method_file(vitrum::test::testdata(kMethod)), ds);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("TB22169 NV") != std::string::npos);
+    CHECK(warnings[0].find("Berk-20210318") != std::string::npos);
+    CHECK(ds.warnings.back() == warnings[0]);
+}
+
 TEST_CASE("nanosuite method: refuses a wrong first line, a bad coefficient and a missing tip") {
     CHECK_THROWS_WITH_AS(parse("Channels\r\n"), doctest::Contains("bad.txt:1"), vitrum::ParseError);
     CHECK_THROWS_WITH_AS(parse("Channels\r\n"), doctest::Contains("Method Name"),
@@ -124,6 +137,8 @@ TEST_CASE("nanosuite method: refuses a wrong first line, a bad coefficient and a
         replace_once(original_bytes(), "Value : 1.3341e+002", "Value : 1.3341e+0O2");
     CHECK_THROWS_WITH_AS(parse(bad_label), doctest::Contains("bad.txt:2770"), vitrum::ParseError);
     CHECK_THROWS_WITH_AS(parse(bad_label), doctest::Contains("1.3341e+0O2"), vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(vitrum::read_nanosuite_method_file("/nonexistent/method.txt"),
+                         doctest::Contains("/nonexistent/method.txt"), vitrum::IoError);
     const std::string no_tip = replace_once(original_bytes(), "\tIndenter Tip\r\n", "\tTip\r\n");
     CHECK_THROWS_WITH_AS(parse(no_tip), doctest::Contains("CurrentTipName"), vitrum::ParseError);
 }

@@ -37,15 +37,15 @@ inline constexpr double kPascalPerKgfPerMm2 = 9.80665e6;
 ///         tip block is missing, or a coefficient or modulus is not a number.
 NanoSuiteMethod read_nanosuite_method(std::istream& in, const std::string& path);
 
-/// read_nanosuite_method on a file. @throws Error when the file cannot be opened.
+/// read_nanosuite_method on a file. @throws IoError when the file cannot be read.
 NanoSuiteMethod read_nanosuite_method_file(const std::string& path);
 
 /// Puts the method's constants into `data.source.properties` (area_c0 … area_c8 in SI,
 /// tip_modulus, tip_poisson_ratio, epsilon, beta, poisson_ratio) where the data file does not
 /// already give them, and the tip and method names into metadata. A coefficient the data file
 /// gives (NanoSuite's Results sheet prints C0–C2 with more digits) is kept; when it disagrees
-/// with the method's 5-digit value by more than the printed rounding, a warning is added to
-/// `data.warnings` and returned.
+/// with the method's 5-digit value by more than the printed rounding, or when the data file names
+/// another tip, a warning is added to `data.warnings` and returned.
 std::vector<std::string> apply_nanosuite_method(const NanoSuiteMethod& method, Dataset& data);
 
 }  // namespace vitrum
