@@ -142,3 +142,28 @@ TEST_CASE("nanosuite method: refuses a wrong first line, a bad coefficient and a
     const std::string no_tip = replace_once(original_bytes(), "\tIndenter Tip\r\n", "\tTip\r\n");
     CHECK_THROWS_WITH_AS(parse(no_tip), doctest::Contains("CurrentTipName"), vitrum::ParseError);
 }
+
+TEST_CASE("nanosuite method: every truncation either parses or is refused with a vitrum error") {
+    // Cut the real file at 97 places (80 spread over its length, 17 inside the tip block): no
+    // crash, no foreign exception, and every cut before the tip's first coefficient is refused.
+    const std::string full = original_bytes();
+    const std::size_t tip = full.find("CurrentTipName");
+    const std::size_t label0 = full.find("Label0", tip);
+    REQUIRE(label0 != std::string::npos);
+    std::size_t refused = 0, parsed = 0, before_label0 = 0;
+    for (std::size_t k = 1; k <= 97; ++k) {
+        const std::size_t cut = k <= 80 ? full.size() * k / 81 : tip + (k - 80) * 40;
+        CAPTURE(cut);
+        before_label0 += cut <= label0 ? 1 : 0;
+        try {
+            parse(full.substr(0, cut));
+            ++parsed;
+            CHECK(cut > label0);
+        } catch (const vitrum::Error&) {
+            ++refused;
+        }
+    }
+    CHECK(refused + parsed == 97);
+    CHECK(refused >= before_label0);
+    CHECK(before_label0 >= 70);  // the tip block starts at 86 % of the file
+}
