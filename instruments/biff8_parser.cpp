@@ -456,7 +456,12 @@ Workbook parse_biff8(std::string_view stream, const std::string& path) {
         if (e.type != 0) continue;  // charts and macro sheets hold no cells we use
         Sheet s;
         s.name = e.name;
-        parse_sheet(stream, e, sst, s, path);
+        try {
+            parse_sheet(stream, e, sst, s, path);
+        } catch (const FormatError& error) {  // Sheet's own limits do not know the file
+            if (std::string(error.what()).rfind(path, 0) == 0) throw;
+            throw FormatError(fmt::format("{}: {}", path, error.what()));
+        }
         book.sheets.push_back(std::move(s));
     }
     return book;

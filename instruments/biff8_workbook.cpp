@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "biff8_workbook.hpp"
 
+#include <fmt/format.h>
+
 #include <cstring>
+#include <vitrum/core/error.hpp>
 
 namespace vitrum::sheet {
 
@@ -35,7 +38,20 @@ Cell* Sheet::slot(std::size_t row, std::size_t col) {
     if (row >= kMaxRows || col >= kMaxColumns) return nullptr;
     if (row >= rows_.size()) rows_.resize(row + 1);
     auto& cells = rows_[row];
-    if (col >= cells.size()) cells.resize(col + 1);
+    if (col >= cells.size()) {
+        // Rows are padded up to their last cell; a damaged file with a few cells in far columns
+        // of many rows would otherwise cost gigabytes. Allow 64 padding cells per stored cell
+        // plus one full row — real sheets are dense.
+        padded_cells_ += col + 1 - cells.size();
+        if (padded_cells_ > 64 * (stored_cells_ + 1) + kMaxColumns) {
+            throw FormatError(fmt::format(
+                "sheet '{}': a cell at row {}, column {} makes {} cells for {} values (the sheet "
+                "is too sparse to be real data)",
+                name, row + 1, col + 1, padded_cells_, stored_cells_ + 1));
+        }
+        cells.resize(col + 1);
+    }
+    ++stored_cells_;
     return &cells[col];
 }
 

@@ -44,6 +44,8 @@ public:
     std::string_view text(std::size_t row, std::size_t col) const;
 
     /// Stores a number; returns false when (row, col) is beyond kMaxRows/kMaxColumns.
+    /// The set_* calls throw FormatError when the sheet would hold over 64 allocated cells per
+    /// stored one (beyond one full row): a damaged file must not cost gigabytes.
     bool set_number(std::size_t row, std::size_t col, double value);
     /// Stores a UTF-8 text; returns false when (row, col) is beyond the limits.
     bool set_text(std::size_t row, std::size_t col, std::string value);
@@ -56,6 +58,8 @@ private:
     Cell* slot(std::size_t row, std::size_t col);
     std::vector<std::vector<Cell>> rows_;
     std::vector<std::string> strings_;
+    std::size_t padded_cells_ = 0;  ///< cells allocated, filled or not (see slot)
+    std::size_t stored_cells_ = 0;  ///< cells written
 };
 
 /// A whole workbook: sheets in workbook order.

@@ -18,6 +18,7 @@
 #include <optional>
 #include <vitrum/core/channels.hpp>
 
+#include "hdf5_validate.hpp"
 #include "indentation_text_readers.hpp"
 #include "indentation_text_support.hpp"
 
@@ -217,6 +218,7 @@ private:
             throw FormatError(
                 fmt::format("{}: not an HDF5 file (no HDF5 signature at offset 0)", path));
         }
+        validate_hdf5_structure(bytes, path);         // libhdf5 trusts the v1 group structures
         H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // library code must not print
         const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
         if (H5Pset_fapl_core(fapl.get(), 1 << 20, 0) < 0 ||
@@ -286,9 +288,19 @@ private:
         curve.name = group;
         std::optional<std::size_t> rows;
         for (const std::string& dataset_name : link_names(data_group.get())) {
+            H5O_info_t object;
+            if (H5Oget_info_by_name2(data_group.get(), dataset_name.c_str(), &object,
+                                     H5O_INFO_BASIC, H5P_DEFAULT) < 0) {
+                throw FormatError(fmt::format("{}: cannot read the object header of '{}/{}'", path,
+                                              data_path, dataset_name));
+            }
+            if (object.type != H5O_TYPE_DATASET) continue;  // a subgroup, not a dataset
             const Handle dataset(H5Dopen2(data_group.get(), dataset_name.c_str(), H5P_DEFAULT),
                                  H5Dclose);
-            if (!dataset.valid()) continue;  // a subgroup, not a dataset
+            if (!dataset.valid()) {
+                throw FormatError(fmt::format("{}: cannot open dataset '{}/{}' (damaged header)",
+                                              path, data_path, dataset_name));
+            }
             const Handle space(H5Dget_space(dataset.get()), H5Sclose);
             const Handle type(H5Dget_type(dataset.get()), H5Tclose);
             const H5T_class_t kind = H5Tget_class(type.get());
@@ -298,15 +310,34 @@ private:
             }
             hsize_t n = 0;
             H5Sget_simple_extent_dims(space.get(), &n, nullptr);
+            // The dataspace may claim any count; allocate only what the stored bytes justify
+            // (deflate compresses at most ~1032:1, so a larger ratio cannot be real data).
+            const hsize_t stored_bytes = H5Dget_storage_size(dataset.get());
+            const std::size_t value_bytes = std::max<std::size_t>(H5Tget_size(type.get()), 1);
+            if (n / 1032 > stored_bytes / value_bytes) {
+                throw FormatError(
+                    fmt::format("{}: dataset '{}/{}' claims {} values but stores only {} bytes",
+                                path, data_path, dataset_name, n, stored_bytes));
+            }
             std::vector<double> values(static_cast<std::size_t>(n));
             if (n > 0 && H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
                                  values.data()) < 0) {
                 throw FormatError(
                     fmt::format("{}: cannot read dataset '{}/{}'", path, data_path, dataset_name));
             }
-            // Invalid cells (and any non-finite value) become NaN, as in the other readers.
+            // Invalid cells (any non-finite value) become NaN, as in the other readers.
+            // |v| > 1e200 counts as invalid too: the unit factors (≤ 1e9) must not overflow it.
+            std::size_t invalid = 0;
             for (double& v : values) {
-                if (!std::isfinite(v)) v = std::numeric_limits<double>::quiet_NaN();
+                if (!std::isfinite(v) || std::abs(v) > 1e200) {
+                    v = std::numeric_limits<double>::quiet_NaN();
+                    ++invalid;
+                }
+            }
+            if (invalid > 0) {
+                data.warnings.push_back(
+                    fmt::format("{}/{}: {} non-finite or absurd values; those cells are NaN",
+                                data_path, dataset_name, invalid));
             }
             if (rows && *rows != values.size()) {
                 data.warnings.push_back(

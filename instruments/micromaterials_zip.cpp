@@ -89,9 +89,14 @@ private:
                     ".txt files)",
                     path, name));
             }
-            if (stat.size > text::kDefaultMaxFileBytes) {
-                throw FormatError(fmt::format("{}: member '{}' is larger than {} bytes", path, name,
-                                              text::kDefaultMaxFileBytes));
+            // Deflate expands at most ~1032:1: a larger claimed size is a damaged entry.
+            if (stat.size > text::kDefaultMaxFileBytes ||
+                ((stat.valid & ZIP_STAT_COMP_SIZE) != 0 &&
+                 stat.size > 1100 * (stat.comp_size + 64))) {
+                throw FormatError(fmt::format(
+                    "{}: member '{}' claims {} bytes from {} compressed bytes (limit {} bytes)",
+                    path, name, static_cast<unsigned long long>(stat.size),
+                    static_cast<unsigned long long>(stat.comp_size), text::kDefaultMaxFileBytes));
             }
             std::unique_ptr<zip_file_t, MemberCloser> member(
                 zip_fopen_index(archive.get(), static_cast<zip_uint64_t>(k), 0));

@@ -146,6 +146,18 @@ private:
                 if (c.name == name && c.unit == unit) ch = &c;
             }
             if (ch == nullptr) {
+                // Every channel spans all rows (NaN where a step lacks it): many steps with new
+                // channel names would cost channels × rows cells for a few bytes each. A real
+                // cell takes ≥ 2 bytes ("1\t"), so allow 8 padded cells per cell the text could
+                // hold. (The lines are views into one decoded buffer.)
+                const auto text_bytes = static_cast<std::size_t>(
+                    lines.back().data() + lines.back().size() - lines.front().data());
+                if ((channels.size() + 1) * (rows + n) > 4 * text_bytes + (1u << 20)) {
+                    throw ParseError(Location{path, "", i + 3, 0},
+                                     "a channel set that the data rows justify",
+                                     fmt::format("channel {} over {} rows from {} bytes of text",
+                                                 channels.size() + 1, rows + n, text_bytes));
+                }
                 channels.push_back(Channel{name, unit, std::vector<double>(rows, nan)});
                 ch = &channels.back();
             }

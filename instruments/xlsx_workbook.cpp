@@ -67,6 +67,14 @@ public:
                                          static_cast<unsigned long long>(st.size),
                                          static_cast<unsigned long long>(kMaxMemberBytes)));
         }
+        // Deflate expands at most ~1032:1; a larger claimed size is a damaged directory entry,
+        // refused before the buffer is allocated.
+        if ((st.valid & ZIP_STAT_COMP_SIZE) != 0 && st.size > 1100 * (st.comp_size + 64)) {
+            throw ParseError(where(path_, member),
+                             fmt::format("member claims {} bytes from {} compressed bytes",
+                                         static_cast<unsigned long long>(st.size),
+                                         static_cast<unsigned long long>(st.comp_size)));
+        }
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
             zip_fopen(zip_.get(), member.c_str(), 0), &zip_fclose);
         if (!file) {
@@ -313,7 +321,12 @@ Workbook read_xlsx(std::string_view bytes, const std::string& path) {
                              fmt::format("worksheet member '{}' (relationship '{}')", member, id),
                              "nothing in the zip");
         }
-        read_worksheet(zip.read(member), shared, sheet, path);
+        try {
+            read_worksheet(zip.read(member), shared, sheet, path);
+        } catch (const FormatError& error) {  // Sheet's own limits do not know the file
+            if (std::string(error.what()).rfind(path, 0) == 0) throw;
+            throw FormatError(fmt::format("{}: {}", path, error.what()));
+        }
         out.sheets.push_back(std::move(sheet));
     }
     if (out.sheets.empty()) {

@@ -2,11 +2,24 @@
 # Builds the libFuzzer harness (clang, ASan + UBSan) and fuzzes every reader for SECONDS each
 # (default 60), seeded with the real files in share/testdata and ../shared. Findings (crash-*,
 # timeout-*, leak-*) are written to fuzz/findings/<format>/ and make the script exit non-zero.
-# Usage: scripts/fuzz.sh [SECONDS] [FORMAT...]
+# Usage: scripts/fuzz.sh [SECONDS] [FORMAT...]     scripts/fuzz.sh --summary
 # VITRUM_FUZZ_RUNS=N runs N inputs per reader with a fixed seed instead (repeatable, for CI);
-# VITRUM_FUZZ_SKIP="id …" leaves readers out (see fuzz/known-issues/README.md).
+# VITRUM_FUZZ_SKIP="id …" leaves readers out (see fuzz/known-issues/README.md);
+# VITRUM_FUZZ_MAX_LEN=BYTES caps the input size (default 4194304; 65536 runs ~10× more inputs).
+# Every timed run appends "format executions seconds result date" to fuzz/ledger.tsv (committed);
+# --summary prints the executions each reader has survived, summed over the ledger.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ledger="$root/fuzz/ledger.tsv"
+if [[ "${1:-}" == "--summary" ]]; then
+  awk -F'\t' 'NR > 1 { runs[$1]++; secs[$1] += $3
+                 if ($4 == "ok") ok[$1] += $2; else bad[$1]++ }
+       END { printf "%-22s %6s %14s %10s %9s\n", "format", "runs", "executions_ok", "seconds",
+                    "findings"
+             for (f in runs) printf "%-22s %6d %14d %10d %9d\n", f, runs[f], ok[f], secs[f], bad[f] }' \
+    "$ledger" | { read -r header; echo "$header"; sort; }
+  exit 0
+fi
 seconds="${1:-60}"; shift || true
 build="${VITRUM_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 if ! grep -q "VITRUM_BUILD_FUZZ:BOOL=ON" "$build/CMakeCache.txt" 2>/dev/null; then
@@ -39,15 +52,22 @@ for format in "${formats[@]}"; do
   corpus="$build/corpus/$format"; mkdir -p "$corpus"
   log="$build/fuzz-$format.log"
   set +e
+  started=$SECONDS
   VITRUM_FUZZ_FORMAT="$format" ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
     LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
     "$build/fuzz/vitrum_fuzz_reader" "$corpus" "$seeds" "${limit[@]}" \
-    -max_len=4194304 -rss_limit_mb=4096 -timeout=20 -artifact_prefix="$out/" \
+    -max_len="${VITRUM_FUZZ_MAX_LEN:-4194304}" -rss_limit_mb=4096 -timeout=20 -artifact_prefix="$out/" \
     -print_final_stats=1 >"$log" 2>&1
   rc=$?
   set -e
   execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' || true)
+  elapsed=$((SECONDS - started))
   if [[ $rc -eq 0 ]]; then result="ok"; else result="FINDING (see $log)"; status=1; fi
-  printf '%-22s %12s %10s  %s\n' "$format" "${execs:-?}" "$seconds" "$result"
+  printf '%-22s %12s %10s  %s\n' "$format" "${execs:-?}" "$elapsed" "$result"
+  if [[ -z "${VITRUM_FUZZ_RUNS:-}" ]]; then  # CI smoke runs are not worth a ledger line
+    [[ -f "$ledger" ]] || printf 'format\texecutions\tseconds\tresult\tdate\n' >"$ledger"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$format" "${execs:-0}" "$elapsed" \
+      "$([[ $rc -eq 0 ]] && echo ok || echo finding)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$ledger"
+  fi
 done
 exit $status

@@ -1,0 +1,342 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+//
+// Pre-validation of HDF5 files before libhdf5 sees them. Debian's libhdf5 1.10.8 trusts several
+// on-disk fields of the old (v1) group structure — node entry counts, heap offsets of link names,
+// child addresses — and reads past its buffers when they are damaged (found by fuzzing, see
+// fuzz/known-issues/README.md). Everything here follows the HDF5 File Format Specification 2.0:
+// superblock (II.A), v1 B-tree nodes (III.A.1), symbol table nodes (III.B), symbol table entries
+// (III.C), local heaps (III.D), version-1 object headers with continuation and symbol table
+// messages (IV.A.1.a, IV.A.2.q, IV.A.2.r). Version-2 structures carry checksums that libhdf5
+// verifies itself; they are only bounds-checked where the superblock points at them.
+
+#include "hdf5_validate.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <cstring>
+#include <set>
+#include <utility>
+#include <vector>
+#include <vitrum/core/error.hpp>
+
+namespace vitrum::indentation_io {
+namespace {
+
+constexpr std::size_t kMaxGroupDepth = 32;      // nested groups below the root
+constexpr std::size_t kMaxBtreeLevel = 16;      // a v1 B-tree of 2K≥2 fan-out never needs more
+constexpr std::size_t kMaxObjects = 200000;     // object headers visited
+constexpr std::size_t kMaxNodes = 200000;       // B-tree and symbol nodes visited
+constexpr std::size_t kMaxHeaderChunks = 4096;  // continuation chunks per object header
+constexpr std::uint16_t kMsgContinuation = 0x0010;
+constexpr std::uint16_t kMsgSymbolTable = 0x0011;
+
+/// A group's local heap data segment: link names are NUL-terminated strings inside it.
+struct Heap {
+    std::uint64_t data_address = 0;
+    std::uint64_t data_size = 0;
+};
+
+class Validator {
+public:
+    Validator(std::string_view bytes, const std::string& path) : bytes_(bytes), path_(path) {}
+
+    void run() {
+        if (bytes_.size() < 9 || bytes_.compare(0, 8, std::string_view("\x89HDF\r\n\x1a\n", 8)))
+            fail(0, "superblock", "no HDF5 signature");
+        const unsigned version = byte(8);
+        if (version > 3) fail(8, "superblock", fmt::format("unknown version {}", version));
+        if (version >= 2) {
+            check_sizes(9, 10);
+            // Signature, version, sizes, flags, then base, extension, end-of-file, root addresses.
+            const std::uint64_t at = 12;
+            check_base(at);
+            check_end_of_file(at + 2 * offset_size_);
+            const std::uint64_t root = address(at + 3 * offset_size_);
+            require_inside(root, 1, at + 3 * offset_size_, "superblock", "root object header");
+            return;
+        }
+        for (const std::uint64_t at : {9, 10, 12}) {
+            if (byte(at) != 0)
+                fail(at, "superblock", fmt::format("sub-format version {} (expected 0)", byte(at)));
+        }
+        check_sizes(13, 14);
+        leaf_k_ = uint_at(16, 2);
+        internal_k_ = uint_at(18, 2);
+        if (leaf_k_ == 0) fail(16, "superblock", "group leaf node K is 0");
+        if (internal_k_ == 0) fail(18, "superblock", "group internal node K is 0");
+        const std::uint64_t at = version == 0 ? 24 : 28;
+        check_base(at);
+        check_end_of_file(at + 2 * offset_size_);
+        for (const std::uint64_t field : {at + offset_size_, at + 3 * offset_size_}) {
+            // Free-space info and driver information block: undefined or inside the file.
+            if (!undefined(address(field)))
+                require_inside(address(field), 1, field, "superblock", "free-space/driver block");
+        }
+        const std::uint64_t root_entry = at + 4 * offset_size_;
+        const Heap none{0, 0};
+        symbol_entry(root_entry, none, 0, /*root=*/true);
+    }
+
+private:
+    [[noreturn]] void fail(std::uint64_t offset, const char* structure,
+                           const std::string& problem) const {
+        throw FormatError(fmt::format("{}: damaged HDF5 file: {} at byte {}: {}", path_, structure,
+                                      offset, problem));
+    }
+
+    unsigned byte(std::uint64_t at) const {
+        if (at >= bytes_.size()) fail(at, "field", "past the end of the file");
+        return static_cast<unsigned char>(bytes_[at]);
+    }
+
+    /// Little-endian unsigned integer of `width` bytes at `at` (all HDF5 integers are LE).
+    std::uint64_t uint_at(std::uint64_t at, unsigned width) const {
+        if (at > bytes_.size() || width > bytes_.size() - at)
+            fail(at, "field", fmt::format("{}-byte field past the end of the file", width));
+        std::uint64_t value = 0;
+        for (unsigned k = 0; k < width; ++k)
+            value |= std::uint64_t{static_cast<unsigned char>(bytes_[at + k])} << (8 * k);
+        return value;
+    }
+    std::uint64_t address(std::uint64_t at) const { return uint_at(at, offset_size_); }
+    std::uint64_t length(std::uint64_t at) const { return uint_at(at, length_size_); }
+    bool undefined(std::uint64_t address) const {
+        return offset_size_ == 8 ? address == ~std::uint64_t{0}
+                                 : address == (std::uint64_t{1} << (8 * offset_size_)) - 1;
+    }
+
+    /// [address, address + size) must lie inside both the file and its end-of-file address.
+    void require_inside(std::uint64_t address, std::uint64_t size, std::uint64_t field_at,
+                        const char* structure, const char* what) const {
+        if (undefined(address) || address > limit_ || size > limit_ - address) {
+            fail(field_at, structure,
+                 fmt::format("{} address {} (+{} bytes) outside the file ({} bytes)", what, address,
+                             size, limit_));
+        }
+    }
+
+    void check_sizes(std::uint64_t offsets_at, std::uint64_t lengths_at) {
+        offset_size_ = byte(offsets_at);
+        length_size_ = byte(lengths_at);
+        for (const auto& [at, size] :
+             {std::pair{offsets_at, offset_size_}, std::pair{lengths_at, length_size_}}) {
+            if (size != 2 && size != 4 && size != 8)
+                fail(at, "superblock", fmt::format("field size {} (expected 2, 4 or 8)", size));
+        }
+    }
+
+    void check_base(std::uint64_t at) const {
+        // vitrum only accepts the signature at offset 0, so addresses are file offsets.
+        if (const std::uint64_t base = address(at); base != 0)
+            fail(at, "superblock", fmt::format("base address {} (expected 0)", base));
+    }
+
+    void check_end_of_file(std::uint64_t at) {
+        const std::uint64_t eof = address(at);
+        if (undefined(eof) || eof > bytes_.size()) {
+            fail(at, "superblock",
+                 fmt::format("end-of-file address {} beyond the actual size {} (truncated file)",
+                             eof, bytes_.size()));
+        }
+        limit_ = eof;
+    }
+
+    /// Offset of a NUL-terminated name inside the heap; returns nothing, throws when it is not.
+    void heap_string(const Heap& heap, std::uint64_t name_offset, std::uint64_t field_at,
+                     const char* structure) const {
+        if (name_offset >= heap.data_size) {
+            fail(field_at, structure,
+                 fmt::format("name offset {} outside the local heap ({} bytes)", name_offset,
+                             heap.data_size));
+        }
+        const char* first = bytes_.data() + heap.data_address + name_offset;
+        const std::size_t room = static_cast<std::size_t>(heap.data_size - name_offset);
+        if (std::memchr(first, '\0', room) == nullptr) {
+            fail(field_at, structure,
+                 fmt::format("name at heap offset {} not NUL-terminated inside the heap",
+                             name_offset));
+        }
+    }
+
+    /// Symbol table entry (III.C): name offset, object header address, cache type, scratch-pad.
+    void symbol_entry(std::uint64_t at, const Heap& heap, std::size_t depth, bool root = false) {
+        const std::uint64_t name_offset = length(at);
+        const std::uint64_t header = address(at + offset_size_);
+        const std::uint64_t cache_at = at + offset_size_ + length_size_;
+        const std::uint64_t cache_type = uint_at(cache_at, 4);
+        const std::uint64_t scratch = cache_at + 8;
+        if (!root) heap_string(heap, name_offset, at, "symbol table entry");
+        if (cache_type > 2)
+            fail(cache_at, "symbol table entry", fmt::format("cache type {}", cache_type));
+        if (cache_type == 2) {  // soft link: the scratch-pad holds the link value's heap offset
+            heap_string(heap, uint_at(scratch, 4), scratch, "soft link");
+            return;
+        }
+        require_inside(header, 16, at + offset_size_, "symbol table entry", "object header");
+        if (cache_type == 1) {
+            group(address(scratch), address(scratch + offset_size_), scratch, depth);
+        }
+        object_header(header, depth);
+    }
+
+    /// Version-1 object header (IV.A.1.a): its chunks' messages, following continuations, and
+    /// the group it describes when it holds a symbol table message.
+    void object_header(std::uint64_t at, std::size_t depth) {
+        if (!objects_.insert(at).second) return;  // hard links may share an object
+        if (objects_.size() > kMaxObjects)
+            fail(at, "object header", fmt::format("more than {} objects", kMaxObjects));
+        if (bytes_.compare(at, 4, "OHDR") == 0) return;  // version 2: checksummed by libhdf5
+        if (byte(at) != 1)
+            fail(at, "object header", fmt::format("version {} (expected 1)", byte(at)));
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> chunks{
+            {at + 16, uint_at(at + 8, 4)}};  // 12-byte prefix padded to 16
+        std::set<std::uint64_t> seen_chunks;
+        for (std::size_t c = 0; c < chunks.size(); ++c) {
+            const auto [start, size] = chunks[c];
+            require_inside(start, size, c == 0 ? at + 8 : start, "object header", "chunk");
+            if (chunks.size() > kMaxHeaderChunks)
+                fail(start, "object header", "too many continuation chunks");
+            const std::uint64_t end = start + size;
+            for (std::uint64_t p = start; p + 8 <= end;) {
+                const std::uint64_t type = uint_at(p, 2);
+                const std::uint64_t data_size = uint_at(p + 2, 2);
+                const std::uint64_t data = p + 8;
+                if (data_size > end - data) {
+                    fail(p, "object header message",
+                         fmt::format("type {:#x} with {} bytes overruns its chunk", type,
+                                     data_size));
+                }
+                if (type == kMsgContinuation) {
+                    if (data_size < offset_size_ + length_size_)
+                        fail(p, "continuation message", "too short");
+                    const std::uint64_t next = address(data);
+                    const std::uint64_t next_size = length(data + offset_size_);
+                    require_inside(next, next_size, data, "continuation message", "chunk");
+                    if (seen_chunks.insert(next).second) chunks.emplace_back(next, next_size);
+                } else if (type == kMsgSymbolTable) {
+                    if (data_size < 2u * offset_size_) fail(p, "symbol table message", "too short");
+                    group(address(data), address(data + offset_size_), data, depth);
+                }
+                p = data + data_size;
+            }
+        }
+    }
+
+    /// A v1 group: its local heap (III.D) and the B-tree of symbol nodes that names its links.
+    void group(std::uint64_t btree, std::uint64_t heap_at, std::uint64_t field_at,
+               std::size_t depth) {
+        if (depth > kMaxGroupDepth)
+            fail(field_at, "group", fmt::format("nested deeper than {} levels", kMaxGroupDepth));
+        if (!groups_.insert({btree, heap_at}).second) return;
+        require_inside(heap_at, 8 + 2 * length_size_ + offset_size_, field_at, "group",
+                       "local heap");
+        if (bytes_.compare(heap_at, 4, "HEAP") != 0)
+            fail(heap_at, "local heap", "no \"HEAP\" signature");
+        if (byte(heap_at + 4) != 0)
+            fail(heap_at + 4, "local heap", fmt::format("version {}", byte(heap_at + 4)));
+        Heap heap;
+        heap.data_size = length(heap_at + 8);
+        const std::uint64_t free_at = heap_at + 8 + length_size_;
+        const std::uint64_t free_list = length(free_at);
+        heap.data_address = address(free_at + length_size_);
+        require_inside(heap.data_address, heap.data_size, free_at + length_size_, "local heap",
+                       "data segment");
+        // Free list: offsets inside the segment; 1 (libhdf5's "none") or all bits set ends it.
+        std::uint64_t block = free_list;
+        // Free blocks cannot overlap, so a list longer than the heap can hold has a loop (which
+        // would keep libhdf5 allocating forever).
+        const std::uint64_t blocks_max = heap.data_size / (2u * length_size_);
+        for (std::uint64_t n = 0; block != 1 && !undefined(block); ++n) {
+            if (n >= blocks_max)
+                fail(free_at, "local heap", "free list longer than the heap can hold (a loop)");
+            if (block >= heap.data_size || 2u * length_size_ > heap.data_size - block)
+                fail(free_at, "local heap", fmt::format("free block at offset {}", block));
+            const std::uint64_t next = length(heap.data_address + block);
+            const std::uint64_t size = length(heap.data_address + block + length_size_);
+            if (size > heap.data_size - block)
+                fail(heap.data_address + block, "local heap free block",
+                     fmt::format("size {} overruns the heap", size));
+            block = next;
+        }
+        btree_node(btree, heap, field_at, kMaxBtreeLevel + 1, depth);
+    }
+
+    /// v1 B-tree node of a group (III.A.1): keys are heap offsets of names, children are lower
+    /// nodes or, at level 0, symbol nodes. libhdf5 reads the whole node sized for 2K entries.
+    void btree_node(std::uint64_t at, const Heap& heap, std::uint64_t field_at,
+                    std::size_t parent_level, std::size_t depth) {
+        if (++nodes_ > kMaxNodes) fail(at, "B-tree", fmt::format("more than {} nodes", kMaxNodes));
+        const std::uint64_t entries_max = 2 * internal_k_;
+        const std::uint64_t node_size =
+            8 + 2 * offset_size_ + (entries_max + 1) * length_size_ + entries_max * offset_size_;
+        require_inside(at, node_size, field_at, "group", "B-tree node");
+        if (bytes_.compare(at, 4, "TREE") != 0) fail(at, "B-tree node", "no \"TREE\" signature");
+        if (byte(at + 4) != 0)
+            fail(at + 4, "B-tree node",
+                 fmt::format("node type {} (expected 0, group)", byte(at + 4)));
+        const std::size_t level = byte(at + 5);
+        if (level >= parent_level)
+            fail(at + 5, "B-tree node",
+                 fmt::format("level {} not below its parent's level {}", level, parent_level));
+        const std::uint64_t entries = uint_at(at + 6, 2);
+        if (entries > entries_max)
+            fail(at + 6, "B-tree node",
+                 fmt::format("{} entries, more than 2K = {}", entries, entries_max));
+        for (const std::uint64_t sibling_at : {at + 8, at + 8 + offset_size_}) {
+            const std::uint64_t sibling = address(sibling_at);
+            if (!undefined(sibling))
+                require_inside(sibling, 8, sibling_at, "B-tree node", "sibling");
+        }
+        std::uint64_t p = at + 8 + 2 * offset_size_;
+        for (std::uint64_t k = 0; k <= entries; ++k) {
+            heap_string(heap, length(p), p, "B-tree key");
+            p += length_size_;
+            if (k == entries) break;
+            const std::uint64_t child = address(p);
+            if (level > 0)
+                btree_node(child, heap, p, level, depth);
+            else
+                symbol_node(child, heap, p, depth);
+            p += offset_size_;
+        }
+    }
+
+    /// Symbol table node "SNOD" (III.B): up to 2·(leaf K) entries, read whole by libhdf5.
+    void symbol_node(std::uint64_t at, const Heap& heap, std::uint64_t field_at,
+                     std::size_t depth) {
+        if (++nodes_ > kMaxNodes) fail(at, "B-tree", fmt::format("more than {} nodes", kMaxNodes));
+        const std::uint64_t entry_size = 2 * offset_size_ + 24;
+        const std::uint64_t entries_max = 2 * leaf_k_;
+        require_inside(at, 8 + entries_max * entry_size, field_at, "B-tree", "symbol node");
+        if (bytes_.compare(at, 4, "SNOD") != 0) fail(at, "symbol node", "no \"SNOD\" signature");
+        if (byte(at + 4) != 1)
+            fail(at + 4, "symbol node", fmt::format("version {} (expected 1)", byte(at + 4)));
+        const std::uint64_t symbols = uint_at(at + 6, 2);
+        if (symbols > entries_max)
+            fail(at + 6, "symbol node",
+                 fmt::format("{} symbols, more than 2K = {}", symbols, entries_max));
+        for (std::uint64_t k = 0; k < symbols; ++k)
+            symbol_entry(at + 8 + k * entry_size, heap, depth + 1);
+    }
+
+    std::string_view bytes_;
+    const std::string& path_;
+    unsigned offset_size_ = 8;
+    unsigned length_size_ = 8;
+    std::uint64_t leaf_k_ = 4;
+    std::uint64_t internal_k_ = 16;
+    std::uint64_t limit_ = 0;
+    std::set<std::uint64_t> objects_;
+    std::set<std::pair<std::uint64_t, std::uint64_t>> groups_;
+    std::size_t nodes_ = 0;
+};
+
+}  // namespace
+
+void validate_hdf5_structure(std::string_view bytes, const std::string& path) {
+    Validator(bytes, path).run();
+}
+
+}  // namespace vitrum::indentation_io

@@ -1,0 +1,101 @@
+// vitrum — C++17 toolkit for glass-stability analysis.
+// SPDX-License-Identifier: MIT (see LICENSE).
+// HDF5 pre-validation (instruments/hdf5_validate.cpp) through the hdf5-common reader: targeted
+// damage to N1_1.hdf5 must be refused with the file name and the byte offset, before libhdf5
+// reads it. Offsets of N1_1.hdf5 (version-0 superblock, 8-byte offsets and lengths), from the
+// HDF5 File Format Specification 2.0: end-of-file address at byte 40; root group local heap
+// "HEAP" at 0x2a8 (data segment size at +8, address at +24); root B-tree "TREE" at 0x88 with its
+// first child (a symbol node) at 0xa8 → 0x1800; "SNOD" symbol count at +6, first entry at +8.
+#include <cstdint>
+#include <filesystem>
+#include <sstream>
+#include <vitrum/core/error.hpp>
+#include <vitrum/core/text.hpp>
+#include <vitrum/instruments/registry.hpp>
+
+#include "check.hpp"
+
+namespace {
+
+std::string original() {
+    return vitrum::text::read_file_bytes(
+        vitrum::test::testdata("indentation/micromechanics/N1_1.hdf5"));
+}
+
+void put_le(std::string& bytes, std::size_t at, std::uint64_t value, int width) {
+    REQUIRE(at + static_cast<std::size_t>(width) <= bytes.size());
+    for (int k = 0; k < width; ++k) bytes[at + k] = static_cast<char>((value >> (8 * k)) & 0xFF);
+}
+
+std::uint64_t get_le(const std::string& bytes, std::size_t at, int width) {
+    std::uint64_t value = 0;
+    for (int k = 0; k < width; ++k)
+        value |= std::uint64_t{static_cast<unsigned char>(bytes[at + k])} << (8 * k);
+    return value;
+}
+
+void read_h5(const std::string& bytes) {
+    const vitrum::Reader* reader = vitrum::builtin_readers().find("hdf5-common");
+    REQUIRE(reader != nullptr);
+    std::istringstream in(bytes);
+    (void)reader->read(in, "damaged.hdf5");
+}
+
+constexpr std::size_t kEndOfFile = 40, kRootHeap = 0x2a8, kRootTree = 0x88, kSymbolNode = 0x1800;
+
+}  // namespace
+
+TEST_CASE("the undamaged N1_1.hdf5 matches the offsets these tests damage") {
+    const std::string bytes = original();
+    CHECK(get_le(bytes, kEndOfFile, 8) == bytes.size());
+    CHECK(bytes.compare(kRootHeap, 4, "HEAP") == 0);
+    CHECK(bytes.compare(kRootTree, 4, "TREE") == 0);
+    CHECK(get_le(bytes, kRootTree + 0x20, 8) == kSymbolNode);
+    CHECK(bytes.compare(kSymbolNode, 4, "SNOD") == 0);
+    CHECK(get_le(bytes, kSymbolNode + 6, 2) == 4);
+    CHECK_NOTHROW(read_h5(bytes));
+}
+
+TEST_CASE("an HDF5 end-of-file address beyond the real size is refused as truncated") {
+    std::string bytes = original();
+    put_le(bytes, kEndOfFile, bytes.size() + 1, 8);
+    CHECK_THROWS_WITH_AS(
+        read_h5(bytes), doctest::Contains("damaged.hdf5: damaged HDF5 file: superblock at byte 40"),
+        vitrum::FormatError);
+}
+
+TEST_CASE("an HDF5 local heap whose data segment leaves the file is refused") {
+    std::string bytes = original();
+    put_le(bytes, kRootHeap + 8, bytes.size(), 8);  // data segment size
+    CHECK_THROWS_WITH_AS(read_h5(bytes), doctest::Contains("data segment address"),
+                         vitrum::FormatError);
+}
+
+TEST_CASE("an HDF5 symbol node with more entries than 2K is refused") {
+    std::string bytes = original();
+    put_le(bytes, kSymbolNode + 6, 9, 2);  // group leaf node K is 4
+    CHECK_THROWS_WITH_AS(read_h5(bytes),
+                         doctest::Contains("symbol node at byte 6150: 9 symbols, more than 2K = 8"),
+                         vitrum::FormatError);
+}
+
+TEST_CASE("an HDF5 link name outside its heap or without a NUL is refused") {
+    std::string bytes = original();
+    put_le(bytes, kSymbolNode + 8, 0x10000, 8);
+    CHECK_THROWS_WITH_AS(read_h5(bytes), doctest::Contains("outside the local heap"),
+                         vitrum::FormatError);
+    bytes = original();
+    // The root heap holds 0x160 bytes; a name starting at its last byte, made non-NUL, runs out.
+    const std::size_t data = get_le(bytes, kRootHeap + 24, 8);
+    put_le(bytes, kSymbolNode + 8, 0x15f, 8);
+    bytes[data + 0x15f] = 'x';
+    CHECK_THROWS_WITH_AS(read_h5(bytes), doctest::Contains("not NUL-terminated"),
+                         vitrum::FormatError);
+}
+
+TEST_CASE("an HDF5 B-tree child pointing past the end of the file is refused") {
+    std::string bytes = original();
+    put_le(bytes, kRootTree + 0x20, bytes.size() - 4, 8);
+    CHECK_THROWS_WITH_AS(read_h5(bytes), doctest::Contains("symbol node address"),
+                         vitrum::FormatError);
+}
