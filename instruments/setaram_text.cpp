@@ -123,6 +123,13 @@ public:
         }
         sort_by_time(curve.data, data.warnings);
         fill_source(src, data.warnings);
+        // Setaram (Calisto, SETSOFT) plots and exports heat flow with exothermic effects up; the
+        // file does not say so. Evidence in the bundled Duran scan: the glass transition above
+        // Schott's 525 °C, an endothermic c_p rise, is a downward step of the raw signal (with
+        // its enthalpy-recovery dip after it), and the heating offset is negative.
+        src.properties[property::exotherm_sign] = Quantity{1.0, "1"};
+        data.warnings.push_back(
+            "heat-flow sign not stated by the file; Setaram's convention (exothermic up) assumed");
         curve.name = !src.sample.empty() ? src.sample : file_stem(path);
         data.curves.push_back(std::move(curve));
         return data;

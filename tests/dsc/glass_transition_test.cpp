@@ -1,5 +1,6 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <cmath>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/glass_transition.hpp>
 
@@ -120,4 +121,48 @@ TEST_CASE("GlassTransitionOptions::validate names the bad option") {
     GlassTransitionOptions q;
     q.edge_fraction = 0.7;
     CHECK_THROWS_WITH_AS(q.validate(), doctest::Contains("edge_fraction"), vitrum::InvalidArgument);
+}
+
+namespace {
+
+// Broad step: a logistic 1/(1 + e^{−(T − Tm)/w}) with w = 20 K has its greatest slope 1/(4w) at
+// Tm, so the inflection tangent meets 0 at Tm − 2w and 1 at Tm + 2w: T_eig = 760 K,
+// T_mg = 800 K, T_efg = 840 K, an 80 K wide step. Over a 300 K window (650–950 K) the step
+// fills most of the window, as the Duran transition does in the Setaram scan.
+constexpr double kBroadMid = 800.0;
+constexpr double kBroadW = 20.0;
+double broad_step(double T) {
+    return 3.0 + 0.01 * (T - 650.0) + kStep / (1.0 + std::exp(-(T - kBroadMid) / kBroadW));
+}
+
+}  // namespace
+
+TEST_CASE("find_glass_transition finds an 80 K wide logistic step filling a 300 K window") {
+    // 0.1 K spacing (as the 20 K/min Setaram scan) and noise of 0.5 % of the step (seeded).
+    const auto scan = synthetic_scan(broad_step, 650.0, 950.0, 3001, kTenKPerMin, 5e-3 * kStep, 5);
+    const auto r = find_glass_transition(scan);
+    // The tangent is fitted over the ±0.45 w where the slope stays within 5 % of its peak, which
+    // lowers its slope by a²/20 ≈ 1 % (a = 0.45) and moves T_eig and T_efg outwards by ≈ 0.4 K.
+    // The baselines fit the only 30 K left at each end of the window, 6–7.5 w from Tm, where the
+    // logistic tail (0.05–0.25 % of the step) still tilts them; extrapolated over 120 K this
+    // moves T_eig/T_efg by ≈ 1 K and Δcp by ≈ 3 % (measured: 760.7 K, 838.9 K, 126.4 J/(kg K)).
+    // Tolerances 1.5 K and 4 %.
+    CHECK_ABS(r.onset_extrapolated_K, kBroadMid - 2 * kBroadW, 1.5);
+    CHECK_ABS(r.end_extrapolated_K, kBroadMid + 2 * kBroadW, 1.5);
+    // Symmetric step: the midpoint is Tm; 0.5 K covers the noise of the smoothed curve there.
+    CHECK_ABS(r.midpoint_K, kBroadMid, 0.5);
+    CHECK_ABS(r.inflection_K, kBroadMid, 3.0);  // flat top of the slope: noise moves its maximum
+    CHECK_REL(r.delta_cp, kDeltaCp, 0.04);
+    CHECK_FALSE(r.overshoot);
+}
+
+TEST_CASE("find_glass_transition still refuses a wavy baseline without a step") {
+    // A sine of period 60 K and amplitude 20 W/kg: its slope extremes (±2 W/(kg K)) recur all
+    // over the window, so no single rise stands out from the slope scatter.
+    const auto scan =
+        synthetic_scan([](double T) { return 20.0 * std::sin(2.0 * 3.14159265358979 * T / 60.0); },
+                       600.0, 900.0, 3001, kTenKPerMin, 0.05, 9);
+    CHECK_THROWS_WITH_AS(find_glass_transition(scan),
+                         doctest::Contains("no glass-transition step between 600 and 900 K"),
+                         vitrum::AnalysisError);
 }

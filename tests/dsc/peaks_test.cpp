@@ -143,3 +143,25 @@ TEST_CASE("PeakOptions::validate names the bad option") {
     p.search_K = TemperatureWindow{800.0, 700.0};
     CHECK_THROWS_WITH_AS(p.validate(), doctest::Contains("--tx-range"), vitrum::InvalidArgument);
 }
+
+TEST_CASE(
+    "find_peaks reports disjoint peaks in temperature order next to a glass-transition step") {
+    // A logistic Tg step (20 W/kg, w = 10 K, at 700 K) then exotherms at 780 and 840 K (σ 6 K,
+    // 40 and 25 W/kg): whatever the step does to the chord, the reported peaks must be the two
+    // exotherms, ordered, with integration ranges that do not overlap.
+    const auto scan = synthetic_scan(
+        [](double T) {
+            return sloped(T) + 20.0 / (1.0 + std::exp(-(T - 700.0) / 10.0)) -
+                   gaussian(T, 780.0, 6.0, 40.0) - gaussian(T, 840.0, 6.0, 25.0);
+        },
+        600.0, 900.0, 6001, kTenKPerMin, 0.02, 17);
+    const auto r = find_peaks(scan);
+    REQUIRE(r.peaks.size() == 2);
+    // Peak tops of Gaussians: within the 0.3 K the 2 K smoothing and the sloped tails allow.
+    CHECK_ABS(r.peaks[0].peak_K, 780.0, 0.3);
+    CHECK_ABS(r.peaks[1].peak_K, 840.0, 0.3);
+    for (std::size_t i = 0; i + 1 < r.peaks.size(); ++i) {
+        CHECK(r.peaks[i].onset_extrapolated_K < r.peaks[i + 1].onset_extrapolated_K);
+        CHECK(r.peaks[i].end_K <= r.peaks[i + 1].start_K);
+    }
+}

@@ -67,3 +67,19 @@ TEST_CASE("setaram refuses a file with a title block but no column line") {
     CHECK_THROWS_WITH_AS(builtin_readers().find("setaram")->read(in, "short.txt"),
                          doctest::Contains("short.txt:5: expected a column line"), ParseError);
 }
+
+TEST_CASE("setaram assumes Setaram's exothermic-up sign and says so in a warning") {
+    // The export states no sign; the Duran scan's glass transition (endothermic) is a downward
+    // step of the raw signal, so exotherms are up (sign +1, exact).
+    const Dataset d =
+        builtin_readers().read_file(vitrum::test::testdata("dsc/pkynetics/sample_dsc_setaram.txt"));
+    REQUIRE(d.source.properties.count(property::exotherm_sign) == 1);
+    CHECK_ABS(d.source.properties.at(property::exotherm_sign).value, 1.0, 0.0);
+    bool said = false;
+    for (const auto& w : d.warnings) {
+        if (w.find("exothermic up") != std::string::npos &&
+            w.find("not stated") != std::string::npos)
+            said = true;
+    }
+    CHECK(said);
+}

@@ -1,6 +1,7 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <algorithm>
+#include <string>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/analysis.hpp>
 
@@ -59,6 +60,14 @@ void find_melting(const Thermogram& heating, PeakOptions melt, bool required,
     }
 }
 
+// T lies within the integration range of one of the exotherms found.
+bool inside_exotherm(double T_K, const HeatingAnalysis& out) {
+    if (!out.crystallisation) return false;
+    const auto& peaks = out.crystallisation->peaks;
+    return std::any_of(peaks.begin(), peaks.end(),
+                       [&](const PeakResult& p) { return p.start_K <= T_K && T_K <= p.end_K; });
+}
+
 }  // namespace
 
 HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysisOptions& options) {
@@ -85,6 +94,7 @@ HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysis
     if (melt) find_melting(heating, *melt, options.melting_required, out);
     if (options.find_glass_transition) {
         GlassTransitionOptions tg = options.glass_transition;
+        bool cut_by_exotherm = false;
         if (!tg.search_K && out.melting && !out.melting->peaks.empty() &&
             (!out.crystallisation || out.crystallisation->peaks.empty())) {
             // No exotherm: the step lies below the first melting endotherm.
@@ -102,28 +112,60 @@ HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysis
                 first.onset_extrapolated_K - (first.peak_K - first.onset_extrapolated_K);
             if (hi > heating.temperature_K.front() + 20.0) {
                 tg.search_K = TemperatureWindow{heating.temperature_K.front(), hi};
+                cut_by_exotherm = true;
             }
         }
+        std::string tg_problem;
         try {
             out.glass_transition = find_glass_transition(heating, tg);
-            out.fictive = fictive_temperature(heating, *out.glass_transition);
         } catch (const AnalysisError& e) {
-            out.problems.emplace_back(e.what());
+            tg_problem = e.what();
+        }
+        if (!out.glass_transition && cut_by_exotherm) {
+            // The window was cut below an "exotherm" that may itself lie on the step (a broad
+            // transition bends the curve above the peak finder's chord). Search the whole scan,
+            // unless the steepest rise found there is an edge of an exotherm, as the trailing
+            // edge of a large crystallisation peak would be.
+            try {
+                GlassTransitionResult whole =
+                    find_glass_transition(heating, options.glass_transition);
+                if (!inside_exotherm(whole.inflection_K, out)) out.glass_transition = whole;
+            } catch (const AnalysisError&) {
+                // Keep the message of the first search.
+            }
+        }
+        if (!out.glass_transition) {
+            out.problems.push_back(tg_problem);
+        } else {
+            try {
+                out.fictive = fictive_temperature(heating, *out.glass_transition);
+            } catch (const AnalysisError& e) {
+                out.problems.emplace_back(e.what());
+            }
         }
     }
     if (out.crystallisation && out.glass_transition && !cryst.search_K) {
-        // Keep the pre-peak baseline on the supercooled liquid, above the Tg step.
+        // Keep the pre-peak baseline on the supercooled liquid, above the Tg step; a "peak" whose
+        // top lies on the step or its overshoot is not a crystallisation peak.
         const double lo = std::max(out.glass_transition->last_deviation_K,
                                    out.glass_transition->baseline2_window_K.lo_K);
         const auto& groups = out.crystallisation->groups;
-        if (!groups.empty() && groups.front().before_window_K.lo_K < lo &&
-            lo < out.crystallisation->peaks.front().start_K) {
+        const auto& peaks = out.crystallisation->peaks;
+        const bool on_step = std::any_of(peaks.begin(), peaks.end(),
+                                         [&](const PeakResult& p) { return p.peak_K < lo; });
+        if (on_step || (!groups.empty() && groups.front().before_window_K.lo_K < lo &&
+                        !peaks.empty() && lo < peaks.front().start_K)) {
             PeakOptions again = cryst;
             again.search_K = TemperatureWindow{lo, heating.temperature_K.back()};
             try {
                 out.crystallisation = find_peaks(heating, again);
-            } catch (const AnalysisError&) {
-                // Keep the first construction: it found the peaks, only its window was wider.
+            } catch (const AnalysisError& e) {
+                // Without peaks on the step nothing is left; otherwise keep the first
+                // construction: it found the peaks, only its window was wider.
+                if (on_step) {
+                    out.crystallisation.reset();
+                    out.problems.emplace_back(e.what());
+                }
             }
         }
     }

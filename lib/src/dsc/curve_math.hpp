@@ -21,14 +21,19 @@ inline std::pair<std::size_t, std::size_t> rows_between(const std::vector<double
     return {a, b};
 }
 
-/// Median of v[begin, end) (copies).
-inline double median(const std::vector<double>& v, std::size_t begin, std::size_t end) {
-    std::vector<double> w(v.begin() + static_cast<std::ptrdiff_t>(begin),
-                          v.begin() + static_cast<std::ptrdiff_t>(end));
+/// Median of w, reordering it (0 when empty).
+inline double median_in_place(std::vector<double>& w) {
     if (w.empty()) return 0.0;
     auto mid = w.begin() + static_cast<std::ptrdiff_t>(w.size() / 2);
     std::nth_element(w.begin(), mid, w.end());
     return *mid;
+}
+
+/// Median of v[begin, end) (copies).
+inline double median(const std::vector<double>& v, std::size_t begin, std::size_t end) {
+    std::vector<double> w(v.begin() + static_cast<std::ptrdiff_t>(begin),
+                          v.begin() + static_cast<std::ptrdiff_t>(end));
+    return median_in_place(w);
 }
 
 /// Robust noise of a sampled signal from its second differences (insensitive to smooth
@@ -39,7 +44,7 @@ inline double noise_rms(const std::vector<double>& y, std::size_t begin, std::si
     d.reserve(end - begin);
     for (std::size_t i = begin + 1; i + 1 < end; ++i)
         d.push_back(std::fabs(y[i + 1] - 2 * y[i] + y[i - 1]));
-    return 1.4826 * median(d, 0, d.size()) / std::sqrt(6.0);
+    return 1.4826 * median_in_place(d) / std::sqrt(6.0);
 }
 
 /// x where g crosses zero between samples i and i+1 (linear interpolation).

@@ -220,6 +220,37 @@ void construct_peaks(const Context& c, Built& g) {
     }
 }
 
+// A bump above the chord on the flank of a step (a glass transition, a drifting edge) is not a
+// peak: the lines fitted before and after it lie at different levels, and extrapolated to the
+// top of the bump they differ by more than the bump stands above the interpolated baseline. A
+// real peak returns to (nearly) its own baseline: a change of c_p across a crystallisation or
+// melting peak is a small fraction of its height.
+bool straddles_step(const Context& c, const Built& g, std::size_t i_max) {
+    if (i_max < g.s || i_max >= g.e) return true;
+    const double Tp = c.T[i_max];
+    const double level_change = std::fabs(g.group.baseline_before(Tp) - g.group.baseline_after(Tp));
+    const double height = c.sm.value[i_max] - g.B[i_max - g.s];
+    return !(height > level_change);
+}
+
+// 1.4826·MAD of (smoothed − five-times-wider smoothed) over rows [a, b) [unit of z].
+double ripple_rms(const std::vector<double>& T, const std::vector<double>& z,
+                  const SmoothedSignal& sm, std::size_t a, std::size_t b, std::size_t m) {
+    const std::size_t m_wide = std::min(5 * m, (T.size() - 1) / 2);
+    if (m_wide <= m) return 0.0;
+    const SmoothedSignal wide = smooth_against(T, z, m_wide);
+    std::vector<double> dev;
+    dev.reserve(b - a);
+    for (std::size_t i = a; i < b; ++i) dev.push_back(std::fabs(sm.value[i] - wide.value[i]));
+    return 1.4826 * detail::median_in_place(dev);
+}
+
+// Integration ranges of reported groups are disjoint; the earlier (taller) group wins.
+bool overlaps(const std::vector<Built>& groups, const Built& g) {
+    return std::any_of(groups.begin(), groups.end(),
+                       [&](const Built& o) { return g.s < o.e && o.s < g.e; });
+}
+
 }  // namespace
 
 PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& options) {
@@ -252,6 +283,12 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
     out.noise = detail::noise_rms(z, a, b);
     // Savitzky–Golay quadratic smoothing leaves about 1.5/(2m+1) of the noise variance.
     const double noise_s = out.noise * std::sqrt(1.5 / static_cast<double>(2 * m + 1));
+    // A slow ripple of the instrument (the Setaram Duran scan oscillates by ±0.1 mW with a 2.5 K
+    // period) is smooth at the sample spacing, so the second differences miss it; its level is
+    // the robust scatter of the smoothed signal about a five times wider smoothing. A peak must
+    // stand ten times above the larger of the two.
+    const double ripple = ripple_rms(T, z, sm, a, b, m);
+    const double significance = 10.0 * std::max(noise_s, ripple);
     Context c{T,
               heating.time_s,
               z,
@@ -278,7 +315,7 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
         }
         if (i_max == n) break;
         const double h = r[i_max];
-        if (!(h > 10.0 * noise_s) || (tallest > 0.0 && h < options.min_height_fraction * tallest))
+        if (!(h > significance) || (tallest > 0.0 && h < options.min_height_fraction * tallest))
             break;
         const double thr = std::max(options.edge_fraction * h, 3.0 * noise_s);
         std::size_t iS = i_max, iE = i_max;
@@ -293,7 +330,6 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
             for (std::size_t i = iS; i <= iE; ++i) used[i] = true;
             continue;
         }
-        if (tallest == 0.0) tallest = h;
         Built g = make_group(c, iS, i_max, iE);
         // Second pass: walk the edges again on the signal corrected by the fitted baseline.
         const auto corrected = [&](std::size_t i) { return sm.value[i] - g.B[i - g.s]; };
@@ -301,12 +337,22 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
         while (jS > g.s && !used[jS - 1] && corrected(jS) > thr) --jS;
         while (jE + 1 < g.e && !used[jE + 1] && corrected(jE) > thr) ++jE;
         if (jS > a && jE + 1 < b && (jS != iS || jE != iE)) g = make_group(c, jS, i_max, jE);
+        const std::size_t lo_row = std::min(g.s, iS), hi_row = std::max(g.e - 1, iE);
+        const auto mark_used = [&] {
+            for (std::size_t i = lo_row; i <= hi_row; ++i) used[i] = true;
+        };
+        if (straddles_step(c, g, i_max) || overlaps(groups, g)) {
+            mark_used();
+            continue;
+        }
+        if (tallest == 0.0) tallest = h;
         construct_peaks(c, g);
-        for (std::size_t i = std::min(g.s, iS); i <= std::max(g.e - 1, iE); ++i) used[i] = true;
+        mark_used();
         found += g.peaks.size();
         groups.push_back(std::move(g));
     }
-    if (groups.empty() || tallest <= 0.0) throw none("nothing rises above ten times the noise");
+    if (groups.empty() || tallest <= 0.0)
+        throw none("nothing rises above ten times the noise or ripple");
     std::sort(groups.begin(), groups.end(),
               [](const Built& x, const Built& y) { return x.s < y.s; });
     for (auto& g : groups) {

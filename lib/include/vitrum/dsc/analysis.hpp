@@ -41,8 +41,10 @@ struct HeatingAnalysis {
 };
 
 /// Analyses a heating scan: crystallisation peaks first, then the glass transition below the
-/// first exotherm (unless a Tg range is given), then the peaks again with their pre-peak
-/// baseline kept above the glass-transition step, then the fictive temperature.
+/// first exotherm (unless a Tg range is given; when no step is found there, the whole scan is
+/// searched and its step kept unless its inflection lies inside an exotherm), then the peaks
+/// again with their pre-peak baseline kept above the glass-transition step (peaks whose top
+/// lies on the step or its overshoot are dropped), then the fictive temperature.
 /// A part that cannot be constructed is recorded in `problems`, the others still run.
 /// @throws InvalidArgument for invalid options (before any work).
 HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysisOptions& options);

@@ -19,7 +19,9 @@ struct GlassTransitionOptions {
     /// Width of each automatic baseline window [K]; when empty, the width of the step
     /// (at least 5 K).
     std::optional<double> baseline_width_K;
-    /// Width of the Savitzky–Golay window for the curve and its slope [K].
+    /// Width of the Savitzky–Golay window for the curve and its slope [K]; the least used:
+    /// doubled while no rise stands above the slope noise (instrument ripple), then widened to
+    /// a fifth of the slope peak's FWHM for broad steps.
     double smoothing_window_K = 2.0;
     /// The step ends where the smoothed slope falls to this fraction of its peak height above
     /// the background slope [1].
@@ -63,7 +65,10 @@ struct GlassTransitionResult {
 /// §3.2): baselines are least-squares lines through windows before and after the step, the
 /// tangent has the greatest slope of the Savitzky–Golay-smoothed curve, T_mg is where the curve
 /// crosses the line halfway between the baselines. An enthalpy-recovery overshoot is skipped:
-/// the tangent lies on the rising flank and baseline 2 starts after the overshoot.
+/// the tangent lies on the rising flank and baseline 2 starts after the overshoot. The step must
+/// rise 6× above the slope noise, measured outside ±1.5 FWHM of the slope peak and never below
+/// the raw noise propagated to the slope. A rise at an end of the range with no room for its
+/// baseline (start-up hook, programme turn) is stepped over, and the search repeated beside it.
 /// @throws InvalidArgument from options.validate();
 ///         AnalysisError("no glass-transition step between 600 and 720 K") when no step rises
 ///         above the noise, or a baseline window holds fewer than 5 points.

@@ -81,9 +81,13 @@ struct PeakSearchResult {
 /// before and after each group of overlapping peaks, the baseline is interpolated between them
 /// (linear or sigmoidal), overlapping peaks are split at the minimum between them, ΔH is the
 /// time integral of (signal − baseline). Tangents are taken at the greatest slope of each edge
-/// of the Savitzky–Golay-smoothed, baseline-corrected signal.
+/// of the Savitzky–Golay-smoothed, baseline-corrected signal. A candidate whose baseline lines,
+/// extrapolated to its top, differ in level by more than its height is the flank of a step (a
+/// glass transition), not a peak, and is skipped; groups have disjoint integration ranges (the
+/// taller one wins), so peaks come in temperature order without overlap.
 /// @throws InvalidArgument from options.validate(); AnalysisError("no exothermic peak between
-///         700 and 800 K") when nothing rises above ten times the noise.
+///         700 and 800 K") when nothing rises above ten times the noise (white, or the slow
+///         ripple left after smoothing).
 PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& options = {});
 
 }  // namespace vitrum::dsc
