@@ -174,7 +174,8 @@ private:
                 key.compare(key.size() - kBlockSuffix.size(), kBlockSuffix.size(), kBlockSuffix) ==
                     0) {
                 double count = 0.0;
-                if (!text::try_parse_double(value, '.', count) || count < 0 ||
+                // Above 1e15 fits no file and would overflow the size_t cast.
+                if (!text::try_parse_double(value, '.', count) || count < 0 || count > 1e15 ||
                     count != std::floor(count)) {
                     throw ParseError(file.at(i, value), "a row count", std::string(value));
                 }
@@ -245,7 +246,7 @@ private:
                 pending.end_demand = number().value;
             else if (key == "Segment Points") {
                 const auto v = number();
-                if (v.value < 0 || v.value != std::floor(v.value)) {
+                if (v.value < 0 || v.value > 1e15 || v.value != std::floor(v.value)) {
                     throw ParseError(file.at(i, value), "a whole number of points",
                                      std::string(value));
                 }

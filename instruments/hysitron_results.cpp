@@ -72,8 +72,9 @@ private:
         const std::string_view count_field =
             equals == std::string_view::npos ? std::string_view() : file[0].substr(equals + 1);
         double announced = 0.0;
+        // A count above 1e15 fits no file (and would overflow the size_t cast below).
         if (!text::try_parse_double(count_field, '.', announced) || announced < 0 ||
-            announced != std::floor(announced)) {
+            announced > 1e15 || announced != std::floor(announced)) {
             throw ParseError(file.at(0, count_field), "a row count after '='",
                              std::string(file[0]));
         }

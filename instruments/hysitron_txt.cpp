@@ -78,8 +78,9 @@ private:
         const std::string_view count_field = equals == std::string_view::npos
                                                  ? std::string_view()
                                                  : count_line_text.substr(equals + 1);
+        // A count above 1e15 fits no file (and would overflow the size_t cast below).
         if (!text::try_parse_double(count_field, '.', announced) || announced < 0 ||
-            announced != std::floor(announced)) {
+            announced > 1e15 || announced != std::floor(announced)) {
             throw ParseError(file.at(count_line, count_field), "a point count after '='",
                              std::string(count_line_text));
         }
