@@ -160,6 +160,8 @@ int run_analyse(const IndentArgs& a, OutputFormat format) {
         try {
             const Dataset ds = read_indent_file(a, file, method);
             if (ds.curves.empty()) throw AnalysisError("the file holds no indentation curve");
+            for (const auto& w : ds.warnings)
+                std::cerr << "vitrum indent: " << file << ": warning: " << w << '\n';
             for (const Curve& c : ds.curves) {
                 AnalysedIndent ind{file,         c.name,       std::nullopt,
                                    std::nullopt, std::nullopt, std::nullopt};
@@ -198,11 +200,13 @@ int run_analyse(const IndentArgs& a, OutputFormat format) {
         } catch (const InvalidArgument&) {
             throw;
         } catch (const Error& e) {
-            std::cerr << "vitrum indent: " << file << ": " << e.what() << '\n';
+            std::cerr << "vitrum indent: " << with_file(file, e.what()) << '\n';
             exit_code = kExitSomeFailed;
         }
     }
-    print_two(std::cout, indent_table(done), indent_summary_table(done), format, "indents");
+    // Nothing analysed: the errors above say why; empty tables would only add noise.
+    if (!done.empty() || format == OutputFormat::json)
+        print_two(std::cout, indent_table(done), indent_summary_table(done), format, "indents");
     if (!a.plot.empty() && !done.empty()) {
         try {
             save_plot(a, done);
@@ -241,7 +245,7 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
         } catch (const InvalidArgument&) {
             throw;
         } catch (const Error& e) {
-            std::cerr << "vitrum indent calibrate: " << file << ": " << e.what() << '\n';
+            std::cerr << "vitrum indent calibrate: " << with_file(file, e.what()) << '\n';
             exit_code = kExitSomeFailed;
         }
     }

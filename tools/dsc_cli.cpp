@@ -123,6 +123,9 @@ std::vector<CurveOutcome> analyse_file(const std::string& path, const DscArgs& a
         o.segment_number = k + 1;
         o.heating = run.slice(segments[k].begin, segments[k].end);
         o.cooling = segments[k].kind == SegmentKind::cooling;
+        // The reader's assumptions (a sign convention the file does not state, …) come first.
+        o.heating.warnings.insert(o.heating.warnings.begin(), data.warnings.begin(),
+                                  data.warnings.end());
         if (o.cooling) {
             o.analysis.heating_rate_K_per_s = segments[k].measured_rate_K_per_s();
             try {
