@@ -2,14 +2,17 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 #include <vitrum/indent/calibration.hpp>
 #include <vitrum/indent/indent_figure.hpp>
@@ -39,8 +42,55 @@ VendorConventionPreset resolve_convention(const IndentArgs& a) {
     return vendor_convention(parse_vendor_convention(a.convention));
 }
 
+/// A tabulated area function from a text file: two columns h_c [nm] and A [nm²] (comma, semicolon,
+/// tab or blanks), '#' comments and one header line allowed. Read once per path.
+/// @throws ParseError naming the file, line and column; IoError when it cannot be read.
+const AreaFunction& area_table(const std::string& path) {
+    static std::map<std::string, AreaFunction> cache;
+    if (const auto it = cache.find(path); it != cache.end()) return it->second;
+    const std::string bytes = text::read_file_bytes(path);
+    const auto lines = text::split_lines(bytes);
+    std::vector<std::string_view> sample;
+    for (const auto line : lines) {
+        if (!line.empty() && line.front() != '#') sample.push_back(line);
+    }
+    const char delimiter = text::detect_delimiter(sample);
+    std::vector<double> depth_m, area_m2;
+    bool header_seen = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view line = text::trim(lines[i]);
+        if (line.empty() || line.front() == '#') continue;
+        auto fields = text::split_fields(line, delimiter);
+        fields.erase(std::remove_if(fields.begin(), fields.end(),
+                                    [](std::string_view f) { return text::trim(f).empty(); }),
+                     fields.end());
+        double h = 0.0;
+        if (!header_seen && depth_m.empty() && !fields.empty() &&
+            !text::try_parse_double(fields[0], '.', h)) {
+            header_seen = true;  // column names
+            continue;
+        }
+        if (fields.size() < 2) {
+            throw ParseError(Location{path, "", i + 1, 1}, "two columns: h_c [nm], A [nm^2]",
+                             std::string(line));
+        }
+        const double h_nm = text::parse_double(
+            fields[0], '.', Location{path, "", i + 1, text::column_of(line, fields[0])});
+        const double a_nm2 = text::parse_double(
+            fields[1], '.', Location{path, "", i + 1, text::column_of(line, fields[1])});
+        depth_m.push_back(h_nm * 1e-9);
+        area_m2.push_back(a_nm2 * 1e-18);
+    }
+    try {
+        return cache.emplace(path, AreaFunction::tabulated(depth_m, area_m2)).first->second;
+    } catch (const InvalidArgument& e) {
+        throw ParseError(Location{path, "", 0, 0}, e.what());
+    }
+}
+
 AreaFunction resolve_area(const IndentArgs& a, const Dataset& ds, const Curve& c) {
     if (!a.area.empty()) return AreaFunction::parse(a.area);
+    if (text::starts_with_nocase(a.tip, "table:")) return area_table(a.tip.substr(6));
     if (!a.tip.empty()) return AreaFunction::parse(a.tip);
     if (auto f = AreaFunction::from_dataset(ds, c)) return *f;
     return resolve_convention(a).ideal_tip;
@@ -97,7 +147,10 @@ void check_arguments(const IndentArgs& a) {
     resolve_convention(a);
     // Fail on a malformed tip, window or constant before reading any file.
     if (!a.area.empty()) AreaFunction::parse(a.area);
-    if (!a.tip.empty()) AreaFunction::parse(a.tip);
+    if (text::starts_with_nocase(a.tip, "table:"))
+        area_table(a.tip.substr(6));
+    else if (!a.tip.empty())
+        AreaFunction::parse(a.tip);
     resolve_indent_options(a, resolve_oliver_pharr(a, Dataset{}, Curve{}));
     resolve_csm_options(a, resolve_oliver_pharr(a, Dataset{}, Curve{}));
 }
@@ -308,7 +361,8 @@ void add_indent_command(CLI::App& app, CommandList& commands) {
     add_common(sub);
     sub->add_option(
         "--tip", args->tip,
-        "berkovich | vickers | cube-corner | sphere:R | sphere-cone:R:deg | C0,C1,… (nm)");
+        "berkovich | vickers | cube-corner | sphere:R | sphere-cone:R:deg | C0,C1,… (nm) | "
+        "table:FILE (columns h_c [nm], A [nm^2], linear between rows)");
     sub->add_option("--area", args->area, "Area function coefficients C0,C1,… in nm units");
     sub->add_option("--depth-window", args->depth_window,
                     "CSM averaging window in nm (default 100:200)");

@@ -199,3 +199,57 @@ TEST_CASE("vitrum indent on a file no reader knows prints only the error, no emp
     CHECK(r.out.empty());
     CHECK(r.err.find("no reader recognises this file") != std::string::npos);
 }
+
+namespace {
+
+std::string write_temp(const std::string& content) {
+    char name[] = "/tmp/vitrum-cli-table-XXXXXX";
+    const int fd = mkstemp(name);
+    REQUIRE(fd >= 0);
+    REQUIRE(write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()));
+    close(fd);
+    return name;
+}
+
+}  // namespace
+
+TEST_CASE("vitrum indent --tip table:FILE interpolates a tabulated area function") {
+    // A perfect Berkovich (24.5 h_c²) tabulated every 10 nm: linear interpolation overestimates
+    // a parabola by at most C0·Δh²/4 = 24.5·100/4 = 612.5 nm², i.e. 1.9e-4 of A at h_c = 364 nm
+    // (FQ.xls Test 001 cycle 1); E_r scales as 1/√A, H as 1/A.
+    std::string table = "# perfect Berkovich\nh_c [nm]\tA [nm^2]\n";
+    for (int i = 0; i <= 300; ++i) {
+        const double h = 10.0 * i;
+        table += std::to_string(h) + "\t" + std::to_string(24.5 * h * h) + "\n";
+    }
+    const std::string path = write_temp(table);
+    const std::string fq = data("indentation/micromechanics/FQ.xls");
+    const Run tab = vitrum_cli("indent --format json --tip table:" + path + " " + fq);
+    const Run ideal = vitrum_cli("indent --format json --tip berkovich " + fq);
+    std::remove(path.c_str());
+    REQUIRE(tab.status == 0);
+    REQUIRE(ideal.status == 0);
+    const auto a = nlohmann::json::parse(tab.out)["indents"];
+    const auto b = nlohmann::json::parse(ideal.out)["indents"];
+    REQUIRE(a.size() == b.size());
+    REQUIRE(a.size() >= 50);  // 10 tests × 5 cycles (PROVENANCE.md)
+    const auto& first_tab = a[0];
+    const auto& first_ideal = b[0];
+    // The chord lies above the parabola by 612.5·4t(1−t) nm², t = position of h_c between two
+    // rows: h_c = 364.05 nm gives t = 0.405 and 590 nm². A table ignored would give 0.
+    const double over = first_tab["A_nm2"].get<double>() - first_ideal["A_nm2"].get<double>();
+    CHECK(over > 100.0);
+    CHECK(over <= 612.5);
+    CHECK_REL(first_tab["A_nm2"].get<double>(), first_ideal["A_nm2"].get<double>(), 2e-4);
+    CHECK_REL(first_tab["H_GPa"].get<double>(), first_ideal["H_GPa"].get<double>(), 2e-4);
+    CHECK_REL(first_tab["E_r_GPa"].get<double>(), first_ideal["E_r_GPa"].get<double>(), 1e-4);
+}
+
+TEST_CASE("vitrum indent --tip table:FILE names the file, line and column of a bad value") {
+    const std::string path = write_temp("h_c,A\n100,245000\n200,abc\n");
+    const Run r =
+        vitrum_cli("indent --tip table:" + path + " " + data("indentation/micromechanics/FQ.xls"));
+    std::remove(path.c_str());
+    CHECK(r.status == 1);
+    CHECK(r.err.find(path + ":3:5: expected a number, found 'abc'") != std::string::npos);
+}
