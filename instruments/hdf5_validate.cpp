@@ -31,6 +31,7 @@ constexpr std::size_t kMaxNodes = 200000;       // B-tree and symbol nodes visit
 constexpr std::size_t kMaxHeaderChunks = 4096;  // continuation chunks per object header
 constexpr std::uint16_t kMsgContinuation = 0x0010;
 constexpr std::uint16_t kMsgSymbolTable = 0x0011;
+constexpr std::uint16_t kMsgAttribute = 0x000C;
 
 /// A group's local heap data segment: link names are NUL-terminated strings inside it.
 struct Heap {
@@ -218,10 +219,75 @@ private:
                 } else if (type == kMsgSymbolTable) {
                     if (data_size < 2u * offset_size_) fail(p, "symbol table message", "too short");
                     group(address(data), address(data + offset_size_), data, depth);
+                } else if (type == kMsgAttribute && (byte(p + 4) & 0x02) == 0) {
+                    attribute(data, data_size);
                 }
                 p = data + data_size;
             }
         }
+    }
+
+    /// Attribute message (IV.A.2.m) of a variable-length type: each element is a global heap ID
+    /// (length, collection address, object index) that libhdf5 1.10 follows without checking
+    /// the index (found by fuzzing: SEGV in H5HG_read). Other attributes are left to libhdf5.
+    void attribute(std::uint64_t at, std::uint64_t size) {
+        const unsigned version = byte(at);
+        if (version < 1 || version > 3) fail(at, "attribute message", "unknown version");
+        const std::uint64_t name_size = uint_at(at + 2, 2), type_size = uint_at(at + 4, 2);
+        const std::uint64_t space_size = uint_at(at + 6, 2);
+        const auto pad = [&](std::uint64_t n) { return version == 1 ? (n + 7) / 8 * 8 : n; };
+        const std::uint64_t type_at = at + (version == 3 ? 9 : 8) + pad(name_size);
+        const std::uint64_t space_at = type_at + pad(type_size);
+        const std::uint64_t data_at = space_at + pad(space_size);
+        if (data_at > at + size || type_size < 8 || space_size < 2)
+            fail(at, "attribute message", "name, datatype and dataspace overrun the message");
+        if ((byte(type_at) & 0x0F) != 9) return;  // not variable-length
+        const bool is_string = (byte(type_at + 1) & 0x0F) == 1;
+        const unsigned rank = byte(space_at + 1);
+        std::uint64_t elements = 1;
+        const std::uint64_t dims_at = space_at + (byte(space_at) == 1 ? 8 : 4);
+        for (unsigned k = 0; k < rank; ++k) {
+            elements *= length(dims_at + k * length_size_);
+            if (elements > size) fail(space_at, "attribute dataspace", "more elements than bytes");
+        }
+        const std::uint64_t id_size = 8 + offset_size_;
+        if (elements * id_size > at + size - data_at)
+            fail(data_at, "attribute data", "fewer bytes than its elements need");
+        for (std::uint64_t e = 0; e < elements; ++e) {
+            const std::uint64_t id = data_at + e * id_size;
+            const std::uint64_t bytes = uint_at(id, 4);
+            const std::uint64_t collection = address(id + 4);
+            const std::uint64_t index = uint_at(id + 4 + offset_size_, 4);
+            if (bytes == 0 && (collection == 0 || undefined(collection))) continue;
+            // The length counts bytes only for strings (class bit field type 1).
+            global_heap_object(collection, index, is_string ? bytes : 0, id);
+        }
+    }
+
+    /// Global heap collection "GCOL" (III.E): object `index` must exist and hold `bytes`.
+    void global_heap_object(std::uint64_t at, std::uint64_t index, std::uint64_t bytes,
+                            std::uint64_t field_at) {
+        require_inside(at, 8 + length_size_, field_at, "global heap ID", "collection");
+        if (bytes_.compare(at, 4, "GCOL") != 0 || byte(at + 4) != 1)
+            fail(at, "global heap collection", "no \"GCOL\" version-1 signature");
+        const std::uint64_t size = length(at + 8);
+        require_inside(at, size, at + 8, "global heap collection", "end");
+        for (std::uint64_t p = at + 8 + length_size_; p + 8 + length_size_ <= at + size;) {
+            const std::uint64_t object = uint_at(p, 2);
+            const std::uint64_t object_size = length(p + 8);
+            const std::uint64_t data = p + 8 + length_size_;
+            if (object == 0) break;  // free space: the rest of the collection
+            if (object_size > at + size - data)
+                fail(p, "global heap object", fmt::format("size {} overruns", object_size));
+            if (object == index) {
+                if (bytes > object_size)
+                    fail(field_at, "global heap ID",
+                         fmt::format("{} bytes from an object of {}", bytes, object_size));
+                return;
+            }
+            p = data + (object_size + 7) / 8 * 8;
+        }
+        fail(field_at, "global heap ID", fmt::format("object {} not in its collection", index));
     }
 
     /// A v1 group: its local heap (III.D) and the B-tree of symbol nodes that names its links.
