@@ -26,15 +26,15 @@ struct Run {
     int state;  // +1 loading, 0 hold, −1 unloading
 };
 
-std::vector<Run> runs_of(const std::vector<int>& state) {
-    std::vector<Run> runs;
-    for (std::size_t i = 0; i < state.size(); ++i) {
-        if (runs.empty() || runs.back().state != state[i])
-            runs.push_back({i, i + 1, state[i]});
-        else
-            runs.back().end = i + 1;
+void runs_of(const std::vector<int>& state, std::vector<Run>& runs) {
+    runs.clear();
+    const std::size_t n = state.size();
+    for (std::size_t i = 0; i < n;) {
+        std::size_t end = i + 1;
+        while (end < n && state[end] == state[i]) ++end;
+        runs.push_back({i, end, state[i]});
+        i = end;
     }
-    return runs;
 }
 }  // namespace
 
@@ -72,7 +72,24 @@ std::vector<double> median_filter(const std::vector<double>& values, std::size_t
     constexpr std::size_t kSmall = 15;
     if (width <= kSmall) {
         double window[kSmall];
-        for (std::size_t i = 0; i < values.size(); ++i) {
+        const std::size_t n = values.size();
+        // Default width 5 on finite data (the usual case): the interior needs no finiteness
+        // test per window, checked once here for the whole series.
+        std::size_t interior_begin = n, interior_end = n;
+        if (width == 5 && n >= 5 &&
+            std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); })) {
+            interior_begin = 2;
+            interior_end = n - 2;
+        }
+        for (std::size_t i = interior_begin; i < interior_end; ++i) {
+            const double* v = values.data() + (i - 2);
+            const double f = std::max(std::min(v[0], v[1]), std::min(v[2], v[3]));
+            const double g = std::min(std::max(v[0], v[1]), std::max(v[2], v[3]));
+            out[i] = std::max(std::min(v[4], f), std::min(std::max(v[4], f), g));
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i == interior_begin) i = interior_end;
+            if (i >= n) break;
             const std::size_t lo = i >= half ? i - half : 0;
             const std::size_t hi = std::min(values.size(), i + half + 1);
             if (hi - lo == 5) {
@@ -210,7 +227,8 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
     const std::vector<double>* t = data.has(channel::time) ? &data.values(channel::time) : nullptr;
 
     std::vector<double> rate(n, kNaN);
-    std::vector<double> abs_rates;
+    std::vector<double> abs_rates(n);
+    std::size_t rated = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t a = i > 0 ? i - 1 : 0;
         const std::size_t b = std::min(n - 1, i + 1);
@@ -218,8 +236,9 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         const double dt = t ? (*t)[b] - (*t)[a] : static_cast<double>(b - a);
         if (!(dt > 0.0) || !std::isfinite(p[a]) || !std::isfinite(p[b])) continue;
         rate[i] = (p[b] - p[a]) / dt;
-        abs_rates.push_back(std::abs(rate[i]));
+        abs_rates[rated++] = std::abs(rate[i]);
     }
+    abs_rates.resize(rated);
     // Normalise by the 98th percentile, not the maximum: duplicated or nearly duplicated time
     // stamps (NanoSuite writes some) give single huge rates that would turn everything into a
     // hold.
@@ -241,8 +260,10 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         }
     }
     // Short runs (noise, CSM wiggles) take the state of the run before them; repeat until stable.
+    std::vector<Run> runs;
+    runs.reserve(64);
     for (int pass = 0; pass < 4; ++pass) {
-        auto runs = runs_of(state);
+        runs_of(state, runs);
         bool changed = false;
         for (std::size_t k = 0; k < runs.size(); ++k) {
             if (runs[k].end - runs[k].begin >= options.min_run) continue;
@@ -254,7 +275,8 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         }
         if (!changed) break;
     }
-    CycleSegmentation seg = pair_runs(runs_of(state), raw_load);
+    runs_of(state, runs);
+    CycleSegmentation seg = pair_runs(runs, raw_load);
     seg.source = "data";
     if (!seg.cycles.empty()) {
         // The vendor's unload marker, when it is within a few rows, fixes the first unloading

@@ -93,8 +93,10 @@ public:
 
     // Exact Jacobian of the projected residual r = b(θ) φ(θ) − y, θ = (xf, m):
     // ∂r/∂θ = (∂b/∂θ) φ + b ∂φ/∂θ with ∂b/∂θ = (Σ y φ' − 2 b Σ φ φ') / Σ φ²,
-    // ∂φ/∂xf = −m φ/d, ∂φ/∂m = φ ln d.
-    void jacobian(const std::vector<double>& p, std::vector<double>& J) {
+    // ∂φ/∂xf = −m φ/d, ∂φ/∂m = φ ln d. Written as rows (∂r/∂xf, ∂r/∂m) · T, which gives
+    // ∂r/∂z for θ = θ0 + T z (T = identity: the plain Jacobian).
+    void jacobian(const std::vector<double>& p, std::vector<double>& J,
+                  const Eigen::Matrix2d& T = Eigen::Matrix2d::Identity()) {
         evaluate(p[0], p[1]);
         const std::size_t n = x.size();
         const double m = p[1];
@@ -117,9 +119,12 @@ public:
         }
         const double db_dxf = s_pp_ > 0.0 ? (yx - 2.0 * b_ * px) / s_pp_ : 0.0;
         const double db_dm = s_pp_ > 0.0 ? (ym - 2.0 * b_ * pm) / s_pp_ : 0.0;
+        const double t00 = T(0, 0), t01 = T(0, 1), t10 = T(1, 0), t11 = T(1, 1);
         for (std::size_t i = 0; i < n; ++i) {
-            J[2 * i] = db_dxf * phi_[i] + b_ * d_xf_[i];
-            J[2 * i + 1] = db_dm * phi_[i] + b_ * d_m_[i];
+            const double r_xf = db_dxf * phi_[i] + b_ * d_xf_[i];
+            const double r_m = db_dm * phi_[i] + b_ * d_m_[i];
+            J[2 * i] = r_xf * t00 + r_m * t10;
+            J[2 * i + 1] = r_xf * t01 + r_m * t11;
         }
     }
 
@@ -282,15 +287,66 @@ UnloadingFit fit_unloading(const std::vector<double>& depth_m, const std::vector
             unload_begin + 1, options.min_points));
     }
 
-    const ResidualFunction f = [](const std::vector<double>& p, std::vector<double>& r) {
-        model.residuals(p, r);
+    // GSL iterates on whitened coordinates z with θ = θ0 + T z, T = c L⁻ᵀ from the Cholesky
+    // factor of JᵀJ = L Lᵀ at the start θ0 = (xf0, m0). On an unload the columns ∂r/∂xf and
+    // ∂r/∂m are almost parallel, so in (xf, m) the LM damping (GSL: μ0 = 1e-3 of the largest
+    // diagonal of the scaled JᵀJ) dominates the weak direction and convergence is linear and
+    // slow (5 iterations on the issue #4 map); in z the columns start orthogonal and the steps
+    // are nearly Gauss–Newton (2–3 iterations). Same minimum. c = 0.1 (JᵀJ = 0.01 I at the
+    // start): with c = 1 the gradient test (1e-10) sits at the rounding floor of the cost
+    // (a step lowers ½Σr² ≈ 1e-4 by |g|²/2 ≈ 5e-21 < its ulp), and a few fits then spend 16
+    // rejected steps. With c = 0.1 the fits end 1e-8 (relative) from the exact minimum in m,
+    // as the (xf, m) iteration did (5e-9).
+    const std::vector<double> theta0 = start_values(model);
+    static thread_local std::vector<double> theta, jac_theta;
+    theta.assign(2, 0.0);
+    jac_theta.resize(2 * model.size());
+    model.jacobian(theta0, jac_theta);
+    Eigen::Matrix2d jtj = Eigen::Matrix2d::Zero();
+    for (std::size_t i = 0; i < model.size(); ++i) {
+        const Eigen::Vector2d row(jac_theta[2 * i], jac_theta[2 * i + 1]);
+        jtj.noalias() += row * row.transpose();
+    }
+    constexpr double kWhitenedScale = 0.1;  // c above
+    Eigen::Matrix2d transform = Eigen::Matrix2d::Identity();
+    const Eigen::LLT<Eigen::Matrix2d> llt(jtj);
+    const Eigen::Matrix2d whitening = llt.matrixU().solve(Eigen::Matrix2d::Identity());
+    if (llt.info() == Eigen::Success && whitening.allFinite()) {
+        transform = kWhitenedScale * whitening;
+    } else if (jtj(0, 0) > 0.0 && jtj(1, 1) > 0.0 && jtj.allFinite()) {
+        // Parallel columns: unit column norms only (what Moré scaling would give).
+        transform =
+            kWhitenedScale *
+            Eigen::Vector2d(1.0 / std::sqrt(jtj(0, 0)), 1.0 / std::sqrt(jtj(1, 1))).asDiagonal();
+    }
+    const auto to_theta = [&theta0, &transform](const std::vector<double>& z) {
+        theta[0] = theta0[0] + transform(0, 0) * z[0] + transform(0, 1) * z[1];
+        theta[1] = theta0[1] + transform(1, 0) * z[0] + transform(1, 1) * z[1];
     };
-    const JacobianFunction j = [](const std::vector<double>& p, std::vector<double>& J) {
-        model.jacobian(p, J);
+    const ResidualFunction f = [&to_theta](const std::vector<double>& z, std::vector<double>& r) {
+        to_theta(z);
+        model.residuals(theta, r);
+    };
+    // ∂r/∂z = (∂r/∂θ) T; at the start (z = 0, GSL's first call) from the Jacobian above.
+    const JacobianFunction j = [&to_theta, &transform](const std::vector<double>& z,
+                                                       std::vector<double>& J) {
+        if (z[0] == 0.0 && z[1] == 0.0) {
+            const double t00 = transform(0, 0), t01 = transform(0, 1);
+            const double t10 = transform(1, 0), t11 = transform(1, 1);
+            for (std::size_t i = 0; i < model.size(); ++i) {
+                const double r_xf = jac_theta[2 * i], r_m = jac_theta[2 * i + 1];
+                J[2 * i] = r_xf * t00 + r_m * t10;
+                J[2 * i + 1] = r_xf * t01 + r_m * t11;
+            }
+            return;
+        }
+        to_theta(z);
+        model.jacobian(theta, J, transform);
     };
     const NonlinearFitSummary projected =
-        fit_nonlinear(f, model.size(), start_values(model), options.solver, j);
-    const double xf = projected.parameters[0], m = projected.parameters[1];
+        fit_nonlinear(f, model.size(), {0.0, 0.0}, options.solver, j);
+    to_theta(projected.parameters);
+    const double xf = theta[0], m = theta[1];
     model.evaluate(xf, m);
     const double b = model.prefactor();
     fit.summary = projected;

@@ -16,6 +16,11 @@ enum class TrustRegionMethod { levenberg_marquardt, levenberg_marquardt_accelera
 /// Cholesky of the p × p normal equations (much cheaper for n ≫ p, squares the condition number).
 enum class LinearSolver { qr, cholesky };
 
+/// Diagonal scaling D of the trust region: Moré (column norms of J, the GSL default and
+/// invariant to parameter units) or Levenberg (D = I, cheaper per iteration; for parameters that
+/// are already scaled to comparable Jacobian columns).
+enum class ParameterScale { more, levenberg };
+
 /// Settings of fit_nonlinear(): stopping tests of GSL's gsl_multifit_nlinear driver.
 struct NonlinearFitOptions {
     std::size_t max_iterations = 200;  ///< iteration limit [1], ≥ 1
@@ -25,6 +30,7 @@ struct NonlinearFitOptions {
     TrustRegionMethod method = TrustRegionMethod::levenberg_marquardt;
     LinearSolver linear_solver = LinearSolver::qr;
     bool std_errors = true;  ///< compute `NonlinearFitSummary::std_errors` (one more QR of J)
+    ParameterScale scale = ParameterScale::more;  ///< trust-region scaling D
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;

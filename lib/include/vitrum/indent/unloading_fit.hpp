@@ -22,10 +22,17 @@ struct UnloadingFitOptions {
     double min_exponent = 0.8;          ///< fitted m below this is reported as not usable [1]
     double max_exponent = 10.0;         ///< fitted m above this is reported as not usable [1]
     /// GSL settings; Cholesky steps: the projected problem has only two columns (h_f, m). The
-    /// standard errors of (B, h_f, m) are computed by fit_unloading itself.
-    NonlinearFitOptions solver{
-        100,  1e-10, 1e-10, 0.0, TrustRegionMethod::levenberg_marquardt, LinearSolver::cholesky,
-        false};
+    /// standard errors of (B, h_f, m) are computed by fit_unloading itself. Levenberg scaling:
+    /// fit_unloading iterates on whitened coordinates whose Jacobian columns start orthogonal
+    /// with equal norms, so Moré's column scaling would only repeat that work.
+    NonlinearFitOptions solver{100,
+                               1e-10,
+                               1e-10,
+                               0.0,
+                               TrustRegionMethod::levenberg_marquardt,
+                               LinearSolver::cholesky,
+                               false,
+                               ParameterScale::levenberg};
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
