@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vitrum/core/error.hpp>
 
@@ -49,6 +50,9 @@ Cell* Sheet::slot(std::size_t row, std::size_t col) {
                 "is too sparse to be real data)",
                 name, row + 1, col + 1, padded_cells_, stored_cells_ + 1));
         }
+        // Rows of a sheet are alike: give a new row the previous row's width at once instead of
+        // growing it cell by cell (one allocation per row).
+        if (cells.empty() && row > 0) cells.reserve(std::max(col + 1, rows_[row - 1].size()));
         cells.resize(col + 1);
     }
     ++stored_cells_;

@@ -12,6 +12,17 @@ namespace vitrum {
 
 std::string read_stream(std::istream& in, const std::string& path, std::size_t max_bytes) {
     std::string bytes;
+    // A seekable stream (file, string) tells its size: one allocation instead of doublings.
+    const std::istream::pos_type start = in.tellg();
+    if (start != std::istream::pos_type(-1)) {
+        in.seekg(0, std::ios::end);
+        const std::istream::pos_type end = in.tellg();
+        in.clear();
+        in.seekg(start);
+        if (end != std::istream::pos_type(-1) && end >= start) {
+            bytes.reserve(std::min(static_cast<std::size_t>(end - start), max_bytes));
+        }
+    }
     char buffer[1 << 16];
     while (in) {
         in.read(buffer, sizeof buffer);
