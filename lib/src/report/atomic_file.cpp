@@ -8,21 +8,27 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <vitrum/core/error.hpp>
 #include <vitrum/report/atomic_file.hpp>
 
 namespace vitrum::report {
 
-void write_file_atomically(const std::string& path, std::string_view bytes) {
+std::string temporary_path_for(const std::string& path) {
     namespace fs = std::filesystem;
+    static const unsigned salt = std::random_device{}();  // differs between processes
     static std::atomic<unsigned> counter{0};
     const fs::path target(path);
-    const fs::path temp =
-        target.parent_path() /
-        fmt::format(".{}.tmp{}-{}", target.filename().string(),
-                    static_cast<unsigned long>(std::hash<std::string>{}(path)&0xffff),
-                    counter.fetch_add(1));
+    return (target.parent_path() /
+            fmt::format(".{}.tmp{:08x}-{}", target.filename().string(), salt, counter.fetch_add(1)))
+        .string();
+}
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path temp = temporary_path_for(path);
     std::FILE* f = std::fopen(temp.string().c_str(), "wb");
     if (f == nullptr)
         throw IoError(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));

@@ -7,6 +7,10 @@
 
 namespace vitrum::report {
 
+/// A fresh name for a temporary file beside `path` (same folder, hidden, unique per process and
+/// call), to be renamed over `path` once complete.
+std::string temporary_path_for(const std::string& path);
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
 /// renamed over the target, so a reader never sees a half-written file.
 /// @throws IoError naming the path and the reason.
