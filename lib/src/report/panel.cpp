@@ -59,21 +59,24 @@ Panel& Panel::hline(double y, Style style, std::string annotation) {
     return *this;
 }
 
-Panel& Panel::x_band(double lo, double hi, Color color, double alpha, std::string label) {
+namespace {
+
+Layer band(Layer::Kind kind, double lo, double hi, Color color, double alpha, std::string label) {
     Style style;
     style.color = color;
     style.label = std::move(label);
-    Layer layer{Layer::Kind::x_band, {}, {}, {}, lo, hi, "", std::move(style), alpha};
-    layers_.push_back(std::move(layer));
+    return Layer{kind, {}, {}, {}, lo, hi, "", std::move(style), alpha};
+}
+
+}  // namespace
+
+Panel& Panel::x_band(double lo, double hi, Color color, double alpha, std::string label) {
+    layers_.push_back(band(Layer::Kind::x_band, lo, hi, color, alpha, std::move(label)));
     return *this;
 }
 
 Panel& Panel::y_band(double lo, double hi, Color color, double alpha, std::string label) {
-    Style style;
-    style.color = color;
-    style.label = std::move(label);
-    Layer layer{Layer::Kind::y_band, {}, {}, {}, lo, hi, "", std::move(style), alpha};
-    layers_.push_back(std::move(layer));
+    layers_.push_back(band(Layer::Kind::y_band, lo, hi, color, alpha, std::move(label)));
     return *this;
 }
 
