@@ -36,6 +36,14 @@ void runs_of(const std::vector<int>& state, std::vector<Run>& runs) {
         i = end;
     }
 }
+/// Median of five finite values without sorting: the median of three of e, the larger of the two
+/// pair minima and the smaller of the two pair maxima.
+double median_of_five(double a, double b, double c, double d, double e) {
+    const double f = std::max(std::min(a, b), std::min(c, d));
+    const double g = std::min(std::max(a, b), std::max(c, d));
+    return std::max(std::min(e, f), std::min(std::max(e, f), g));
+}
+
 }  // namespace
 
 void SurfaceOptions::validate() const {
@@ -83,9 +91,7 @@ std::vector<double> median_filter(const std::vector<double>& values, std::size_t
         }
         for (std::size_t i = interior_begin; i < interior_end; ++i) {
             const double* v = values.data() + (i - 2);
-            const double f = std::max(std::min(v[0], v[1]), std::min(v[2], v[3]));
-            const double g = std::min(std::max(v[0], v[1]), std::max(v[2], v[3]));
-            out[i] = std::max(std::min(v[4], f), std::min(std::max(v[4], f), g));
+            out[i] = median_of_five(v[0], v[1], v[2], v[3], v[4]);
         }
         for (std::size_t i = 0; i < n; ++i) {
             if (i == interior_begin) i = interior_end;
@@ -93,15 +99,9 @@ std::vector<double> median_filter(const std::vector<double>& values, std::size_t
             const std::size_t lo = i >= half ? i - half : 0;
             const std::size_t hi = std::min(values.size(), i + half + 1);
             if (hi - lo == 5) {
-                // Median of five finite values without sorting: median of three of e and the
-                // larger of the two pair minima and the smaller of the two pair maxima.
-                const double a = values[lo], b = values[lo + 1], c = values[lo + 2];
-                const double d = values[lo + 3], e = values[lo + 4];
-                if (std::isfinite(a) && std::isfinite(b) && std::isfinite(c) && std::isfinite(d) &&
-                    std::isfinite(e)) {
-                    const double f = std::max(std::min(a, b), std::min(c, d));
-                    const double g = std::min(std::max(a, b), std::max(c, d));
-                    out[i] = std::max(std::min(e, f), std::min(std::max(e, f), g));
+                const double* v = values.data() + lo;
+                if (std::all_of(v, v + 5, [](double x) { return std::isfinite(x); })) {
+                    out[i] = median_of_five(v[0], v[1], v[2], v[3], v[4]);
                     continue;
                 }
             }
