@@ -1,5 +1,8 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <vitrum/core/error.hpp>
 #include <vitrum/indent/segmentation.hpp>
 
@@ -89,6 +92,39 @@ TEST_CASE("median_filter removes a single spike and keeps NaN out") {
     CHECK_ABS(m[2], 4.0, 0.0);
     CHECK_ABS(m[5], 7.0, 0.0);  // window {5, NaN, 7}: median of {5, 7} picks the upper
     CHECK_THROWS_WITH_AS(median_filter(v, 4), doctest::Contains("odd"), vitrum::InvalidArgument);
+}
+
+TEST_CASE("median_filter of width 5 and 7 equals a sorted-window median, with and without NaN") {
+    // Reference: sort the finite values of each (edge-clipped) window, take element count/2, as
+    // the filter documents. A linear congruential sequence gives ties, spikes and sign changes.
+    for (const bool with_nan : {false, true}) {
+        std::vector<double> v(400);
+        std::uint32_t x = 12345;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            x = x * 1664525u + 1013904223u;
+            v[i] = static_cast<double>(x % 97) - 48.0;
+            if (with_nan && x % 13 == 0) v[i] = std::nan("");
+        }
+        for (const std::size_t width : {std::size_t{5}, std::size_t{7}}) {
+            const auto m = median_filter(v, width);
+            REQUIRE(m.size() == v.size());
+            int mismatches = 0;
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                const std::size_t lo = i >= width / 2 ? i - width / 2 : 0;
+                const std::size_t hi = std::min(v.size(), i + width / 2 + 1);
+                std::vector<double> w;
+                for (std::size_t k = lo; k < hi; ++k)
+                    if (std::isfinite(v[k])) w.push_back(v[k]);
+                std::sort(w.begin(), w.end());
+                const double expected = w.empty() ? std::nan("") : w[w.size() / 2];
+                const bool same = w.empty() ? std::isnan(m[i]) : m[i] == expected;
+                mismatches += same ? 0 : 1;
+            }
+            CAPTURE(width);
+            CAPTURE(with_nan);
+            CHECK(mismatches == 0);
+        }
+    }
 }
 
 TEST_CASE("drift_rate_m_per_s fits the tail of the hold and corrected_series applies it") {
