@@ -15,12 +15,12 @@ const Cell kEmptyCell{};
 }  // namespace
 
 std::size_t Sheet::columns_in(std::size_t row) const {
-    return row < rows_.size() ? rows_[row].size() : 0;
+    return row < filled_.size() ? filled_[row] : 0;
 }
 
 const Cell& Sheet::at(std::size_t row, std::size_t col) const {
-    if (row >= rows_.size() || col >= rows_[row].size()) return kEmptyCell;
-    return rows_[row][col];
+    if (row >= filled_.size() || col >= width_) return kEmptyCell;
+    return cells_[row * width_ + col];
 }
 
 std::optional<double> Sheet::number(std::size_t row, std::size_t col) const {
@@ -35,28 +35,41 @@ std::string_view Sheet::text(std::size_t row, std::size_t col) const {
     return strings_[cell.text_index];
 }
 
+void Sheet::set_width(std::size_t width) {
+    std::vector<Cell> wider(filled_.size() * width);
+    for (std::size_t r = 0; r < filled_.size(); ++r) {
+        std::copy_n(cells_.begin() + static_cast<std::ptrdiff_t>(r * width_), filled_[r],
+                    wider.begin() + static_cast<std::ptrdiff_t>(r * width));
+    }
+    cells_ = std::move(wider);
+    width_ = width;
+}
+
 Cell* Sheet::slot(std::size_t row, std::size_t col) {
     if (row >= kMaxRows || col >= kMaxColumns) return nullptr;
-    if (row >= rows_.size()) rows_.resize(row + 1);
-    auto& cells = rows_[row];
-    if (col >= cells.size()) {
-        // Rows are padded up to their last cell; a damaged file with a few cells in far columns
-        // of many rows would otherwise cost gigabytes. Allow 64 padding cells per stored cell
-        // plus one full row — real sheets are dense.
-        padded_cells_ += col + 1 - cells.size();
-        if (padded_cells_ > 64 * (stored_cells_ + 1) + kMaxColumns) {
-            throw FormatError(fmt::format(
-                "sheet '{}': a cell at row {}, column {} makes {} cells for {} values (the sheet "
-                "is too sparse to be real data)",
-                name, row + 1, col + 1, padded_cells_, stored_cells_ + 1));
-        }
-        // Rows of a sheet are alike: give a new row the previous row's width at once instead of
-        // growing it cell by cell (one allocation per row).
-        if (cells.empty() && row > 0) cells.reserve(std::max(col + 1, rows_[row - 1].size()));
-        cells.resize(col + 1);
+    // A wider sheet grows by half at least, so that a row written left to right (or a damaged
+    // file with ever wider rows) re-lays the block O(log n) times, not once per column.
+    const std::size_t width =
+        col < width_ ? width_ : std::min(kMaxColumns, std::max(col + 1, width_ + width_ / 2));
+    const std::size_t rows = std::max(filled_.size(), row + 1);
+    // Real sheets are dense; a damaged file with a few cells in far rows or columns would
+    // otherwise cost gigabytes. Allow 64 allocated cells per stored one, plus 1 MiB.
+    constexpr std::size_t kSlackCells = 65536;
+    if (rows * width > filled_.size() * width_ &&
+        rows * width > 64 * (stored_cells_ + 1) + kSlackCells) {
+        throw FormatError(fmt::format(
+            "sheet '{}': a cell at row {}, column {} makes {} cells for {} values (the sheet "
+            "is too sparse to be real data)",
+            name, row + 1, col + 1, rows * width, stored_cells_ + 1));
     }
+    if (width != width_) set_width(width);
+    if (rows > filled_.size()) {
+        filled_.resize(rows, 0);
+        cells_.resize(rows * width_);  // geometric capacity growth: amortised O(1) per row
+    }
+    filled_[row] = std::max<std::uint32_t>(filled_[row], static_cast<std::uint32_t>(col + 1));
     ++stored_cells_;
-    return &cells[col];
+    return &cells_[row * width_ + col];
 }
 
 bool Sheet::set_number(std::size_t row, std::size_t col, double value) {

@@ -23,7 +23,8 @@ struct Cell {
     CellKind kind = CellKind::empty;
 };
 
-/// One worksheet, row-major; rows hold only as many cells as their last non-empty column.
+/// One worksheet, stored dense and row-major: rows() × width cells in one block, so that reading
+/// a test sheet row by row walks memory in order (one allocation per sheet, not one per row).
 class Sheet {
 public:
     /// Largest row and column index accepted (Excel 2007+ limits: 1048576 × 16384) [1].
@@ -33,7 +34,7 @@ public:
     std::string name;  ///< sheet name as in the workbook
 
     /// Number of rows up to the last one that holds a cell [1].
-    std::size_t rows() const { return rows_.size(); }
+    std::size_t rows() const { return filled_.size(); }
     /// Number of cells stored in `row` (its last non-empty column + 1) [1].
     std::size_t columns_in(std::size_t row) const;
     /// Cell at (row, col), zero-based; an empty cell outside the stored range.
@@ -45,7 +46,7 @@ public:
 
     /// Stores a number; returns false when (row, col) is beyond kMaxRows/kMaxColumns.
     /// The set_* calls throw FormatError when the sheet would hold over 64 allocated cells per
-    /// stored one (beyond one full row): a damaged file must not cost gigabytes.
+    /// stored one (beyond 65536 cells, 1 MiB): a damaged file must not cost gigabytes.
     bool set_number(std::size_t row, std::size_t col, double value);
     /// Stores a UTF-8 text; returns false when (row, col) is beyond the limits.
     bool set_text(std::size_t row, std::size_t col, std::string value);
@@ -56,9 +57,11 @@ public:
 
 private:
     Cell* slot(std::size_t row, std::size_t col);
-    std::vector<std::vector<Cell>> rows_;
+    void set_width(std::size_t width);
+    std::vector<Cell> cells_;            ///< rows() × width_ cells, row-major
+    std::vector<std::uint32_t> filled_;  ///< per row: last non-empty column + 1
     std::vector<std::string> strings_;
-    std::size_t padded_cells_ = 0;  ///< cells allocated, filled or not (see slot)
+    std::size_t width_ = 0;         ///< cells per stored row (≥ every filled_ value)
     std::size_t stored_cells_ = 0;  ///< cells written
 };
 

@@ -226,6 +226,8 @@ Curve read_test_sheet(const sheet::Sheet& sheet, const std::string& path,
             found_headers.empty() ? std::string("no channel names in row 1") : found_headers);
     }
 
+    // Rows below the header bound the values per column (the sheet's own limits bound rows()).
+    for (DataColumn& dc : columns) dc.column.values.reserve(sheet.rows() - first_row);
     Curve curve;
     curve.name = sheet.name;
     std::vector<std::pair<std::size_t, std::string>> markers;  // (data row, label)

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <sstream>
+#include <streambuf>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
@@ -33,6 +33,43 @@ std::string read_stream(std::istream& in, const std::string& path, std::size_t m
         bytes.append(buffer, got);
     }
     return bytes;
+}
+
+namespace {
+
+// A read-only stream buffer over bytes already in memory: the default Reader::read_bytes hands
+// a file to a stream-reading parser without copying it. Seeking is supported (read_stream asks
+// a seekable stream for its size).
+class ViewStreambuf final : public std::streambuf {
+public:
+    explicit ViewStreambuf(std::string_view bytes) {
+        char* begin = const_cast<char*>(bytes.data());  // get area only: never written
+        setg(begin, begin, begin + bytes.size());
+    }
+
+protected:
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir,
+                     std::ios_base::openmode which) override {
+        if ((which & std::ios_base::in) == 0) return pos_type(off_type(-1));
+        const off_type base = dir == std::ios_base::beg   ? 0
+                              : dir == std::ios_base::cur ? gptr() - eback()
+                                                          : egptr() - eback();
+        const off_type to = base + off;
+        if (to < 0 || to > egptr() - eback()) return pos_type(off_type(-1));
+        setg(eback(), eback() + to, egptr());
+        return pos_type(to);
+    }
+    pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
+        return seekoff(off_type(pos), std::ios_base::beg, which);
+    }
+};
+
+}  // namespace
+
+Dataset Reader::read_bytes(std::string_view bytes, const std::string& path) const {
+    ViewStreambuf buffer(bytes);
+    std::istream in(&buffer);
+    return read(in, path);
 }
 
 void ReaderRegistry::add(std::unique_ptr<Reader> reader) {
@@ -80,8 +117,7 @@ Dataset ReaderRegistry::read_file(const std::string& path, const std::string& fo
                 path));
         }
     }
-    std::istringstream in(bytes);
-    Dataset data = reader->read(in, path);
+    Dataset data = reader->read_bytes(bytes, path);
     data.source.path = path;
     data.source.format_id = std::string(reader->format_id());
     return data;

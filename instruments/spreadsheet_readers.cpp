@@ -43,7 +43,10 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
+        return read_bytes(read_stream(in, path, text::kDefaultMaxFileBytes), path);
+    }
+
+    Dataset read_bytes(std::string_view bytes, const std::string& path) const override {
         const std::string stream = ole2::read_stream(bytes, {"Workbook", "Book"}, path);
         const sheet::Workbook book = sheet::parse_biff8(stream, path);
         Dataset data =
@@ -73,7 +76,10 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
+        return read_bytes(read_stream(in, path, text::kDefaultMaxFileBytes), path);
+    }
+
+    Dataset read_bytes(std::string_view bytes, const std::string& path) const override {
         const sheet::Workbook book = sheet::read_xlsx(bytes, path);
         Dataset data = nanosuite::workbook_to_dataset(book, path, "KLA InView (G200X)");
         data.source.format_id = std::string(format_id());

@@ -33,6 +33,12 @@ public:
     /// @throws ParseError (with position), FormatError, UnitError — never returns partial data
     ///         silently.
     virtual Dataset read(std::istream& in, const std::string& path) const = 0;
+
+    /// Parses a whole file already in memory (what ReaderRegistry::read_file does). The default
+    /// wraps `bytes` in a stream without copying them and calls read(); readers of binary
+    /// containers override it to parse in place.
+    /// @throws as read()
+    virtual Dataset read_bytes(std::string_view bytes, const std::string& path) const;
 };
 
 /// Reads a stream to its end, refusing more than `max_bytes`.
