@@ -35,6 +35,58 @@ TEST_CASE("find_cycles splits a three-cycle test into load, hold and unload rows
     CHECK(seg.drift_hold->second <= 2700);
 }
 
+TEST_CASE("find_cycles finds the small first cycles of an increasing-load series (ESP)") {
+    // Fischer ESP in FS1.txt: 8 cycles to 7.4 … 300 mN in equal times, no hold, unload to 10 %.
+    // Ramp rates grow with the load, so the first loading is < 1 % of the largest |dP/dt| (the
+    // hold threshold is 2 %): the rows before the first cycle found are classified again with
+    // their own rate scale.
+    test::SyntheticIndent s;
+    s.max_loads_N = {7.4e-3, 23.1e-3, 47.5e-3, 80.6e-3, 122.4e-3, 172.9e-3, 232.1e-3, 300e-3};
+    s.loading_points = 120;
+    s.hold_points = 0;
+    s.unloading_points = 30;
+    const Curve c = s.make();
+    const CycleSegmentation seg = find_cycles(c.data);
+    REQUIRE(seg.cycles.size() == 8);
+    const auto& p = c.data.values(channel::load);
+    for (std::size_t k = 0; k < 8; ++k) {
+        CAPTURE(k);
+        // The unload starts at the programmed peak (the row index is exact up to ±2 rows, so
+        // the load there is within one 120-row load step: 1/120 of the ramp).
+        CHECK_REL(p[seg.cycles[k].unload_begin], s.max_loads_N[k], 1.0 / 120.0);
+        if (k > 0) CHECK(seg.cycles[k].load_begin >= seg.cycles[k - 1].unload_end);
+    }
+}
+
+TEST_CASE("find_cycles adds no cycle from noise before the loading") {
+    // 300 rows of a 20 µN contact load wandering ±5 µN with a 40-row period (slow enough to
+    // pass the median filter and to make rising and falling runs), then one 10 mN cycle: the
+    // second pass over the rows before it pairs those runs, but their peaks (25 µN) are below
+    // 1 % of 10 mN and their rise is not half their peak, so none counts.
+    test::SyntheticIndent s;
+    Curve c = s.make();
+    Series& d = c.data;
+    const std::size_t pre = 300;
+    std::vector<Column> cols = d.columns();
+    Series noisy;
+    for (Column col : cols) {
+        std::vector<double> v(pre);
+        for (std::size_t i = 0; i < pre; ++i) {
+            if (col.name == channel::load)
+                v[i] = 20e-6 + 5e-6 * std::sin(2.0 * M_PI * i / 40.0);
+            else if (col.name == channel::time)
+                v[i] = 0.1 * static_cast<double>(i) - 30.0;
+            else
+                v[i] = 0.0;
+        }
+        col.values.insert(col.values.begin(), v.begin(), v.end());
+        noisy.add_column(std::move(col));
+    }
+    const CycleSegmentation seg = find_cycles(noisy);
+    REQUIRE(seg.cycles.size() == 1);
+    CHECK(seg.cycles[0].load_begin >= pre);
+}
+
 TEST_CASE("find_cycles falls back to the reader's segment marks") {
     Series data;
     // A load that never changes (e.g. a load column the data cannot segment) but marked.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 // The analysis against real NanoSuite exports (MIT files from micromechanics/micromechanics,
 // share/testdata/indentation/micromechanics; reference numbers in indentation.md §1.5).
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vitrum/core/channels.hpp>
@@ -118,4 +119,41 @@ TEST_CASE("FQ.xls: per-cycle S and S2/P from our unloading fit are within 1 perc
         }
     }
     CHECK(cycles == 50);
+}
+
+TEST_CASE("FS1.txt: all 8 cycles of the Fischer ESP programme are found in every indent") {
+    // FS1.txt header: "F = ESP n 300.000mN/120s/37s", "R = 10% 8 Cycles" (Fischer WIN-HCU,
+    // MIT, micromechanics/micromechanics). The first cycle (7.4 mN) ramps at < 1 % of the last
+    // cycle's rate; each cycle's P_max is the largest load of its rows up to the next loading.
+    const Dataset ds =
+        builtin_readers().read_file(test::testdata("indentation/micromechanics/FS1.txt"));
+    REQUIRE(ds.curves.size() == 10);
+    IndentOptions o;
+    o.oliver_pharr.sample_poisson_ratio = 0.18;
+    for (const Curve& c : ds.curves) {
+        CAPTURE(c.name);
+        const IndentResult r = analyse_quasi_static(c, AreaFunction::vickers(), o);
+        REQUIRE(r.cycles.size() == 8);
+        const auto& p = r.corrected.values(channel::load);
+        std::size_t from = 0;
+        for (std::size_t k = 0; k < 8; ++k) {
+            CAPTURE(k);
+            const std::size_t to = k + 1 < 8 ? r.cycles[k + 1].rows.load_begin : p.size();
+            const auto peak = std::max_element(p.begin() + static_cast<std::ptrdiff_t>(from),
+                                               p.begin() + static_cast<std::ptrdiff_t>(to));
+            CHECK(r.cycles[k].usable);
+            // P_max is read on the first unloading row; WIN-HCU writes the peak on two rows that
+            // may differ in the 6th significant digit (23.0915 → 23.0914 mN): 1e-5.
+            CHECK_REL(r.cycles[k].fit.max_load_N, *peak, 1e-5);
+            // The rate threshold places the first unloading row within 2 rows of the peak.
+            const auto at = static_cast<std::size_t>(peak - p.begin());
+            CHECK(r.cycles[k].rows.unload_begin + 2 >= at);
+            CHECK(r.cycles[k].rows.unload_begin <= at + 2);
+            from = to;
+        }
+        // ESP peaks rise to the programmed 300 mN (printed 300.000 mN; loads relative to the
+        // surface row, 0.416 mN in the file, so 1.5e-3).
+        CHECK_REL(r.cycles[7].fit.max_load_N, 0.3, 1.5e-3);
+        CHECK(r.cycles[0].fit.max_load_N < 0.01);
+    }
 }

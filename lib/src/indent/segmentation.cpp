@@ -217,31 +217,17 @@ CycleSegmentation pair_runs(const std::vector<Run>& runs, const std::vector<doub
     return seg;
 }
 
-}  // namespace
-
-CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
-    options.validate();
-    const auto& raw_load = data.values(channel::load);
-    const std::size_t n = raw_load.size();
-    const std::vector<double> p = median_filter(raw_load, options.median_window);
-    const std::vector<double>* t = data.has(channel::time) ? &data.values(channel::time) : nullptr;
-
-    std::vector<double> rate(n, kNaN);
-    std::vector<double> abs_rates(n);
-    std::size_t rated = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t a = i > 0 ? i - 1 : 0;
-        const std::size_t b = std::min(n - 1, i + 1);
-        if (a == b) continue;
-        const double dt = t ? (*t)[b] - (*t)[a] : static_cast<double>(b - a);
-        if (!(dt > 0.0) || !std::isfinite(p[a]) || !std::isfinite(p[b])) continue;
-        rate[i] = (p[b] - p[a]) / dt;
-        abs_rates[rated++] = std::abs(rate[i]);
+// Loading (+1), hold (0) and unloading (−1) runs of rows [0, end): a row moves when its |dP/dt|
+// exceeds relative_rate_noise of the range's 98th-percentile rate (not the maximum: duplicated
+// or nearly duplicated time stamps, which NanoSuite writes, give single huge rates that would
+// turn everything into a hold); runs shorter than min_run take the state of the run before.
+void rate_runs(const std::vector<double>& p, const std::vector<double>& rate, std::size_t end,
+               const CycleOptions& options, std::vector<int>& state, std::vector<Run>& runs) {
+    std::vector<double> abs_rates;
+    abs_rates.reserve(end);
+    for (std::size_t i = 0; i < end; ++i) {
+        if (std::isfinite(rate[i])) abs_rates.push_back(std::abs(rate[i]));
     }
-    abs_rates.resize(rated);
-    // Normalise by the 98th percentile, not the maximum: duplicated or nearly duplicated time
-    // stamps (NanoSuite writes some) give single huge rates that would turn everything into a
-    // hold.
     double max_rate = 0.0;
     if (!abs_rates.empty()) {
         auto q = abs_rates.begin() +
@@ -249,9 +235,9 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         std::nth_element(abs_rates.begin(), q, abs_rates.end());
         max_rate = *q;
     }
-    std::vector<int> state(n, 0);
+    state.assign(end, 0);
     if (max_rate > 0.0) {
-        for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t i = 0; i < end; ++i) {
             if (!std::isfinite(rate[i]) || !(p[i] > options.load_noise_N)) continue;
             const double r = rate[i] / max_rate;
             state[i] = r > options.relative_rate_noise    ? 1
@@ -260,8 +246,6 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         }
     }
     // Short runs (noise, CSM wiggles) take the state of the run before them; repeat until stable.
-    std::vector<Run> runs;
-    runs.reserve(64);
     for (int pass = 0; pass < 4; ++pass) {
         runs_of(state, runs);
         bool changed = false;
@@ -276,9 +260,65 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
         if (!changed) break;
     }
     runs_of(state, runs);
+}
+
+// Cycles whose ramps are slow next to the later, larger ones (the first cycles of a Fischer
+// ESP or any increasing-load series: the rate grows with the load) read as a hold against the
+// whole curve's rate scale. The rows before the first cycle found are classified again with
+// their own rate scale; a cycle found there counts only when it is a real excursion: a peak
+// above 1 % of the next cycle's peak and 10× the load noise, reached by a rise and left by a
+// drop of at least half of it.
+void add_early_cycles(const std::vector<double>& p, const std::vector<double>& rate,
+                      const std::vector<double>& load, const CycleOptions& options,
+                      CycleSegmentation& seg) {
+    std::vector<int> state;
+    std::vector<Run> runs;
+    for (int pass = 0; pass < 8 && !seg.cycles.empty(); ++pass) {
+        const Cycle next = seg.cycles.front();
+        if (next.load_begin < 2 * options.min_run) return;
+        rate_runs(p, rate, next.load_begin, options, state, runs);
+        const std::vector<Cycle> found = pair_runs(runs, load).cycles;
+        std::vector<Cycle> kept;
+        for (const Cycle& c : found) {
+            const double top = p[c.unload_begin];
+            const double rise = top - p[c.load_begin];
+            const double drop = top - p[c.unload_end - 1];
+            if (std::isfinite(top) && top > 0.01 * p[next.unload_begin] &&
+                top > 10.0 * options.load_noise_N && rise >= 0.5 * top && drop >= 0.5 * rise) {
+                kept.push_back(c);
+            }
+        }
+        if (kept.empty()) return;
+        seg.cycles.insert(seg.cycles.begin(), kept.begin(), kept.end());
+    }
+}
+
+}  // namespace
+
+CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
+    options.validate();
+    const auto& raw_load = data.values(channel::load);
+    const std::size_t n = raw_load.size();
+    const std::vector<double> p = median_filter(raw_load, options.median_window);
+    const std::vector<double>* t = data.has(channel::time) ? &data.values(channel::time) : nullptr;
+
+    std::vector<double> rate(n, kNaN);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t a = i > 0 ? i - 1 : 0;
+        const std::size_t b = std::min(n - 1, i + 1);
+        if (a == b) continue;
+        const double dt = t ? (*t)[b] - (*t)[a] : static_cast<double>(b - a);
+        if (!(dt > 0.0) || !std::isfinite(p[a]) || !std::isfinite(p[b])) continue;
+        rate[i] = (p[b] - p[a]) / dt;
+    }
+    std::vector<int> state;
+    std::vector<Run> runs;
+    runs.reserve(64);
+    rate_runs(p, rate, n, options, state, runs);
     CycleSegmentation seg = pair_runs(runs, raw_load);
     seg.source = "data";
     if (!seg.cycles.empty()) {
+        add_early_cycles(p, rate, raw_load, options, seg);
         // The vendor's unload marker, when it is within a few rows, fixes the first unloading
         // row exactly (rate thresholds find it only to ±2 rows); P_max and h_max are read there.
         for (Cycle& c : seg.cycles) {
