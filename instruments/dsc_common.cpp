@@ -8,7 +8,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <regex>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
@@ -165,7 +164,7 @@ Column make_column(const std::string& original_name, const std::string& original
         return std::find(taken.begin(), taken.end(), n) != taken.end();
     };
     // "ml" is millilitre in every export seen (NETZSCH gas flows "ml/min").
-    const std::string unit = std::regex_replace(original_unit, std::regex(R"(\bml\b)"), "mL");
+    const std::string unit = millilitre_as_mL(original_unit);
     std::string canonical = canonical_channel(original_name, unit);
     if (!unit.empty() && is_unit(unit)) {
         const UnitConversion conv = parse_unit(unit);
@@ -271,58 +270,133 @@ SegmentKind kind_from_temperatures(double start_K, double end_K, double duration
 
 namespace {
 
-const char* const kNum = R"((-?[0-9]+(?:[.,][0-9]+)?))";
+double num(std::string_view s) { return parse_header_number(s).value_or(0.0); }
 
-double num(const std::string& s) { return parse_header_number(s).value_or(0.0); }
+// Spaces, `sep`, spaces.
+bool separator(LineScanner& in, std::string_view sep) {
+    in.spaces();
+    if (!in.word(sep)) return false;
+    in.spaces();
+    return true;
+}
 
-}  // namespace
-
-std::optional<Segment> parse_netzsch_step(std::string_view text_in) {
-    const std::string s(text::trim(text_in));
-    const std::string deg = "\\s*(?:\xC2\xB0)?\\s*C";
-    static const std::regex ramp(std::string("^") + kNum + deg + R"(\s*/\s*)" + kNum +
-                                 R"(\s*\(\s*K/min\s*\)\s*/\s*)" + kNum + deg + "$");
-    static const std::regex iso(std::string("^") + kNum + deg +
-                                R"(\s*/\s*([0-9]+):([0-9]+)\s*/\s*)" + kNum + deg + "$");
-    std::smatch m;
-    Segment seg;
-    seg.label = s;
-    if (std::regex_match(s, m, ramp)) {
-        const double a = num(m[1]) + kCelsiusOffset_K, b = num(m[3]) + kCelsiusOffset_K;
-        const double rate = std::abs(num(m[2])) / 60.0;
-        seg.program_start_K = a;
-        seg.program_end_K = b;
-        seg.program_rate_K_per_s = b >= a ? rate : -rate;
-        seg.kind =
-            b > a ? SegmentKind::heating : (b < a ? SegmentKind::cooling : SegmentKind::isothermal);
-        return seg;
-    }
-    if (std::regex_match(s, m, iso)) {
-        seg.program_start_K = num(m[1]) + kCelsiusOffset_K;
-        seg.program_end_K = num(m[4]) + kCelsiusOffset_K;
-        seg.program_rate_K_per_s = 0.0;
-        seg.kind = SegmentKind::isothermal;
-        return seg;
+// The first position of `s` from which `parse` succeeds, as regex_search would find it.
+template <class Parse>
+auto search(std::string_view s, Parse parse) -> decltype(parse(s, 0)) {
+    for (std::size_t at = 0; at < s.size(); ++at) {
+        if (auto found = parse(s, at)) return found;
     }
     return std::nullopt;
 }
 
-std::optional<Segment> parse_ta_step(std::string_view text_in, std::optional<double>& current_K) {
+}  // namespace
+
+// "25.0°C/10.0(K/min)/300.0°C" (ramp) or "300°C/00:30/300°C" (hold), the whole step text.
+std::optional<Segment> parse_netzsch_step(std::string_view text_in) {
     const std::string s(text::trim(text_in));
-    const std::string deg = "\\s*(?:\xC2\xB0)?\\s*C";
-    static const std::regex ramp(std::string("Ramp\\s+") + kNum +
-                                     "\\s*(?:(?:\xC2\xB0)?C|K)\\s*/\\s*min\\s+to\\s+" + kNum + deg,
-                                 std::regex::icase);
-    static const std::regex iso(std::string("Isothermal(?:\\s+for)?\\s+") + kNum + "\\s*min",
-                                std::regex::icase);
-    static const std::regex equil(std::string("Equilibrate(?:\\s+at)?\\s+") + kNum + deg,
-                                  std::regex::icase);
-    std::smatch m;
     Segment seg;
     seg.label = s;
-    if (std::regex_search(s, m, ramp)) {
-        const double end_K = num(m[2]) + kCelsiusOffset_K;
-        const double rate = std::abs(num(m[1])) / 60.0;
+    {
+        LineScanner in(s);
+        const std::string_view a = in.number();
+        std::string_view rate, b;
+        if (!a.empty() && in.celsius() && separator(in, "/") && !(rate = in.number()).empty() &&
+            separator(in, "(") && in.word("K/min") && separator(in, ")") && separator(in, "/") &&
+            !(b = in.number()).empty() && in.celsius() && in.at_end()) {
+            const double from_K = num(a) + kCelsiusOffset_K, to_K = num(b) + kCelsiusOffset_K;
+            const double per_s = std::abs(num(rate)) / 60.0;
+            seg.program_start_K = from_K;
+            seg.program_end_K = to_K;
+            seg.program_rate_K_per_s = to_K >= from_K ? per_s : -per_s;
+            seg.kind = to_K > from_K   ? SegmentKind::heating
+                       : to_K < from_K ? SegmentKind::cooling
+                                       : SegmentKind::isothermal;
+            return seg;
+        }
+    }
+    LineScanner in(s);
+    const std::string_view a = in.number();
+    if (a.empty() || !in.celsius() || !separator(in, "/")) return std::nullopt;
+    const std::string_view hours = in.digits_and_dots(false);
+    if (hours.empty() || hours.find('.') != std::string_view::npos || !in.word(":"))
+        return std::nullopt;
+    const std::string_view minutes = in.digits_and_dots(false);
+    std::string_view b;
+    if (minutes.empty() || minutes.find('.') != std::string_view::npos || !separator(in, "/") ||
+        (b = in.number()).empty() || !in.celsius() || !in.at_end())
+        return std::nullopt;
+    seg.program_start_K = num(a) + kCelsiusOffset_K;
+    seg.program_end_K = num(b) + kCelsiusOffset_K;
+    seg.program_rate_K_per_s = 0.0;
+    seg.kind = SegmentKind::isothermal;
+    return seg;
+}
+
+namespace {
+
+struct TaRamp {
+    std::string_view rate, end;
+};
+
+// "Ramp 10.00 °C/min to 300.00 °C" from `at` (also "K/min").
+std::optional<TaRamp> ta_ramp_at(std::string_view s, std::size_t at) {
+    LineScanner in(s, at);
+    if (!in.word("ramp") || !in.spaces()) return std::nullopt;
+    TaRamp r;
+    r.rate = in.number();
+    if (r.rate.empty()) return std::nullopt;
+    in.spaces();
+    if (!(in.word("\xC2\xB0") ? in.word("c") : (in.word("c") || in.word("k")))) return std::nullopt;
+    if (!separator(in, "/") || !in.word("min") || !in.spaces() || !in.word("to") || !in.spaces())
+        return std::nullopt;
+    r.end = in.number();
+    if (r.end.empty() || !in.celsius()) return std::nullopt;
+    return r;
+}
+
+// `keyword`, optionally spaces and `optional_word`, then spaces and a number: the number.
+std::optional<std::string_view> keyword_number_at(std::string_view s, std::size_t at,
+                                                  std::string_view keyword,
+                                                  std::string_view optional_word) {
+    LineScanner in(s, at);
+    if (!in.word(keyword)) return std::nullopt;
+    LineScanner with_word = in;
+    if (with_word.spaces() && with_word.word(optional_word)) in = with_word;
+    if (!in.spaces()) return std::nullopt;
+    const std::string_view value = in.number();
+    if (value.empty()) return std::nullopt;
+    return value;
+}
+
+// "Isothermal for 5.00 min" / "Isothermal 5.00 min" from `at`: the minutes.
+std::optional<std::string_view> ta_isothermal_at(std::string_view s, std::size_t at) {
+    const auto minutes = keyword_number_at(s, at, "isothermal", "for");
+    if (!minutes) return std::nullopt;
+    LineScanner in(s, static_cast<std::size_t>(minutes->data() - s.data()) + minutes->size());
+    in.spaces();
+    if (!in.word("min")) return std::nullopt;
+    return minutes;
+}
+
+// "Equilibrate at 25.00 °C" / "Equilibrate 25.00 °C" from `at`: the temperature.
+std::optional<std::string_view> ta_equilibrate_at(std::string_view s, std::size_t at) {
+    const auto temperature = keyword_number_at(s, at, "equilibrate", "at");
+    if (!temperature) return std::nullopt;
+    LineScanner in(s,
+                   static_cast<std::size_t>(temperature->data() - s.data()) + temperature->size());
+    if (!in.celsius()) return std::nullopt;
+    return temperature;
+}
+
+}  // namespace
+
+std::optional<Segment> parse_ta_step(std::string_view text_in, std::optional<double>& current_K) {
+    const std::string s(text::trim(text_in));
+    Segment seg;
+    seg.label = s;
+    if (const auto ramp = search(s, ta_ramp_at)) {
+        const double end_K = num(ramp->end) + kCelsiusOffset_K;
+        const double rate = std::abs(num(ramp->rate)) / 60.0;
         seg.program_start_K = current_K;
         seg.program_end_K = end_K;
         const bool cooling = current_K && end_K < *current_K;
@@ -331,14 +405,16 @@ std::optional<Segment> parse_ta_step(std::string_view text_in, std::optional<dou
         current_K = end_K;
         return seg;
     }
-    if (std::regex_search(s, m, iso)) {
+    if (search(s, ta_isothermal_at)) {
         seg.kind = SegmentKind::isothermal;
         seg.program_rate_K_per_s = 0.0;
         seg.program_start_K = current_K;
         seg.program_end_K = current_K;
         return seg;
     }
-    if (std::regex_search(s, m, equil)) current_K = num(m[1]) + kCelsiusOffset_K;
+    if (const auto temperature = search(s, ta_equilibrate_at)) {
+        current_K = num(*temperature) + kCelsiusOffset_K;
+    }
     return std::nullopt;
 }
 

@@ -13,6 +13,8 @@
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/reader.hpp>
 
+#include "line_scanner.hpp"
+
 namespace vitrum::dsc_io {
 
 /// Readers of this family; each is defined in its own instruments/<vendor>_<format>.cpp.

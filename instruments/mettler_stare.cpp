@@ -5,7 +5,6 @@
 // Value with units in brackets, whitespace separated; Flash DSC restarts t at 0 per segment).
 #include <fmt/format.h>
 
-#include <regex>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
@@ -76,7 +75,6 @@ public:
         Dataset data;
         data.source.encoding = decoded.encoding;
         std::size_t names = lines.size();
-        static const std::regex mass_re(R"(([0-9]+(?:[.,][0-9]+)?)\s*mg\b)");
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const std::string t(text::trim(lines[i]));
             if (is_names_line(t)) {
@@ -89,10 +87,11 @@ public:
                 data.source.metadata[t.substr(0, colon)] =
                     std::string(text::trim(std::string_view(t).substr(colon + 1)));
             }
-            std::smatch m;
-            if (!data.source.properties.count(property::sample_mass) &&
-                std::regex_search(t, m, mass_re)) {
-                if (const auto mg = parse_header_number(m[1].str()); mg && *mg > 0) {
+            const auto mass = data.source.properties.count(property::sample_mass) == 0
+                                  ? find_milligrams(t)
+                                  : std::nullopt;
+            if (mass) {
+                if (const auto mg = parse_header_number(*mass); mg && *mg > 0) {
                     data.source.properties[property::sample_mass] = Quantity{*mg * 1e-6, "kg"};
                 }
             }

@@ -6,7 +6,7 @@
 // Temp. / Gas Flow, a trailer starting "TEMPERATURE CALIBRATION INPUTS:").
 #include <fmt/format.h>
 
-#include <regex>
+#include <array>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
@@ -35,34 +35,78 @@ std::string default_unit(const std::string& name) {
     return "";
 }
 
-double num(const std::ssub_match& m) { return parse_header_number(m.str()).value_or(0.0); }
+double num(std::string_view text) { return parse_header_number(text).value_or(0.0); }
 
-// "Heat from 50.00°C to 500.00°C at 20.00°C/min", "Cool from …", "Hold for 1.0 min at 50.00°C".
+// "Heat from 50.00°C to 500.00°C at 20.00°C/min" or "Cool from …" starting at `at`: the
+// three numbers as text, or nullopt.
+std::optional<std::array<std::string_view, 3>> ramp_at(std::string_view s, std::size_t at) {
+    LineScanner in(s, at);
+    if (!(in.word("heat") || in.word("cool")) || !in.spaces() || !in.word("from") || !in.spaces())
+        return std::nullopt;
+    const std::string_view from = in.digits_and_dots(true);
+    if (from.empty() || !in.celsius() || !in.spaces() || !in.word("to") || !in.spaces())
+        return std::nullopt;
+    const std::string_view to = in.digits_and_dots(true);
+    if (to.empty() || !in.celsius() || !in.spaces() || !in.word("at") || !in.spaces())
+        return std::nullopt;
+    const std::string_view rate = in.digits_and_dots(false);
+    if (rate.empty() || !in.celsius() || !in.word("/min")) return std::nullopt;
+    return std::array<std::string_view, 3>{from, to, rate};
+}
+
+// "Hold for 1.0 min at 50.00°C" starting at `at`: minutes and temperature as text, or nullopt.
+std::optional<std::array<std::string_view, 2>> hold_at(std::string_view s, std::size_t at) {
+    LineScanner in(s, at);
+    if (!in.word("hold") || !in.spaces() || !in.word("for") || !in.spaces()) return std::nullopt;
+    const std::string_view minutes = in.digits_and_dots(false);
+    if (minutes.empty()) return std::nullopt;
+    in.spaces();
+    if (!in.word("min") || !in.spaces() || !in.word("at") || !in.spaces()) return std::nullopt;
+    const std::string_view temperature = in.digits_and_dots(true);
+    if (temperature.empty() || !in.celsius()) return std::nullopt;
+    return std::array<std::string_view, 2>{minutes, temperature};
+}
+
+// "Heat from 50.00°C to 500.00°C at 20.00°C/min", "Cool from …", "Hold for 1.0 min at 50.00°C",
+// anywhere in the step text, letter case ignored.
 std::optional<Segment> parse_pyris_step(const std::string& s) {
-    static const std::regex ramp(
-        R"((Heat|Cool)\s+from\s+(-?[0-9.]+)\s*°?C\s+to\s+(-?[0-9.]+)\s*°?C\s+at\s+([0-9.]+)\s*°?C/min)",
-        std::regex::icase);
-    static const std::regex hold(R"(Hold\s+for\s+([0-9.]+)\s*min\s+at\s+(-?[0-9.]+)\s*°?C)",
-                                 std::regex::icase);
-    std::smatch m;
     Segment seg;
     seg.label = s;
-    if (std::regex_search(s, m, ramp)) {
-        const double a = num(m[2]) + kCelsiusOffset_K, b = num(m[3]) + kCelsiusOffset_K;
-        const double rate = num(m[4]) / 60.0;
-        seg.program_start_K = a;
-        seg.program_end_K = b;
-        seg.kind = b >= a ? SegmentKind::heating : SegmentKind::cooling;
-        seg.program_rate_K_per_s = b >= a ? rate : -rate;
-        return seg;
+    for (std::size_t at = 0; at < s.size(); ++at) {
+        if (const auto ramp = ramp_at(s, at)) {
+            const double a = num((*ramp)[0]) + kCelsiusOffset_K;
+            const double b = num((*ramp)[1]) + kCelsiusOffset_K;
+            const double rate = num((*ramp)[2]) / 60.0;
+            seg.program_start_K = a;
+            seg.program_end_K = b;
+            seg.kind = b >= a ? SegmentKind::heating : SegmentKind::cooling;
+            seg.program_rate_K_per_s = b >= a ? rate : -rate;
+            return seg;
+        }
     }
-    if (std::regex_search(s, m, hold)) {
-        seg.kind = SegmentKind::isothermal;
-        seg.program_rate_K_per_s = 0.0;
-        seg.program_start_K = seg.program_end_K = num(m[2]) + kCelsiusOffset_K;
-        return seg;
+    for (std::size_t at = 0; at < s.size(); ++at) {
+        if (const auto hold = hold_at(s, at)) {
+            seg.kind = SegmentKind::isothermal;
+            seg.program_rate_K_per_s = 0.0;
+            seg.program_start_K = seg.program_end_K = num((*hold)[1]) + kCelsiusOffset_K;
+            return seg;
+        }
     }
     return std::nullopt;
+}
+
+// "12) Heat from …": the step text after the number and ')', or nullopt.
+std::optional<std::string_view> numbered_step(std::string_view t) {
+    LineScanner in(t);
+    in.spaces();
+    const std::size_t digits_begin = in.position();
+    std::size_t digits_end = digits_begin;
+    while (digits_end < t.size() && t[digits_end] >= '0' && t[digits_end] <= '9') ++digits_end;
+    if (digits_end == digits_begin || digits_end >= t.size() || t[digits_end] != ')')
+        return std::nullopt;
+    LineScanner after(t, digits_end + 1);
+    after.spaces();
+    return after.rest();
 }
 
 class PerkinElmerPyrisReader final : public Reader {
@@ -87,7 +131,6 @@ public:
         Dataset data;
         SourceInfo& src = data.source;
         src.encoding = decoded.encoding;
-        static const std::regex step_re(R"(^\s*([0-9]+)\)\s*(.*)$)");
         std::size_t names = lines.size();
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const std::string t(text::trim(lines[i]));
@@ -95,9 +138,8 @@ public:
                 names = i;
                 break;
             }
-            std::smatch m;
-            if (std::regex_match(t, m, step_re)) {
-                auto seg = parse_pyris_step(m[2]).value_or(Segment{});
+            if (const auto step = numbered_step(t)) {
+                auto seg = parse_pyris_step(std::string(*step)).value_or(Segment{});
                 seg.label = t;
                 src.program.push_back(seg);
                 continue;

@@ -56,3 +56,14 @@ TEST_CASE("a schema keyword outside the supported subset is refused, not ignored
     CHECK_THROWS_WITH_AS(validate_json_schema(json(5), schema), doctest::Contains("maximum"),
                          vitrum::FormatError);
 }
+
+TEST_CASE("a string too long to match a pattern safely is reported, not matched") {
+    // std::regex recursed once per character: a 2 MB id overflowed the stack (json_schema.cpp).
+    const json doc = {{"id", std::string(2'000'000, 'a')}, {"item", {{"status", "a"}}}};
+    const auto problems = validate_json_schema(doc, kSchema);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == "/id: string of 2000000 characters is longer than the 4096 allowed here");
+    // At the limit it is still matched.
+    const json edge = {{"id", std::string(4096, 'a')}, {"item", {{"status", "a"}}}};
+    CHECK(validate_json_schema(edge, kSchema).empty());
+}

@@ -120,7 +120,14 @@ private:
             add(where, fmt::format("string shorter than {} characters",
                                    schema["minLength"].get<std::size_t>()));
         }
-        if (schema.contains("pattern")) {
+        // std::regex (libstdc++) recurses once per matched character: a megabyte-long string
+        // would overflow the stack. Identifiers and quantities are short; longer strings are
+        // reported instead of matched.
+        constexpr std::size_t kMaxPatternText = 4096;
+        if (schema.contains("pattern") && text.size() > kMaxPatternText) {
+            add(where, fmt::format("string of {} characters is longer than the {} allowed here",
+                                   text.size(), kMaxPatternText));
+        } else if (schema.contains("pattern")) {
             const std::regex re(schema["pattern"].get<std::string>(), std::regex::ECMAScript);
             if (!std::regex_search(text, re)) {
                 add(where, fmt::format("'{}' does not match pattern {}", text,
