@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -116,10 +117,29 @@ std::size_t analyse_fq(const Dataset& ds) {
 
 }  // namespace
 
+// The count in `text`, or nullopt when it is not a whole number ≥ 1.
+std::optional<std::size_t> count_argument(const char* text) {
+    char* end = nullptr;
+    const unsigned long long value = std::strtoull(text, &end, 10);
+    if (end == text || *end != '\0' || value == 0 || text[0] == '-') return std::nullopt;
+    return static_cast<std::size_t>(value);
+}
+
 int main(int argc, char** argv) {
-    const std::size_t indents = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100000;
-    const std::size_t distinct = std::max<std::size_t>(
-        1, std::min(indents, argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 1000));
+    std::size_t counts[2] = {100000, 1000};
+    for (int i = 1; i < argc; ++i) {
+        const auto value = i <= 2 ? count_argument(argv[i]) : std::nullopt;
+        if (!value) {
+            std::fprintf(stderr,
+                         "usage: bench_indent_analysis [indents (100000)] [distinct curves "
+                         "(1000)]\n  FQ.xls read + analysis, then a synthetic map of quasi-static "
+                         "indents x 1000 points on 1..N threads\n");
+            return std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h" ? 0 : 2;
+        }
+        counts[i - 1] = *value;
+    }
+    const std::size_t indents = counts[0];
+    const std::size_t distinct = std::max<std::size_t>(1, std::min(indents, counts[1]));
     int failures = 0;
 
     const std::string fq = std::string(VITRUM_TESTDATA_DIR) + "/indentation/micromechanics/FQ.xls";
