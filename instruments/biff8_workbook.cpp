@@ -68,8 +68,10 @@ Cell* Sheet::slot(std::size_t row, std::size_t col) {
         cells_.resize(rows * width_);  // geometric capacity growth: amortised O(1) per row
     }
     filled_[row] = std::max<std::uint32_t>(filled_[row], static_cast<std::uint32_t>(col + 1));
-    ++stored_cells_;
-    return &cells_[row * width_ + col];
+    Cell* cell = &cells_[row * width_ + col];
+    // Distinct cells only: records rewriting one cell must not buy room for a sparse layout.
+    if (cell->kind == CellKind::empty) ++stored_cells_;
+    return cell;
 }
 
 bool Sheet::set_number(std::size_t row, std::size_t col, double value) {

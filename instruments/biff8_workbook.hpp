@@ -62,7 +62,7 @@ private:
     std::vector<std::uint32_t> filled_;  ///< per row: last non-empty column + 1
     std::vector<std::string> strings_;
     std::size_t width_ = 0;         ///< cells per stored row (≥ every filled_ value)
-    std::size_t stored_cells_ = 0;  ///< cells written
+    std::size_t stored_cells_ = 0;  ///< distinct cells written
 };
 
 /// A whole workbook: sheets in workbook order.

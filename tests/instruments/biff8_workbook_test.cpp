@@ -59,6 +59,11 @@ TEST_CASE("a sheet refuses a layout with over 64 cells per value beyond its 6553
     CHECK(t.rows() == 65600);
     CHECK_THROWS_AS(t.set_number(65600 + 128, 0, 1.0), vitrum::FormatError);
     CHECK(t.set_number(65600, 0, 1.0));  // the row after is within 64 per value again
+    // Rewriting one cell does not count as more values: 1000 writes of (0, 0) buy nothing.
+    Sheet u;
+    u.name = "rewritten";
+    for (int i = 0; i < 1000; ++i) CHECK(u.set_number(0, 0, i));
+    CHECK_THROWS_AS(u.set_number(65600 + 64, 0, 1.0), vitrum::FormatError);
 }
 
 TEST_CASE("a sheet written out of order keeps every cell when it widens") {
