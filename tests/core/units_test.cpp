@@ -86,3 +86,19 @@ TEST_CASE("unknown units and mismatched conversions are refused with the text") 
     CHECK_THROWS_AS(parse_unit(""), UnitError);
     CHECK_FALSE(is_unit("Normalized"));
 }
+
+TEST_CASE("brackets nest up to 8 deep and deeper ones are refused, not recursed into") {
+    // Fuzzing the TA and Pyris readers found header units of thousands of '(' that overflowed
+    // the stack of the recursive unit parser (fuzz/findings, units.cpp kMaxDepth).
+    const std::string eight = std::string(8, '(') + "mW" + std::string(8, ')');
+    CHECK_REL(parse_unit(eight).factor, 1e-3, 1e-15);  // mW → W, exact up to rounding
+    const std::string nine = "(" + eight + ")";
+    CHECK_THROWS_WITH_AS(parse_unit(nine), doctest::Contains("brackets nested deeper than 8"),
+                         UnitError);
+    CHECK_THROWS_AS(parse_unit(std::string(100000, '(') + "mW"), UnitError);
+    CHECK_FALSE(is_unit("x" + std::string(100000, '(')));
+    // Juxtaposed bracket groups are not nesting: each closes before the next opens.
+    std::string many;
+    for (int i = 0; i < 20; ++i) many += "(((m)))";
+    CHECK_REL(parse_unit(many).factor, 1.0, 0.0);
+}

@@ -182,7 +182,15 @@ private:
         skip_spaces();
         Term base;
         if (pos_ < text_.size() && text_[pos_] == '(') {
+            // Units nest brackets two or three deep; a damaged header of thousands of '(' must
+            // fail here, not overflow the stack (found by fuzzing the TA and Pyris readers).
+            if (depth_ == kMaxDepth) fail("brackets nested deeper than 8");
             ++pos_;
+            struct Nested {  // one bracket level deeper until this factor ends, thrown or not
+                int& depth;
+                explicit Nested(int& d) : depth(++d) {}
+                ~Nested() { --depth; }
+            } nested(depth_);
             base = expression();
             skip_spaces();
             if (pos_ >= text_.size() || text_[pos_] != ')') fail("missing ')'");
@@ -270,8 +278,10 @@ private:
         return t;
     }
 
+    static constexpr int kMaxDepth = 8;
     std::string_view text_;
     std::size_t pos_ = 0;
+    int depth_ = 0;  ///< brackets open at pos_
 };
 
 std::string_view trim(std::string_view s) {
