@@ -313,7 +313,15 @@ private:
             // The dataspace may claim any count; allocate only what the stored bytes justify
             // (deflate compresses at most ~1032:1, so a larger ratio cannot be real data).
             const hsize_t stored_bytes = H5Dget_storage_size(dataset.get());
-            const std::size_t value_bytes = std::max<std::size_t>(H5Tget_size(type.get()), 1);
+            // No stored number is wider than 16 bytes; a damaged datatype message claiming
+            // gigabytes per value would make H5Dread allocate a conversion buffer that large.
+            const std::size_t value_bytes = H5Tget_size(type.get());
+            if (value_bytes == 0 || value_bytes > 16) {
+                throw FormatError(
+                    fmt::format("{}: dataset '{}/{}' has {}-byte numbers (damaged "
+                                "datatype; at most 16 bytes)",
+                                path, data_path, dataset_name, value_bytes));
+            }
             if (n / 1032 > stored_bytes / value_bytes) {
                 throw FormatError(
                     fmt::format("{}: dataset '{}/{}' claims {} values but stores only {} bytes",
