@@ -49,7 +49,9 @@ constexpr std::size_t kRows = sizeof kCurve / sizeof kCurve[0];
 constexpr std::size_t kHoldBegin = 12;       // first row of the hold (marker "End Of Loading")
 constexpr std::size_t kUnloadBegin = 16;     // first row of the unloading ("End Of Hold")
 constexpr std::size_t kInvalidLoadRow = 13;  // its load is NanoSuite's DBL_MAX marker
-constexpr std::size_t kOmittedTimeRow = 5;   // .xlsx: the time cell is left out
+constexpr std::size_t kOmittedTimeRow = 5;
+constexpr double kHoldPhaseAngle_deg =
+    1.5;  // "Phase Angle" [deg], hold rows only   // .xlsx: the time cell is left out
 
 [[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what); }
 
@@ -155,9 +157,10 @@ std::string sst() {
 }
 
 std::string test_sheet() {
-    std::string s = bof(0x10) + dimensions(kRows + 3, 4);
+    std::string s = bof(0x10) + dimensions(kRows + 3, 5);
     for (unsigned c = 0; c < 4; ++c) s += label_sst(0, c, kSegment + c);
-    s += label(1, 1, "nm") + label(1, 2, "mN") + label(1, 3, "s");
+    s += label(0, 4, "Phase Angle") + label(1, 1, "nm") + label(1, 2, "mN") + label(1, 3, "s") +
+         label(1, 4, "deg");
     for (std::size_t i = 0; i < kRows; ++i) {
         const unsigned r = static_cast<unsigned>(i) + 2;
         const Row& v = kCurve[i];
@@ -165,6 +168,7 @@ std::string test_sheet() {
         if (i == kHoldBegin) s += label(r, 0, "End Of Loading");
         if (i == kUnloadBegin) s += formula_text(r, 0, "End Of Hold");
         // Three cell encodings in turn, so that every record kind carries data.
+        if (i >= kHoldBegin && i < kUnloadBegin) s += number(r, 4, kHoldPhaseAngle_deg);
         if (i % 3 == 0) {
             s += mulrk(r, 1,
                        {rk_hundredths(v.depth_nm), rk_hundredths(v.load_mN), rk_double(v.time_s)});
@@ -180,12 +184,15 @@ std::string test_sheet() {
     return s + label_sst(static_cast<unsigned>(kRows) + 2, 0, kEnd) + eof();
 }
 
-// Vendor results: test 1 has E = 72.5 GPa, H = 9.25 GPa and an #N/A drift rate.
+// Vendor results: test 1 has E = 72.5 GPa, H = 9.25 GPa, an #N/A drift rate, tip B123 and
+// X position 12.5 µm; its cycle 2 (row label "1-2") has E = 71 GPa.
 std::string results_sheet() {
     return bof(0x10) + label(0, 0, "Test") + label(0, 1, "Modulus") + label(0, 2, "Hardness") +
-           label(0, 3, "Drift Correction") + label(1, 1, "GPa") + label(1, 2, "GPa") +
-           label(1, 3, "nm/s") + rk(2, 0, (1u << 2) | 0x2u) + number(2, 1, 72.5) +
-           number(2, 2, 9.25) + boolerr_na(2, 3) + eof();
+           label(0, 3, "Drift Correction") + label(0, 4, "Tip Name") + label(0, 5, "X Position") +
+           label(1, 1, "GPa") + label(1, 2, "GPa") + label(1, 3, "nm/s") + label(1, 5, "um") +
+           rk(2, 0, (1u << 2) | 0x2u) + number(2, 1, 72.5) + number(2, 2, 9.25) + boolerr_na(2, 3) +
+           label(2, 4, "B123") + number(2, 5, 12.5) + label(3, 0, "1-2") + number(3, 1, 71.0) +
+           eof();
 }
 
 std::string inputs_sheet() {
@@ -345,10 +352,12 @@ std::string xlsx_test_sheet() {
 std::string xlsx_results_sheet() {
     return std::string(kXmlHead) + "<worksheet xmlns=\"" + kMainNs + "\"><sheetData><row r=\"1\">" +
            xml_inline(0, 0, "Test") + xml_inline(0, 1, "Modulus") + xml_inline(0, 2, "Hardness") +
-           xml_inline(0, 3, "Drift Correction") + "</row><row r=\"2\">" + xml_inline(1, 1, "GPa") +
-           xml_inline(1, 2, "GPa") + xml_inline(1, 3, "nm/s") + "</row><row r=\"3\">" +
-           xml_number(2, 0, 1) + xml_number(2, 1, 72.5) + xml_number(2, 2, 9.25) +
-           xml_cell(2, 3, " t=\"e\"", "<v>#N/A</v>") + "</row></sheetData></worksheet>";
+           xml_inline(0, 3, "Drift Correction") + xml_inline(0, 4, "Valid") +
+           "</row><row r=\"2\">" + xml_inline(1, 1, "GPa") + xml_inline(1, 2, "GPa") +
+           xml_inline(1, 3, "nm/s") + "</row><row r=\"3\">" + xml_number(2, 0, 1) +
+           xml_number(2, 1, 72.5) + xml_cell(2, 2, "", "<v> +9.25 </v>") +
+           xml_cell(2, 3, " t=\"e\"", "<v>#N/A</v>") + xml_cell(2, 4, " t=\"b\"", "<v>1</v>") +
+           "</row></sheetData></worksheet>";
 }
 
 std::vector<ZipMember> xlsx_members() {

@@ -105,16 +105,25 @@ TEST_CASE("tiny.xls gives the make_seeds curve through every BIFF8 cell record")
     // The SST header split across CONTINUE (8-bit, then UTF-16) reads back whole.
     CHECK(c.data.column(channel::depth).original_name == "Displacement Into Surface");
     CHECK(c.data.column(channel::time).original_name == "Time On Sample");
+    // "Phase Angle" [deg] on the hold rows only (kHoldPhaseAngle_deg = 1.5).
+    const auto& phase = c.data.values(channel::phase_angle);
+    CHECK(std::isnan(phase[11]));
+    CHECK_REL(phase[12], 1.5 * 3.14159265358979323846 / 180.0, kExact);
     check_segments(c);
-    // Results: E = 72.5 GPa, H = 9.25 GPa for test 1; Required Inputs: ν = 0.18.
+    // Results: test 1 E = 72.5 GPa, H = 9.25 GPa, X = 12.5 um, tip B123; row "1-2" E = 71 GPa.
+    // Required Inputs: nu = 0.18.
     CHECK_REL(curve_property(c, "vendor_modulus"), 72.5e9, kExact);
     CHECK_REL(curve_property(c, "vendor_hardness"), 9.25e9, kExact);
+    CHECK_REL(curve_property(c, "vendor_cycle2_modulus"), 71e9, kExact);
+    CHECK_REL(curve_property(c, vitrum::property::position_x), 12.5e-6, kExact);
+    CHECK(data.source.metadata.at("tip_name") == "B123");
     const auto nu = data.source.properties.find(vitrum::property::poisson_ratio);
     REQUIRE(nu != data.source.properties.end());
     CHECK_REL(nu->second.value, 0.18, kExact);
     REQUIRE(data.tables.size() == 1);
     CHECK(data.tables[0].name == "Results");
-    CHECK(data.tables[0].columns.size() == 2);  // the #N/A drift column holds no number
+    // Modulus, Hardness, X Position; the #N/A drift and the tip name columns hold no number.
+    CHECK(data.tables[0].columns.size() == 3);
 }
 
 TEST_CASE("tiny.xlsx gives the make_seeds curve with an omitted and an invalid cell") {
@@ -135,6 +144,7 @@ TEST_CASE("tiny.xlsx gives the make_seeds curve with an omitted and an invalid c
     check_segments(c);
     CHECK(c.data.segments[2].label == "End Of Hold");  // rich text, phonetic run skipped
     CHECK_REL(curve_property(c, "vendor_modulus"), 72.5e9, kExact);
+    CHECK_REL(curve_property(c, "vendor_hardness"), 9.25e9, kExact);  // written " +9.25 "
 }
 
 TEST_CASE("tiny.hdf5 gives test_2 and test_10 in numeric order with MTS units") {
