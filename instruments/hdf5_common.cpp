@@ -191,6 +191,32 @@ std::optional<long> test_number(const std::string& name) {
     return n;
 }
 
+// The bit layout of a stored integer or float must lie inside its bytes: libhdf5 1.10 converts
+// with the layout as given, and a damaged datatype message (precision or offset past the
+// size, float fields past the precision) made H5T__bit_copy read outside the buffer (SIGBUS,
+// found by fuzzing tiny.hdf5).
+void check_number_layout(hid_t type, std::size_t value_bytes, const std::string& path,
+                         const std::string& dataset) {
+    const std::size_t bits = 8 * value_bytes;
+    const std::size_t precision = H5Tget_precision(type);
+    const int offset = H5Tget_offset(type);
+    bool ok = precision > 0 && offset >= 0 && static_cast<std::size_t>(offset) + precision <= bits;
+    if (ok && H5Tget_class(type) == H5T_FLOAT) {
+        std::size_t sign = 0, exponent = 0, exponent_bits = 0, mantissa = 0, mantissa_bits = 0;
+        ok =
+            H5Tget_fields(type, &sign, &exponent, &exponent_bits, &mantissa, &mantissa_bits) >= 0 &&
+            sign < precision && exponent_bits > 0 && exponent_bits <= 32 &&
+            exponent + exponent_bits <= precision && mantissa_bits > 0 &&
+            mantissa + mantissa_bits <= precision;
+    }
+    if (!ok) {
+        throw FormatError(fmt::format(
+            "{}: dataset '{}' has a damaged number layout ({} bits of precision at bit offset {} "
+            "in {} bytes)",
+            path, dataset, precision, offset, value_bytes));
+    }
+}
+
 class Hdf5CommonReader final : public Reader {
 public:
     std::string_view format_id() const override { return "hdf5-common"; }
@@ -322,6 +348,7 @@ private:
                                 "datatype; at most 16 bytes)",
                                 path, data_path, dataset_name, value_bytes));
             }
+            check_number_layout(type.get(), value_bytes, path, data_path + "/" + dataset_name);
             if (n / 1032 > stored_bytes / value_bytes) {
                 throw FormatError(
                     fmt::format("{}: dataset '{}/{}' claims {} values but stores only {} bytes",

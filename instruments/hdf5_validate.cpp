@@ -229,7 +229,8 @@ private:
 
     /// Attribute message (IV.A.2.m) of a variable-length type: each element is a global heap ID
     /// (length, collection address, object index) that libhdf5 1.10 follows without checking
-    /// the index (found by fuzzing: SEGV in H5HG_read). Other attributes are left to libhdf5.
+    /// the index (found by fuzzing: SEGV in H5HG_read). Fixed-size attributes: their data must
+    /// fit the message.
     void attribute(std::uint64_t at, std::uint64_t size) {
         const unsigned version = byte(at);
         if (version < 1 || version > 3) fail(at, "attribute message", "unknown version");
@@ -241,15 +242,29 @@ private:
         const std::uint64_t data_at = space_at + pad(space_size);
         if (data_at > at + size || type_size < 8 || space_size < 2)
             fail(at, "attribute message", "name, datatype and dataspace overrun the message");
-        if ((byte(type_at) & 0x0F) != 9) return;  // not variable-length
-        const bool is_string = (byte(type_at + 1) & 0x0F) == 1;
+        // Dataspace (IV.A.2.b): its dimensions must lie inside it; a v2 dataspace of type 2
+        // ("null") holds no element.
+        const unsigned space_version = byte(space_at);
         const unsigned rank = byte(space_at + 1);
-        std::uint64_t elements = 1;
-        const std::uint64_t dims_at = space_at + (byte(space_at) == 1 ? 8 : 4);
+        const std::uint64_t dims_at = space_at + (space_version == 1 ? 8 : 4);
+        if (rank > 32 || dims_at + std::uint64_t{rank} * length_size_ > space_at + space_size)
+            fail(space_at, "attribute dataspace", fmt::format("rank {} overruns it", rank));
+        std::uint64_t elements = space_version >= 2 && byte(space_at + 3) == 2 ? 0 : 1;
         for (unsigned k = 0; k < rank; ++k) {
             elements *= length(dims_at + k * length_size_);
             if (elements > size) fail(space_at, "attribute dataspace", "more elements than bytes");
         }
+        if ((byte(type_at) & 0x0F) != 9) {
+            // libhdf5 1.10 copies elements × element size bytes of data without comparing them
+            // with the message (heap over-read in H5O_attr_decode, found by fuzzing tiny.hdf5).
+            const std::uint64_t element_size = uint_at(type_at + 4, 4);
+            if (element_size == 0 || elements > (at + size - data_at) / element_size)
+                fail(data_at, "attribute data",
+                     fmt::format("{} elements of {} bytes overrun the message", elements,
+                                 element_size));
+            return;
+        }
+        const bool is_string = (byte(type_at + 1) & 0x0F) == 1;
         const std::uint64_t id_size = 8 + offset_size_;
         if (elements * id_size > at + size - data_at)
             fail(data_at, "attribute data", "fewer bytes than its elements need");

@@ -12,11 +12,15 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ledger="$root/fuzz/ledger.tsv"
 if [[ "${1:-}" == "--summary" ]]; then
+  # Column 6: "guided" when the readers carried libFuzzer's coverage instrumentation, "blind"
+  # for the runs before it was added (2026-11-25, random mutation of the seeds only).
   awk -F'\t' 'NR > 1 { runs[$1]++; secs[$1] += $3
-                 if ($4 == "ok") ok[$1] += $2; else bad[$1]++ }
-       END { printf "%-22s %6s %14s %10s %9s\n", "format", "runs", "executions_ok", "seconds",
-                    "findings"
-             for (f in runs) printf "%-22s %6d %14d %10d %9d\n", f, runs[f], ok[f], secs[f], bad[f] }' \
+                 if ($4 == "ok") { ok[$1] += $2; if ($6 == "guided") guided[$1] += $2 }
+                 else bad[$1]++ }
+       END { printf "%-22s %6s %14s %14s %10s %9s\n", "format", "runs", "executions_ok",
+                    "of_them_guided", "seconds", "findings"
+             for (f in runs) printf "%-22s %6d %14d %14d %10d %9d\n", f, runs[f], ok[f],
+                                    guided[f], secs[f], bad[f] }' \
     "$ledger" | { read -r header; echo "$header"; sort; }
   exit 0
 fi
@@ -65,8 +69,8 @@ for format in "${formats[@]}"; do
   if [[ $rc -eq 0 ]]; then result="ok"; else result="FINDING (see $log)"; status=1; fi
   printf '%-22s %12s %10s  %s\n' "$format" "${execs:-?}" "$elapsed" "$result"
   if [[ -z "${VITRUM_FUZZ_RUNS:-}" ]]; then  # CI smoke runs are not worth a ledger line
-    [[ -f "$ledger" ]] || printf 'format\texecutions\tseconds\tresult\tdate\n' >"$ledger"
-    printf '%s\t%s\t%s\t%s\t%s\n' "$format" "${execs:-0}" "$elapsed" \
+    [[ -f "$ledger" ]] || printf 'format\texecutions\tseconds\tresult\tdate\tcoverage\n' >"$ledger"
+    printf '%s\t%s\t%s\t%s\t%s\tguided\n' "$format" "${execs:-0}" "$elapsed" \
       "$([[ $rc -eq 0 ]] && echo ok || echo finding)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$ledger"
   fi
 done
