@@ -99,3 +99,32 @@ TEST_CASE("an HDF5 B-tree child pointing past the end of the file is refused") {
     CHECK_THROWS_WITH_AS(read_h5(bytes), doctest::Contains("symbol node address"),
                          vitrum::FormatError);
 }
+
+TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset or byte offset") {
+    // share/testdata/fuzz/hdf5-common: inputs that made libhdf5 1.10.8 over-read the heap
+    // (attribute data of 1665754480-byte elements, H5O_attr_decode), fault in H5T__bit_copy (a
+    // 0-bit integer layout) or allocate 4 GiB (4294967287-byte numbers) — each message names
+    // what vitrum found before libhdf5 acted on it.
+    struct Case {
+        const char* file;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"crash-6b8dd6cbd2192445abab499c4eb3f6df1bf9bc7e",
+         "damaged HDF5 file: attribute data at byte 832: 1 elements of 1665754480 bytes overrun "
+         "the message"},
+        {"crash-acea9b639a4516dce3bb3d5304ad1b4dc2dd1646",
+         "dataset 'test_10/data/segment' has a damaged number layout (0 bits of precision at bit "
+         "offset 0 in 4 bytes)"},
+        {"oom-961cedccd287acda435680ea788af6cc26981696",
+         "dataset 'test_2/data/displacement_into_surface' has 4294967287-byte numbers (damaged "
+         "datatype; at most 16 bytes)"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        const std::string bytes = vitrum::text::read_file_bytes(
+            vitrum::test::testdata(std::string("fuzz/hdf5-common/") + c.file));
+        CHECK_THROWS_WITH_AS(read_h5(bytes), (std::string("damaged.hdf5: ") + c.message).c_str(),
+                             vitrum::FormatError);
+    }
+}
