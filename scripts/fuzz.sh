@@ -37,8 +37,10 @@ if [[ ${#formats[@]} -eq 0 ]]; then
   mapfile -t formats < <("$build/tools/vitrum" formats --format csv | tail -n +2 | cut -d, -f1)
   formats+=(detect)
 fi
-seeds="$build/fuzz-seeds"
+# One seed folder per run, so that two runs over different readers may share the build.
+seeds="$build/fuzz-seeds-$$"
 rm -rf "$seeds"; mkdir -p "$seeds"
+trap 'rm -rf "$seeds"' EXIT
 # Seeds: every real vendor file, small enough for libFuzzer's -max_len.
 find "$root/share/testdata" "$root/share/examples" "$root/../shared/dsc-files" \
      "$root/../shared/indentation-files" -type f -size -5M ! -name '*.md' 2>/dev/null |
