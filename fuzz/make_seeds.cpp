@@ -49,9 +49,8 @@ constexpr std::size_t kRows = sizeof kCurve / sizeof kCurve[0];
 constexpr std::size_t kHoldBegin = 12;       // first row of the hold (marker "End Of Loading")
 constexpr std::size_t kUnloadBegin = 16;     // first row of the unloading ("End Of Hold")
 constexpr std::size_t kInvalidLoadRow = 13;  // its load is NanoSuite's DBL_MAX marker
-constexpr std::size_t kOmittedTimeRow = 5;
-constexpr double kHoldPhaseAngle_deg =
-    1.5;  // "Phase Angle" [deg], hold rows only   // .xlsx: the time cell is left out
+constexpr std::size_t kOmittedTimeRow = 5;   // .xlsx: the time cell is left out
+constexpr double kHoldPhaseAngle_deg = 1.5;  // "Phase Angle" [deg], hold rows only
 
 [[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what); }
 
