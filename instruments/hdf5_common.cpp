@@ -217,6 +217,35 @@ void check_number_layout(hid_t type, std::size_t value_bytes, const std::string&
     }
 }
 
+// A contiguous or compact dataset must store all its values, and a contiguous one inside the
+// file: libhdf5 1.10 reads n × size bytes from the layout's address (or its compact buffer)
+// without comparing them with the stored size or the end of an in-memory file image (memcpy
+// from NULL in H5VM_memcpyvv for a compact layout of 0 bytes, found by fuzzing tiny.hdf5).
+void check_storage_extent(hid_t dataset, hsize_t n, std::size_t value_bytes, hid_t file,
+                          const std::string& path, const std::string& name) {
+    const hid_t plist = H5Dget_create_plist(dataset);
+    if (plist < 0) return;
+    const H5D_layout_t layout = H5Pget_layout(plist);
+    H5Pclose(plist);
+    if ((layout != H5D_CONTIGUOUS && layout != H5D_COMPACT) || n == 0) return;
+    const hsize_t stored = H5Dget_storage_size(dataset);
+    bool fits = n <= stored / value_bytes;
+    haddr_t at = HADDR_UNDEF;
+    hsize_t file_size = 0;
+    if (fits && layout == H5D_CONTIGUOUS) {
+        at = H5Dget_offset(dataset);
+        fits = at != HADDR_UNDEF && H5Fget_filesize(file, &file_size) >= 0 && at <= file_size &&
+               n * value_bytes <= file_size - at;
+    }
+    if (!fits) {
+        throw FormatError(fmt::format(
+            "{}: dataset '{}' claims {} values of {} bytes but its {} storage holds {} bytes{}",
+            path, name, n, value_bytes, layout == H5D_COMPACT ? "compact" : "contiguous", stored,
+            at == HADDR_UNDEF ? std::string()
+                              : fmt::format(" at byte {} of a {}-byte file", at, file_size)));
+    }
+}
+
 class Hdf5CommonReader final : public Reader {
 public:
     std::string_view format_id() const override { return "hdf5-common"; }
@@ -349,6 +378,8 @@ private:
                                 path, data_path, dataset_name, value_bytes));
             }
             check_number_layout(type.get(), value_bytes, path, data_path + "/" + dataset_name);
+            check_storage_extent(dataset.get(), n, value_bytes, file, path,
+                                 data_path + "/" + dataset_name);
             if (n / 1032 > stored_bytes / value_bytes) {
                 throw FormatError(
                     fmt::format("{}: dataset '{}/{}' claims {} values but stores only {} bytes",

@@ -102,3 +102,18 @@ TEST_CASE("brackets nest up to 8 deep and deeper ones are refused, not recursed 
     for (int i = 0; i < 20; ++i) many += "(((m)))";
     CHECK_REL(parse_unit(many).factor, 1.0, 0.0);
 }
+
+TEST_CASE("exponents beyond 99 and dimensions beyond 64 are refused without int overflow") {
+    // Fuzzing (hysitron-results, hysitron-txt, fischer-txt) found "^-1111111111" exponents and
+    // long products that overflowed the int exponents (UBSan). Real units stay within ±4.
+    CHECK_THROWS_WITH_AS(parse_unit("m^-1111111111"), doctest::Contains("exponent beyond 99"),
+                         UnitError);
+    CHECK_THROWS_WITH_AS(parse_unit("(m^99)^99"), doctest::Contains("dimension exponent beyond"),
+                         UnitError);
+    std::string many;
+    for (int i = 0; i < 40; ++i) many += "m^60 ";
+    CHECK_THROWS_WITH_AS(parse_unit(many), doctest::Contains("dimension exponent beyond"),
+                         UnitError);
+    CHECK(parse_unit("m^64").dimension.exponent[0] == 64);
+    CHECK(parse_unit("m^-64 s^-64").dimension.exponent[2] == -64);
+}

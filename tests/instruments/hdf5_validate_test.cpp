@@ -103,8 +103,8 @@ TEST_CASE("an HDF5 B-tree child pointing past the end of the file is refused") {
 TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset or byte offset") {
     // share/testdata/fuzz/hdf5-common: inputs that made libhdf5 1.10.8 over-read the heap
     // (attribute data of 1665754480-byte elements, H5O_attr_decode), fault in H5T__bit_copy (a
-    // 0-bit integer layout) or allocate 4 GiB (4294967287-byte numbers) — each message names
-    // what vitrum found before libhdf5 acted on it.
+    // 0-bit integer layout), copy from NULL (a compact layout of 0 bytes) or allocate 4 GiB
+    // (4294967287-byte numbers) — each message names what vitrum found before libhdf5 acted on it.
     struct Case {
         const char* file;
         const char* message;
@@ -116,6 +116,9 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
         {"crash-acea9b639a4516dce3bb3d5304ad1b4dc2dd1646",
          "dataset 'test_10/data/segment' has a damaged number layout (0 bits of precision at bit "
          "offset 0 in 4 bytes)"},
+        {"crash-f9bb03a8a9aad45db7e99634802e07ee4208d839",
+         "dataset 'test_10/data/displacement_into_surface' claims 24 values of 8 bytes but its "
+         "compact storage holds 0 bytes"},
         {"oom-961cedccd287acda435680ea788af6cc26981696",
          "dataset 'test_2/data/displacement_into_surface' has 4294967287-byte numbers (damaged "
          "datatype; at most 16 bytes)"},

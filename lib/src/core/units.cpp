@@ -90,10 +90,21 @@ struct Term {
     double offset = 0.0;
 };
 
+// Dimension exponents of real units stay within ±4; the parser refuses beyond ±kMaxExponent.
+// Products are formed in 64 bits and clamped, so that no damaged unit overflows an int.
+constexpr int kMaxExponent = 64;
+
+int clamp_exponent(long long e) {
+    return static_cast<int>(std::max<long long>(-1000, std::min<long long>(1000, e)));
+}
+
 Term power(Term t, int p) {
     Term out;
     out.factor = std::pow(t.factor, p);
-    for (std::size_t i = 0; i < 6; ++i) out.dimension.exponent[i] = t.dimension.exponent[i] * p;
+    for (std::size_t i = 0; i < 6; ++i) {
+        out.dimension.exponent[i] =
+            clamp_exponent(static_cast<long long>(t.dimension.exponent[i]) * p);
+    }
     return out;
 }
 
@@ -101,7 +112,8 @@ Term multiply(const Term& a, const Term& b, int sign) {
     Term out;
     out.factor = sign > 0 ? a.factor * b.factor : a.factor / b.factor;
     for (std::size_t i = 0; i < 6; ++i) {
-        out.dimension.exponent[i] = a.dimension.exponent[i] + sign * b.dimension.exponent[i];
+        out.dimension.exponent[i] = clamp_exponent(static_cast<long long>(a.dimension.exponent[i]) +
+                                                   sign * b.dimension.exponent[i]);
     }
     return out;
 }
@@ -115,6 +127,7 @@ public:
         Term t = expression();
         skip_spaces();
         if (pos_ != text_.size()) fail("unexpected text");
+        check_exponents(t);
         return t;
     }
 
@@ -122,6 +135,12 @@ private:
     [[noreturn]] void fail(const char* why) const {
         throw UnitError(fmt::format("cannot read unit '{}': {} at '{}'", std::string(text_), why,
                                     std::string(text_.substr(pos_))));
+    }
+
+    void check_exponents(const Term& t) const {
+        for (const int e : t.dimension.exponent) {
+            if (e > kMaxExponent || e < -kMaxExponent) fail("dimension exponent beyond ±64");
+        }
     }
 
     void skip_spaces() {
@@ -198,7 +217,9 @@ private:
         } else {
             base = atom();
         }
-        return power(base, exponent());
+        const Term raised = power(base, exponent());
+        check_exponents(raised);
+        return raised;
     }
 
     int exponent() {
@@ -229,6 +250,7 @@ private:
             if (caret) fail("missing exponent after '^'");
             return 1;
         }
+        if (p - digits_begin > 2) fail("exponent beyond 99");
         int value = 0;
         std::from_chars(text_.data() + digits_begin, text_.data() + p, value);
         pos_ = p;
