@@ -209,6 +209,7 @@ private:
                          fmt::format("type {:#x} with {} bytes overruns its chunk", type,
                                      data_size));
                 }
+                if ((byte(p + 4) & 0x02) != 0) shared_message(data, data_size);
                 if (type == kMsgContinuation) {
                     if (data_size < offset_size_ + length_size_)
                         fail(p, "continuation message", "too short");
@@ -225,6 +226,25 @@ private:
                 p = data + data_size;
             }
         }
+    }
+
+    /// A message flagged as shared (IV.A.2, "Shared Message" encoding). Only v0/v1 superblocks
+    /// are walked here, and they have no shared-message table, so a version-3 reference into its
+    /// heap (types 1 and 3) is damage: libhdf5 1.10 reads the table at an undefined address
+    /// (memcpy from NULL in H5SM_get_fheap_addr, found by fuzzing tiny.hdf5). A reference to
+    /// another object header must point inside the file.
+    void shared_message(std::uint64_t at, std::uint64_t size) {
+        const unsigned version = size >= 2 ? byte(at) : 0;
+        const unsigned kind = size >= 2 ? byte(at + 1) : 0;
+        if (version < 1 || version > 3)
+            fail(at, "shared message", fmt::format("unknown version {}", version));
+        if (version == 3 && kind != 2)
+            fail(
+                at, "shared message",
+                fmt::format("type {} refers to a shared-message heap this file cannot have", kind));
+        const std::uint64_t field = at + (version == 1 ? 8 : 2);
+        if (field + offset_size_ > at + size) fail(at, "shared message", "too short");
+        require_inside(address(field), 1, field, "shared message", "object header");
     }
 
     /// Attribute message (IV.A.2.m) of a variable-length type: each element is a global heap ID

@@ -103,7 +103,8 @@ TEST_CASE("an HDF5 B-tree child pointing past the end of the file is refused") {
 TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset or byte offset") {
     // share/testdata/fuzz/hdf5-common: inputs that made libhdf5 1.10.8 over-read the heap
     // (attribute data of 1665754480-byte elements, H5O_attr_decode), fault in H5T__bit_copy (a
-    // 0-bit integer layout), copy from NULL (a compact layout of 0 bytes) or allocate 4 GiB
+    // 0-bit integer layout), copy from NULL (a compact layout of 0 bytes, a shared message
+    // without a shared-message table) or allocate 4 GiB
     // (4294967287-byte numbers) — each message names what vitrum found before libhdf5 acted on it.
     struct Case {
         const char* file;
@@ -119,6 +120,8 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
         {"crash-f9bb03a8a9aad45db7e99634802e07ee4208d839",
          "dataset 'test_10/data/displacement_into_surface' claims 24 values of 8 bytes but its "
          "compact storage holds 0 bytes"},
+        {"crash-6599f49a6c695ad83a7549ef4903d30119dd4af4",
+         "damaged HDF5 file: shared message at byte 5584: too short"},
         {"oom-961cedccd287acda435680ea788af6cc26981696",
          "dataset 'test_2/data/displacement_into_surface' has 4294967287-byte numbers (damaged "
          "datatype; at most 16 bytes)"},
