@@ -280,15 +280,6 @@ bool separator(LineScanner& in, std::string_view sep) {
     return true;
 }
 
-// The first position of `s` from which `parse` succeeds, as regex_search would find it.
-template <class Parse>
-auto search(std::string_view s, Parse parse) -> decltype(parse(s, 0)) {
-    for (std::size_t at = 0; at < s.size(); ++at) {
-        if (auto found = parse(s, at)) return found;
-    }
-    return std::nullopt;
-}
-
 }  // namespace
 
 // "25.0°C/10.0(K/min)/300.0°C" (ramp) or "300°C/00:30/300°C" (hold), the whole step text.
@@ -394,7 +385,7 @@ std::optional<Segment> parse_ta_step(std::string_view text_in, std::optional<dou
     const std::string s(text::trim(text_in));
     Segment seg;
     seg.label = s;
-    if (const auto ramp = search(s, ta_ramp_at)) {
+    if (const auto ramp = search_line(s, ta_ramp_at)) {
         const double end_K = num(ramp->end) + kCelsiusOffset_K;
         const double rate = std::abs(num(ramp->rate)) / 60.0;
         seg.program_start_K = current_K;
@@ -405,14 +396,14 @@ std::optional<Segment> parse_ta_step(std::string_view text_in, std::optional<dou
         current_K = end_K;
         return seg;
     }
-    if (search(s, ta_isothermal_at)) {
+    if (search_line(s, ta_isothermal_at)) {
         seg.kind = SegmentKind::isothermal;
         seg.program_rate_K_per_s = 0.0;
         seg.program_start_K = current_K;
         seg.program_end_K = current_K;
         return seg;
     }
-    if (const auto temperature = search(s, ta_equilibrate_at)) {
+    if (const auto temperature = search_line(s, ta_equilibrate_at)) {
         current_K = num(*temperature) + kCelsiusOffset_K;
     }
     return std::nullopt;

@@ -42,6 +42,16 @@ private:
     std::size_t at_ = 0;
 };
 
+/// The result of `parse(line, at)` (an optional) at the first position `at` where it succeeds,
+/// as a regular-expression search would find it; nullopt when it succeeds nowhere.
+template <class Parse>
+auto search_line(std::string_view line, Parse parse) -> decltype(parse(line, 0)) {
+    for (std::size_t at = 0; at < line.size(); ++at) {
+        if (auto found = parse(line, at)) return found;
+    }
+    return std::nullopt;
+}
+
 /// Whether `c` is an ASCII letter, digit or '_' (a "word" character of a regular expression).
 bool is_word_char(char c);
 

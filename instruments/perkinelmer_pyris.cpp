@@ -72,25 +72,21 @@ std::optional<std::array<std::string_view, 2>> hold_at(std::string_view s, std::
 std::optional<Segment> parse_pyris_step(const std::string& s) {
     Segment seg;
     seg.label = s;
-    for (std::size_t at = 0; at < s.size(); ++at) {
-        if (const auto ramp = ramp_at(s, at)) {
-            const double a = num((*ramp)[0]) + kCelsiusOffset_K;
-            const double b = num((*ramp)[1]) + kCelsiusOffset_K;
-            const double rate = num((*ramp)[2]) / 60.0;
-            seg.program_start_K = a;
-            seg.program_end_K = b;
-            seg.kind = b >= a ? SegmentKind::heating : SegmentKind::cooling;
-            seg.program_rate_K_per_s = b >= a ? rate : -rate;
-            return seg;
-        }
+    if (const auto ramp = search_line(s, ramp_at)) {
+        const double a = num((*ramp)[0]) + kCelsiusOffset_K;
+        const double b = num((*ramp)[1]) + kCelsiusOffset_K;
+        const double rate = num((*ramp)[2]) / 60.0;
+        seg.program_start_K = a;
+        seg.program_end_K = b;
+        seg.kind = b >= a ? SegmentKind::heating : SegmentKind::cooling;
+        seg.program_rate_K_per_s = b >= a ? rate : -rate;
+        return seg;
     }
-    for (std::size_t at = 0; at < s.size(); ++at) {
-        if (const auto hold = hold_at(s, at)) {
-            seg.kind = SegmentKind::isothermal;
-            seg.program_rate_K_per_s = 0.0;
-            seg.program_start_K = seg.program_end_K = num((*hold)[1]) + kCelsiusOffset_K;
-            return seg;
-        }
+    if (const auto hold = search_line(s, hold_at)) {
+        seg.kind = SegmentKind::isothermal;
+        seg.program_rate_K_per_s = 0.0;
+        seg.program_start_K = seg.program_end_K = num((*hold)[1]) + kCelsiusOffset_K;
+        return seg;
     }
     return std::nullopt;
 }
