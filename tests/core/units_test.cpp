@@ -87,6 +87,33 @@ TEST_CASE("unknown units and mismatched conversions are refused with the text") 
     CHECK_FALSE(is_unit("Normalized"));
 }
 
+TEST_CASE("the longest spelling wins, so prefixes never split a unit") {
+    // SI Brochure prefixes; "mol", "min", "cal" and "Pa" start with a letter that is also a
+    // prefix or a unit, so a shorter match would give milli-"ol" or metre-"in".
+    CHECK_REL(parse_unit("mol").factor, 1.0, 1e-12);
+    CHECK_REL(parse_unit("mmol").factor, 1e-3, 1e-12);
+    CHECK(parse_unit("mmol").si_name() == "mol");
+    CHECK_REL(parse_unit("min").factor, 60.0, 1e-12);
+    CHECK_REL(parse_unit("ms").factor, 1e-3, 1e-12);
+    CHECK_REL(parse_unit("mm").factor, 1e-3, 1e-12);
+    CHECK_REL(parse_unit("kcal").factor, 4184.0, 1e-12);
+    CHECK_REL(parse_unit("mK").factor, 1e-3, 1e-12);
+    CHECK(parse_unit("mK").si_name() == "K");
+    CHECK_REL(parse_unit("MPa").factor, 1e6, 1e-12);
+    CHECK_REL(parse_unit("µm").factor, 1e-6, 1e-12);
+    CHECK_REL(parse_unit("μm").factor, 1e-6, 1e-12);  // Greek mu as well as the micro sign
+    // is_unit answers without parsing for text that no unit can start, and agrees with
+    // parse_unit on what can.
+    CHECK(is_unit(" (mW/mg)"));
+    CHECK(is_unit("%"));
+    CHECK(is_unit("1/s"));
+    CHECK(is_unit("\tK"));
+    CHECK_FALSE(is_unit("-5"));
+    CHECK_FALSE(is_unit("/s"));
+    CHECK_THROWS_AS(parse_unit("/s"), UnitError);
+    CHECK_FALSE(is_unit("   "));
+}
+
 TEST_CASE("brackets nest up to 8 deep and deeper ones are refused, not recursed into") {
     // Fuzzing the TA and Pyris readers found header units of thousands of '(' that overflowed
     // the stack of the recursive unit parser (fuzz/findings, units.cpp kMaxDepth).

@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <string>
 #include <utility>
 #include <vector>
 #include <vitrum/core/error.hpp>
@@ -77,6 +80,35 @@ const std::vector<Prefix>& prefixes() {
         {"k", 1e3},   {"M", 1e6},   {"G", 1e9},   {"T", 1e12},
     };
     return table;
+}
+
+// Every spelling the parser accepts (bare units, then prefix + prefixable unit), bucketed by
+// first byte and ordered longest first, so that a unit is one short scan of its bucket.
+struct Symbol {
+    std::string text;
+    const UnitAtom* atom;
+    double prefix;
+};
+
+using SymbolBuckets = std::array<std::vector<Symbol>, 256>;
+
+const SymbolBuckets& symbols_by_first_byte() {
+    static const SymbolBuckets buckets = [] {
+        std::vector<Symbol> all;
+        for (const auto& a : atoms()) all.push_back({a.symbol, &a, 1.0});
+        for (const auto& p : prefixes()) {
+            for (const auto& a : atoms()) {
+                if (a.prefixable) all.push_back({std::string(p.symbol) + a.symbol, &a, p.factor});
+            }
+        }
+        std::stable_sort(all.begin(), all.end(), [](const Symbol& x, const Symbol& y) {
+            return x.text.size() > y.text.size();
+        });
+        SymbolBuckets out;
+        for (auto& s : all) out[static_cast<unsigned char>(s.text[0])].push_back(std::move(s));
+        return out;
+    }();
+    return buckets;
 }
 
 bool starts_with(std::string_view text, std::string_view prefix) {
@@ -258,36 +290,23 @@ private:
     }
 
     Term atom() {
+        // Longest spelling first ("min" before "m", "mmol" before "m"); at equal length a bare
+        // unit beats a prefixed one, then table order decides.
         const auto rest = text_.substr(pos_);
-        // Longest match of an unprefixed unit first ("min" before "m"), then prefix + unit.
-        const UnitAtom* best = nullptr;
-        std::size_t best_len = 0;
-        double best_prefix = 1.0;
-        for (const auto& a : atoms()) {
-            const std::size_t n = std::strlen(a.symbol);
-            if (n > best_len && starts_with(rest, a.symbol)) {
-                best = &a;
-                best_len = n;
-                best_prefix = 1.0;
-            }
-        }
-        for (const auto& p : prefixes()) {
-            const std::size_t np = std::strlen(p.symbol);
-            if (!starts_with(rest, p.symbol)) continue;
-            for (const auto& a : atoms()) {
-                if (!a.prefixable) continue;
-                const std::size_t n = std::strlen(a.symbol);
-                if (np + n > best_len && starts_with(rest.substr(np), a.symbol)) {
-                    best = &a;
-                    best_len = np + n;
-                    best_prefix = p.factor;
+        const Symbol* match = nullptr;
+        if (!rest.empty()) {
+            for (const Symbol& s : symbols_by_first_byte()[static_cast<unsigned char>(rest[0])]) {
+                if (starts_with(rest, s.text)) {
+                    match = &s;
+                    break;
                 }
             }
         }
-        if (best == nullptr) fail("unknown unit");
-        pos_ += best_len;
+        if (match == nullptr) fail("unknown unit");
+        pos_ += match->text.size();
+        const UnitAtom* best = match->atom;
         Term t;
-        t.factor = best_prefix * best->factor;
+        t.factor = match->prefix * best->factor;
         t.dimension = best->dimension;
         const std::string_view sym = best->symbol;
         if (sym == "°C" || sym == "℃" || sym == "degC" || sym == "°") {
@@ -398,6 +417,11 @@ UnitConversion parse_unit(std::string_view text) {
 }
 
 bool is_unit(std::string_view text) noexcept {
+    // Most text asked about is not a unit; refusing what cannot start one spares a throw.
+    const std::string_view t = trim(text);
+    if (t.empty()) return false;
+    const auto first = static_cast<unsigned char>(t.front());
+    if (first != '(' && symbols_by_first_byte()[first].empty()) return false;
     try {
         (void)parse_unit(text);
         return true;
