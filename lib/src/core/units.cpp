@@ -150,10 +150,15 @@ Term multiply(const Term& a, const Term& b, int sign) {
     return out;
 }
 
+// Thrown instead of a UnitError when only "is this a unit?" is asked: no message is built.
+struct NotAUnit {};
+
 // Recursive-descent parser over a UTF-8 unit string.
 class UnitParser {
 public:
-    explicit UnitParser(std::string_view text) : text_(text) {}
+    enum class Failure { message, quiet };
+    explicit UnitParser(std::string_view text, Failure failure = Failure::message)
+        : text_(text), failure_(failure) {}
 
     Term parse() {
         Term t = expression();
@@ -165,6 +170,7 @@ public:
 
 private:
     [[noreturn]] void fail(const char* why) const {
+        if (failure_ == Failure::quiet) throw NotAUnit{};
         throw UnitError(fmt::format("cannot read unit '{}': {} at '{}'", std::string(text_), why,
                                     std::string(text_.substr(pos_))));
     }
@@ -215,6 +221,8 @@ private:
                     result = multiply(result, factor(), +1);
                     continue;
                 } catch (const UnitError&) {
+                    pos_ = save;
+                } catch (const NotAUnit&) {
                     pos_ = save;
                 }
             }
@@ -321,6 +329,7 @@ private:
 
     static constexpr int kMaxDepth = 8;
     std::string_view text_;
+    Failure failure_;
     std::size_t pos_ = 0;
     int depth_ = 0;  ///< brackets open at pos_
 };
@@ -417,13 +426,14 @@ UnitConversion parse_unit(std::string_view text) {
 }
 
 bool is_unit(std::string_view text) noexcept {
-    // Most text asked about is not a unit; refusing what cannot start one spares a throw.
+    // Most text asked about is not a unit: what no unit can start is refused without parsing,
+    // and a parse that fails throws no message.
     const std::string_view t = trim(text);
     if (t.empty()) return false;
     const auto first = static_cast<unsigned char>(t.front());
     if (first != '(' && symbols_by_first_byte()[first].empty()) return false;
     try {
-        (void)parse_unit(text);
+        (void)UnitParser(normalise_unit_text(t), UnitParser::Failure::quiet).parse();
         return true;
     } catch (...) {
         return false;
