@@ -1,5 +1,10 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <fmt/format.h>
+
+#include <random>
+#include <string>
+#include <vector>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 
@@ -79,6 +84,81 @@ TEST_CASE("split_lines handles LF, CRLF and bare CR line ends alike") {
     }
     // A blank line stays a line so that line numbers match the file.
     CHECK(text::split_lines("a\n\nb").size() == 3);
+}
+
+namespace {
+
+// Byte-at-a-time oracles for the memchr-based splitters: what a line and a field are.
+std::vector<std::string_view> lines_reference(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' || text[i] == '\r') {
+            lines.push_back(text.substr(start, i - start));
+            if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            start = i + 1;
+        }
+    }
+    if (start < text.size()) lines.push_back(text.substr(start));
+    return lines;
+}
+
+std::vector<std::string_view> fields_reference(std::string_view line, char delimiter) {
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i == line.size() || line[i] == delimiter) {
+            fields.push_back(line.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return fields;
+}
+
+}  // namespace
+
+TEST_CASE("split_lines and split_fields agree with a byte-by-byte reading on random text") {
+    // 20 000 strings over an alphabet dense in line ends and delimiters, so that every
+    // arrangement of CR, LF, CRLF, empty lines and empty fields up to length 24 occurs often.
+    std::mt19937 random(20261125);
+    const std::string alphabet = "a;\r\n;\r\nb\t";
+    for (int round = 0; round < 20000; ++round) {
+        std::string text(random() % 25, ' ');
+        for (char& c : text) c = alphabet[random() % alphabet.size()];
+        CAPTURE(text);
+        REQUIRE(text::split_lines(text) == lines_reference(text));
+        REQUIRE(text::split_fields(text, ';') == fields_reference(text, ';'));
+    }
+    CHECK(text::split_fields(std::string_view(), ';') == std::vector<std::string_view>{""});
+}
+
+TEST_CASE("UTF-8 validation finds the first bad byte after long ASCII runs") {
+    // The ASCII fast path steps eight bytes at a time; a bad byte at every offset modulo 8,
+    // and a valid two-byte sequence just before it, must still be found where it is.
+    for (std::size_t at = 0; at < 40; ++at) {
+        std::string text(48, 'x');
+        text[at] = '\xFF';
+        CAPTURE(at);
+        CHECK_THROWS_WITH_AS(text::decode_to_utf8(text, "u.txt", "UTF-8"),
+                             doctest::Contains(fmt::format("byte 0xFF at offset {} ", at).c_str()),
+                             ParseError);
+        if (at >= 2) {
+            text.replace(at - 2, 2, "\xC2\xB0");  // "°" right before the bad byte
+            CHECK_THROWS_WITH_AS(text::decode_to_utf8(text, "u.txt", "UTF-8"),
+                                 doctest::Contains(fmt::format("at offset {} ", at).c_str()),
+                                 ParseError);
+        }
+    }
+    CHECK(text::detect_encoding(std::string(4000, 'x') + "\xC2\xB0" + std::string(9, 'y')) ==
+          "UTF-8");
+    // BOM-less UTF-16 is decided from the NUL bytes' parity, wherever they fall.
+    std::string utf16le;
+    for (char c : std::string("Temperature/degC;Heat flow/mW")) {
+        utf16le += c;
+        utf16le += '\0';
+    }
+    CHECK(text::detect_encoding(utf16le) == "UTF-16LE");
+    CHECK(text::detect_encoding(utf16le.substr(1)) == "UTF-16BE");
 }
 
 TEST_CASE("detect_delimiter picks the separator that splits rows consistently") {

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -39,6 +40,19 @@ namespace {
 
 // Offset of the first byte that breaks UTF-8, or npos. A sequence cut by the end of the
 // buffer counts as valid, because callers pass samples cut at arbitrary points.
+// First index at or after i that is not ASCII, or n: eight bytes per step, since exports are
+// almost all ASCII.
+std::size_t skip_ascii(const unsigned char* p, std::size_t i, std::size_t n) {
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, p + i, 8);
+        if ((word & high_bits) != 0) break;
+    }
+    while (i < n && p[i] < 0x80) ++i;
+    return i;
+}
+
 std::size_t first_invalid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     std::size_t i = 0;
@@ -46,7 +60,7 @@ std::size_t first_invalid_utf8(std::string_view s) {
         const unsigned char c = p[i];
         std::size_t n = 0;
         if (c < 0x80) {
-            ++i;
+            i = skip_ascii(p, i + 1, s.size());
             continue;
         } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
             n = 1;
@@ -79,8 +93,13 @@ std::string detect_encoding(std::string_view bytes) {
     const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
     if (n >= 4) {
         std::size_t zero_even = 0, zero_odd = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (b(i) == 0) (i % 2 == 0 ? zero_even : zero_odd)++;
+        for (std::size_t i = 0; i < n;) {
+            const void* zero = std::memchr(bytes.data() + i, '\0', n - i);
+            if (zero == nullptr) break;
+            const std::size_t at =
+                static_cast<std::size_t>(static_cast<const char*>(zero) - bytes.data());
+            (at % 2 == 0 ? zero_even : zero_odd)++;
+            i = at + 1;
         }
         if (zero_odd > n / 4 && zero_even <= n / 50) return "UTF-16LE";
         if (zero_even > n / 4 && zero_odd <= n / 50) return "UTF-16BE";
@@ -191,20 +210,27 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
     lines.reserve(text.size() / 32 + 1);
-    std::size_t start = 0;
+    const char* p = text.data();
     const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const char c = text[i];
-        if (c == '\n') {
-            lines.emplace_back(text.data() + start, i - start);
-            start = i + 1;
-        } else if (c == '\r') {
-            lines.emplace_back(text.data() + start, i - start);
-            if (i + 1 < n && text[i + 1] == '\n') ++i;
-            start = i + 1;
+    // LF, CRLF and a bare CR each end a line; text after the last break is a line too. Each
+    // LF-delimited span is searched for CRs with memchr, which is one pass for CRLF files.
+    std::size_t start = 0;
+    while (start < n) {
+        const auto* lf = static_cast<const char*>(std::memchr(p + start, '\n', n - start));
+        const std::size_t end = lf != nullptr ? static_cast<std::size_t>(lf - p) : n;
+        std::size_t from = start;
+        bool crlf = false;
+        while (from < end) {
+            const auto* cr = static_cast<const char*>(std::memchr(p + from, '\r', end - from));
+            if (cr == nullptr) break;
+            const auto at = static_cast<std::size_t>(cr - p);
+            lines.emplace_back(p + from, at - from);
+            from = at + 1;
+            crlf = from == end && lf != nullptr;
         }
+        if (!crlf && (lf != nullptr || from < end)) lines.emplace_back(p + from, end - from);
+        start = end + 1;
     }
-    if (start < n) lines.emplace_back(text.data() + start, n - start);
     return lines;
 }
 
@@ -231,14 +257,20 @@ std::vector<std::string_view> split_fields(std::string_view line, char delimiter
         }
         return fields;
     }
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= line.size(); ++i) {
-        if (i == line.size() || line[i] == delimiter) {
-            fields.push_back(line.substr(start, i - start));
-            start = i + 1;
-        }
+    if (line.empty()) {  // one empty field; memchr must not see a null view
+        fields.emplace_back();
+        return fields;
     }
-    return fields;
+    std::size_t start = 0;
+    for (;;) {
+        const auto* at = static_cast<const char*>(
+            std::memchr(line.data() + start, delimiter, line.size() - start));
+        const std::size_t end =
+            at != nullptr ? static_cast<std::size_t>(at - line.data()) : line.size();
+        fields.push_back(line.substr(start, end - start));
+        if (at == nullptr) return fields;
+        start = end + 1;
+    }
 }
 
 char detect_delimiter(const std::vector<std::string_view>& sample_lines) {
