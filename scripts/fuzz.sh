@@ -6,6 +6,8 @@
 # VITRUM_FUZZ_RUNS=N runs N inputs per reader with a fixed seed instead (repeatable, for CI);
 # VITRUM_FUZZ_SKIP="id …" leaves readers out (see fuzz/known-issues/README.md);
 # VITRUM_FUZZ_MAX_LEN=BYTES caps the input size (default 4194304; 65536 runs ~10× more inputs).
+# VITRUM_FUZZ_MALLOC_MB=MB: a single allocation above MB is a finding (default 512: no input of
+# at most 4 MiB justifies more, so a bigger one trusts a size claimed by the file).
 # Every timed run appends "format executions seconds result date" to fuzz/ledger.tsv (committed);
 # --summary prints the executions each reader has survived, summed over the ledger.
 set -euo pipefail
@@ -62,7 +64,8 @@ for format in "${formats[@]}"; do
   VITRUM_FUZZ_FORMAT="$format" ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
     LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
     "$build/fuzz/vitrum_fuzz_reader" "$corpus" "$seeds" "${limit[@]}" \
-    -max_len="${VITRUM_FUZZ_MAX_LEN:-4194304}" -rss_limit_mb=4096 -timeout=20 -artifact_prefix="$out/" \
+    -max_len="${VITRUM_FUZZ_MAX_LEN:-4194304}" -rss_limit_mb=4096 \
+    -malloc_limit_mb="${VITRUM_FUZZ_MALLOC_MB:-512}" -timeout=20 -artifact_prefix="$out/" \
     -print_final_stats=1 >"$log" 2>&1
   rc=$?
   set -e
