@@ -122,7 +122,45 @@ std::string printable(const std::string& s) {
 }
 
 /// A scalar attribute as text ("2.0", "15"), or nullopt when it is not a string or a number.
-std::optional<std::string> read_attribute(hid_t object, const std::string& name) {
+// The bit layout of a stored integer or float must lie inside its bytes: libhdf5 1.10 converts
+// with the layout as given, and a damaged datatype message (precision or offset past the
+// size, float fields past the precision) made H5T__bit_copy read outside the buffer (SIGBUS,
+// found by fuzzing tiny.hdf5), and an integer of 3983 bits of precision overran a 64-bit
+// stack word in H5T__conv_i_f (stack smashing, found by fuzzing an attribute). No stored
+// number is wider than 16 bytes.
+bool number_layout_ok(hid_t type, std::size_t value_bytes) {
+    if (value_bytes == 0 || value_bytes > 16) return false;
+    const std::size_t bits = 8 * value_bytes;
+    const std::size_t precision = H5Tget_precision(type);
+    const int offset = H5Tget_offset(type);
+    if (precision == 0 || offset < 0 || static_cast<std::size_t>(offset) + precision > bits) {
+        return false;
+    }
+    if (H5Tget_class(type) != H5T_FLOAT) return true;
+    std::size_t sign = 0, exponent = 0, exponent_bits = 0, mantissa = 0, mantissa_bits = 0;
+    return H5Tget_fields(type, &sign, &exponent, &exponent_bits, &mantissa, &mantissa_bits) >= 0 &&
+           sign < precision && exponent_bits > 0 && exponent_bits <= 32 &&
+           exponent + exponent_bits <= precision && mantissa_bits > 0 &&
+           mantissa + mantissa_bits <= precision;
+}
+
+std::string number_layout(hid_t type, std::size_t value_bytes) {
+    return fmt::format("{} bits of precision at bit offset {} in {} bytes", H5Tget_precision(type),
+                       H5Tget_offset(type), value_bytes);
+}
+
+void check_number_layout(hid_t type, std::size_t value_bytes, const std::string& path,
+                         const std::string& dataset) {
+    if (!number_layout_ok(type, value_bytes)) {
+        throw FormatError(fmt::format("{}: dataset '{}' has a damaged number layout ({})", path,
+                                      dataset, number_layout(type, value_bytes)));
+    }
+}
+
+/// A scalar attribute as text, or nullopt when absent or not a scalar string or number. A
+/// number whose layout is damaged makes the file corrupt (`label` names it in the message).
+std::optional<std::string> read_attribute(hid_t object, const std::string& name,
+                                          const std::string& path, const std::string& label) {
     if (H5Aexists(object, name.c_str()) <= 0) return std::nullopt;
     const Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), H5Aclose);
     if (!attribute.valid()) return std::nullopt;
@@ -147,6 +185,11 @@ std::optional<std::string> read_attribute(hid_t object, const std::string& name)
         return std::string(buffer.c_str());
     }
     if (kind == H5T_INTEGER || kind == H5T_FLOAT) {
+        const std::size_t value_bytes = H5Tget_size(type.get());
+        if (!number_layout_ok(type.get(), value_bytes)) {
+            throw FormatError(fmt::format("{}: attribute '{}' has a damaged number layout ({})",
+                                          path, label, number_layout(type.get(), value_bytes)));
+        }
         double value = 0.0;
         if (H5Aread(attribute.get(), H5T_NATIVE_DOUBLE, &value) < 0) return std::nullopt;
         return fmt::format("{}", value);
@@ -166,7 +209,7 @@ std::vector<std::string> link_names(hid_t group) {
 }
 
 /// Every scalar attribute of `object` into metadata under "<prefix><name>".
-void copy_attributes(hid_t object, const std::string& prefix,
+void copy_attributes(hid_t object, const std::string& prefix, const std::string& path,
                      std::map<std::string, std::string>& out) {
     H5O_info_t info;
     if (H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS) < 0) return;
@@ -176,7 +219,9 @@ void copy_attributes(hid_t object, const std::string& prefix,
                                H5P_DEFAULT) < 0) {
             continue;
         }
-        if (const auto value = read_attribute(object, name)) out[prefix + name] = printable(*value);
+        if (const auto value = read_attribute(object, name, path, prefix + name)) {
+            out[prefix + name] = printable(*value);
+        }
     }
 }
 
@@ -189,32 +234,6 @@ std::optional<long> test_number(const std::string& name) {
         n = n * 10 + (name[k] - '0');
     }
     return n;
-}
-
-// The bit layout of a stored integer or float must lie inside its bytes: libhdf5 1.10 converts
-// with the layout as given, and a damaged datatype message (precision or offset past the
-// size, float fields past the precision) made H5T__bit_copy read outside the buffer (SIGBUS,
-// found by fuzzing tiny.hdf5).
-void check_number_layout(hid_t type, std::size_t value_bytes, const std::string& path,
-                         const std::string& dataset) {
-    const std::size_t bits = 8 * value_bytes;
-    const std::size_t precision = H5Tget_precision(type);
-    const int offset = H5Tget_offset(type);
-    bool ok = precision > 0 && offset >= 0 && static_cast<std::size_t>(offset) + precision <= bits;
-    if (ok && H5Tget_class(type) == H5T_FLOAT) {
-        std::size_t sign = 0, exponent = 0, exponent_bits = 0, mantissa = 0, mantissa_bits = 0;
-        ok =
-            H5Tget_fields(type, &sign, &exponent, &exponent_bits, &mantissa, &mantissa_bits) >= 0 &&
-            sign < precision && exponent_bits > 0 && exponent_bits <= 32 &&
-            exponent + exponent_bits <= precision && mantissa_bits > 0 &&
-            mantissa + mantissa_bits <= precision;
-    }
-    if (!ok) {
-        throw FormatError(fmt::format(
-            "{}: dataset '{}' has a damaged number layout ({} bits of precision at bit offset {} "
-            "in {} bytes)",
-            path, dataset, precision, offset, value_bytes));
-    }
 }
 
 // A contiguous or compact dataset must store all its values, and a contiguous one inside the
@@ -290,15 +309,15 @@ private:
 
         Dataset data;
         data.source.encoding = "binary";
-        const auto version = read_attribute(file.get(), "version");
+        const auto version = read_attribute(file.get(), "version", path, "version");
         if (!version || *version != "2.0") {
             throw FormatError(fmt::format(
                 "{}: not the common HDF5 indentation format (root attribute 'version' is {}, "
                 "expected \"2.0\")",
                 path, version ? "'" + printable(*version) + "'" : std::string("missing")));
         }
-        copy_attributes(file.get(), "", data.source.metadata);
-        const std::string uri = read_attribute(file.get(), "uri").value_or("");
+        copy_attributes(file.get(), "", path, data.source.metadata);
+        const std::string uri = read_attribute(file.get(), "uri", path, "uri").value_or("");
         const std::string vendor = vendor_of(uri);
         if (vendor.empty()) {
             data.warnings.push_back(fmt::format(
@@ -309,7 +328,7 @@ private:
         if (H5Lexists(file.get(), "instrument", H5P_DEFAULT) > 0) {
             const Handle instrument(H5Gopen2(file.get(), "instrument", H5P_DEFAULT), H5Gclose);
             if (instrument.valid())
-                copy_attributes(instrument.get(), "instrument/", data.source.metadata);
+                copy_attributes(instrument.get(), "instrument/", path, data.source.metadata);
         }
 
         std::vector<std::pair<long, std::string>> tests;
@@ -424,7 +443,10 @@ private:
                     break;
                 }
             }
-            const std::string unit = printable(read_attribute(dataset.get(), "unit").value_or(""));
+            const std::string unit =
+                printable(read_attribute(dataset.get(), "unit", path,
+                                         data_path + "/" + dataset_name + "/unit")
+                              .value_or(""));
             if (!unit.empty() && is_unit(unit)) {
                 curve.data.add_column(si_column(name, dataset_name, unit, std::move(values)));
                 continue;

@@ -103,7 +103,8 @@ TEST_CASE("an HDF5 B-tree child pointing past the end of the file is refused") {
 TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset or byte offset") {
     // share/testdata/fuzz/hdf5-common: inputs that made libhdf5 1.10.8 over-read the heap
     // (attribute data of 1665754480-byte elements, H5O_attr_decode), fault in H5T__bit_copy (a
-    // 0-bit integer layout), copy from NULL (a compact layout of 0 bytes, a shared message
+    // 0-bit integer layout), smash the stack in H5T__conv_i_f (a 4096-bit integer attribute
+    // converted to double), copy from NULL (a compact layout of 0 bytes, a shared message
     // without a shared-message table) or allocate 4 GiB
     // (4294967287-byte numbers) — each message names what vitrum found before libhdf5 acted on it.
     struct Case {
@@ -117,6 +118,9 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
         {"crash-acea9b639a4516dce3bb3d5304ad1b4dc2dd1646",
          "dataset 'test_10/data/segment' has a damaged number layout (0 bits of precision at bit "
          "offset 0 in 4 bytes)"},
+        {"crash-c00b53e9e91a1ab6ca7800cd374db8b9dcebeaab",
+         "attribute 'uri' has a damaged number layout (4096 bits of precision at bit offset 1 in "
+         "47 bytes)"},
         {"crash-f9bb03a8a9aad45db7e99634802e07ee4208d839",
          "dataset 'test_10/data/displacement_into_surface' claims 24 values of 8 bytes but its "
          "compact storage holds 0 bytes"},
