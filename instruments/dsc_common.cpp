@@ -19,9 +19,8 @@ std::string sniff_text(std::string_view head) noexcept {
     try {
         std::string out;
         const auto b = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
-        const std::string enc =
-            text::detect_encoding(head.substr(0, std::min<std::size_t>(head.size(), 4096)));
-        if (enc == "UTF-16LE" || enc == "UTF-16BE") {
+        const std::string_view enc = text::utf16_encoding(head);
+        if (!enc.empty()) {
             std::size_t i = (head.size() >= 2 && (b(0) == 0xFF || b(0) == 0xFE)) ? 2 : 0;
             const std::size_t low = enc == "UTF-16LE" ? 0 : 1;
             out.reserve(head.size() / 2);

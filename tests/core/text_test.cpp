@@ -132,6 +132,21 @@ TEST_CASE("split_lines and split_fields agree with a byte-by-byte reading on ran
     CHECK(text::split_fields(std::string_view(), ';') == std::vector<std::string_view>{""});
 }
 
+TEST_CASE("utf16_encoding tells UTF-16 from everything else, as detect_encoding does") {
+    CHECK(text::utf16_encoding("\xFF\xFET\0") == "UTF-16LE");
+    CHECK(text::utf16_encoding("\xFE\xFF\0T") == "UTF-16BE");
+    CHECK(text::utf16_encoding(std::string("T\0e\0m\0p\0", 8)) == "UTF-16LE");
+    CHECK(text::utf16_encoding(std::string("\0T\0e\0m\0p", 8)) == "UTF-16BE");
+    CHECK(text::utf16_encoding("\xEF\xBB\xBFTemp").empty());  // UTF-8 BOM
+    CHECK(text::utf16_encoding("Temperature/degC;Heat flow/mW").empty());
+    CHECK(text::utf16_encoding("Temp./\xB0"
+                               "C")
+              .empty());                                         // CP1252
+    CHECK(text::utf16_encoding(std::string("T\0", 2)).empty());  // too short to tell
+    // NULs in both positions are binary, not UTF-16.
+    CHECK(text::utf16_encoding(std::string(64, '\0')).empty());
+}
+
 TEST_CASE("UTF-8 validation finds the first bad byte after long ASCII runs") {
     // The ASCII fast path steps eight bytes at a time; a bad byte at every offset modulo 8,
     // and a valid two-byte sequence just before it, must still be found where it is.

@@ -84,25 +84,32 @@ bool valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::strin
 
 }  // namespace
 
-std::string detect_encoding(std::string_view bytes) {
+std::string_view utf16_encoding(std::string_view bytes) noexcept {
     const auto b = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
-    if (bytes.size() >= 3 && b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return "UTF-8";
+    if (bytes.size() >= 3 && b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return {};
     if (bytes.size() >= 2 && b(0) == 0xFF && b(1) == 0xFE) return "UTF-16LE";
     if (bytes.size() >= 2 && b(0) == 0xFE && b(1) == 0xFF) return "UTF-16BE";
     // BOM-less UTF-16: ASCII text has a NUL in every other byte.
     const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
-    if (n >= 4) {
-        std::size_t zero_even = 0, zero_odd = 0;
-        for (std::size_t i = 0; i < n;) {
-            const void* zero = std::memchr(bytes.data() + i, '\0', n - i);
-            if (zero == nullptr) break;
-            const std::size_t at =
-                static_cast<std::size_t>(static_cast<const char*>(zero) - bytes.data());
-            (at % 2 == 0 ? zero_even : zero_odd)++;
-            i = at + 1;
-        }
-        if (zero_odd > n / 4 && zero_even <= n / 50) return "UTF-16LE";
-        if (zero_even > n / 4 && zero_odd <= n / 50) return "UTF-16BE";
+    if (n < 4) return {};
+    std::size_t zero_even = 0, zero_odd = 0;
+    for (std::size_t i = 0; i < n;) {
+        const void* zero = std::memchr(bytes.data() + i, '\0', n - i);
+        if (zero == nullptr) break;
+        const auto at = static_cast<std::size_t>(static_cast<const char*>(zero) - bytes.data());
+        (at % 2 == 0 ? zero_even : zero_odd)++;
+        i = at + 1;
+    }
+    if (zero_odd > n / 4 && zero_even <= n / 50) return "UTF-16LE";
+    if (zero_even > n / 4 && zero_odd <= n / 50) return "UTF-16BE";
+    return {};
+}
+
+std::string detect_encoding(std::string_view bytes) {
+    const auto b = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+    if (bytes.size() >= 3 && b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return "UTF-8";
+    if (const std::string_view utf16 = utf16_encoding(bytes); !utf16.empty()) {
+        return std::string(utf16);
     }
     if (valid_utf8(bytes)) return "UTF-8";
     std::size_t cyrillic = 0, high = 0, degree_c = 0;

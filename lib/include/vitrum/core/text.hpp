@@ -28,6 +28,11 @@ struct DecodedText {
 /// ("°C" of DOS exports), CP1251 when high bytes are mostly Cyrillic letters, else CP1252.
 std::string detect_encoding(std::string_view bytes);
 
+/// The UTF-16 part of detect_encoding(): "UTF-16LE" or "UTF-16BE" from a BOM or, without one,
+/// from NUL bytes in every other position of the first 4096 bytes; empty when `bytes` are not
+/// UTF-16 (a UTF-8 BOM included). Cheap enough for format sniffing.
+std::string_view utf16_encoding(std::string_view bytes) noexcept;
+
 /// Converts `bytes` to UTF-8 with iconv. `encoding` empty means detect_encoding().
 /// @throws ParseError with the line of the first byte that is invalid in that encoding;
 ///         FormatError when the bytes look binary (NUL bytes in a single-byte text).
