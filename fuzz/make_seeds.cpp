@@ -459,18 +459,30 @@ void dataset(hid_t group, hid_t dcpl, const char* name, hid_t file_type, hid_t m
     check(H5Dwrite(set, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), name);
 }
 
-void write_hdf5(const std::string& path) {
+// Chunked layout with the shuffle and deflate filters, as h5py writes with compression="gzip":
+// chunks of 8 values (a chunk B-tree with several entries) instead of contiguous storage.
+enum class Storage { contiguous, chunked_deflate };
+
+void write_hdf5(const std::string& path, Storage storage) {
     // v0 superblock and v1 (symbol table) groups, which hdf5_validate.cpp checks; K = 1 gives
     // small B-tree and symbol-table nodes, and the data group needs several of each.
     const H5Id fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose, "fcpl");
     check(H5Pset_sym_k(fcpl, 1, 1), "sym_k");
+    // Chunk B-tree nodes of K = 2 instead of 32 keep the chunked file under 8 KiB; a K other
+    // than 32 makes libhdf5 write a version-1 superblock, which stores it.
+    if (storage == Storage::chunked_deflate) check(H5Pset_istore_k(fcpl, 2), "istore_k");
     const H5Id fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "fapl");
     check(H5Pset_libver_bounds(fapl, H5F_LIBVER_EARLIEST, H5F_LIBVER_V18), "libver bounds");
     const H5Id gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose, "gcpl");
     check(H5Pset_obj_track_times(gcpl, 0), "group times");
     check(H5Pset_local_heap_size_hint(gcpl, 64), "heap size");
-    const H5Id dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "dcpl");
-    check(H5Pset_obj_track_times(dcpl, 0), "dataset times");  // no mtime: reproducible bytes
+    const H5Id contiguous(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "dcpl");
+    check(H5Pset_obj_track_times(contiguous, 0), "dataset times");  // reproducible bytes
+    const H5Id chunked(H5Pcopy(contiguous), H5Pclose, "chunked dcpl");
+    const hsize_t chunk = 8;
+    check(H5Pset_chunk(chunked, 1, &chunk), "chunk");
+    check(H5Pset_shuffle(chunked), "shuffle");
+    check(H5Pset_deflate(chunked, 6), "deflate");
 
     const H5Id file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, fapl), H5Fclose, path.c_str());
     string_attribute(file, "version", "2.0");
@@ -493,6 +505,10 @@ void write_hdf5(const std::string& path) {
                                      std::pair<const char*, std::size_t>{"test_2", 4}}) {
         const H5Id test(H5Gcreate2(file, name, H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose, name);
         const H5Id data(H5Gcreate2(test, "data", H5P_DEFAULT, gcpl, H5P_DEFAULT), H5Gclose, "data");
+        // test_2's 4 rows stay contiguous (one chunk of 8 would exceed the dataspace's extent).
+        const hid_t dcpl = storage == Storage::chunked_deflate && rows == kRows
+                               ? static_cast<hid_t>(chunked)
+                               : static_cast<hid_t>(contiguous);
         dataset(data, dcpl, "displacement_into_surface", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
                 depth_nm.data(), rows);
         dataset(data, dcpl, "load_on_sample", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, load_mN.data(),
@@ -519,7 +535,8 @@ int main(int argc, char** argv) {
         gsf_init();
         write_xls(dir + "/tiny.xls");
         write_zip(dir + "/tiny.xlsx", xlsx_members());
-        write_hdf5(dir + "/tiny.hdf5");
+        write_hdf5(dir + "/tiny.hdf5", Storage::contiguous);
+        write_hdf5(dir + "/tiny-chunked.hdf5", Storage::chunked_deflate);
         write_zip(dir + "/tiny.zip",
                   {{"indent 1.txt", nanotest_text(kRows, "\r\n", true), true},
                    {"indent 2.txt", nanotest_text(kHoldBegin, "\n", false), false}});

@@ -399,6 +399,14 @@ private:
             check_number_layout(type.get(), value_bytes, path, data_path + "/" + dataset_name);
             check_storage_extent(dataset.get(), n, value_bytes, file, path,
                                  data_path + "/" + dataset_name);
+            // Stored chunks lie inside the file, so a damaged chunk index cannot claim more.
+            hsize_t file_bytes = 0;
+            if (H5Fget_filesize(file, &file_bytes) < 0 || stored_bytes > file_bytes) {
+                throw FormatError(fmt::format(
+                    "{}: dataset '{}/{}' claims {} stored bytes in a {}-byte file (damaged "
+                    "storage index)",
+                    path, data_path, dataset_name, stored_bytes, file_bytes));
+            }
             if (n / 1032 > stored_bytes / value_bytes) {
                 throw FormatError(
                     fmt::format("{}: dataset '{}/{}' claims {} values but stores only {} bytes",

@@ -69,6 +69,7 @@ TEST_CASE("every fuzz seed is at most 8 KiB and detected as its format") {
     const Expected seeds[] = {{"tiny.xls", "nanosuite-xls"},
                               {"tiny.xlsx", "kla-xlsx"},
                               {"tiny.hdf5", "hdf5-common"},
+                              {"tiny-chunked.hdf5", "hdf5-common"},
                               {"tiny.zip", "micromaterials-zip"}};
     for (const Expected& e : seeds) {
         CAPTURE(e.file);
@@ -166,6 +167,25 @@ TEST_CASE("tiny.hdf5 gives test_2 and test_10 in numeric order with MTS units") 
     CHECK_ABS(segment[11], 1.0, 0.0);
     CHECK_ABS(segment[12], 2.0, 0.0);
     CHECK_ABS(segment[23], 3.0, 0.0);
+}
+
+TEST_CASE("tiny-chunked.hdf5 (shuffle + deflate chunks) reads to the same values as tiny.hdf5") {
+    // The chunked file goes through libhdf5's chunk B-tree and filter pipeline; values must be
+    // bit-identical to the contiguous file's.
+    const Dataset chunked = read_seed("tiny-chunked.hdf5");
+    const Dataset contiguous = read_seed("tiny.hdf5");
+    REQUIRE(chunked.curves.size() == contiguous.curves.size());
+    for (std::size_t k = 0; k < chunked.curves.size(); ++k) {
+        const Curve& a = chunked.curves[k];
+        const Curve& b = contiguous.curves[k];
+        CAPTURE(a.name);
+        CHECK(a.name == b.name);
+        for (const char* name : {channel::depth, channel::load, channel::time}) {
+            CHECK(a.data.values(name) == b.data.values(name));
+        }
+    }
+    check_first_and_last_rows(chunked.curves[1]);
+    CHECK(chunked.curves[1].data.values("segment") == contiguous.curves[1].data.values("segment"));
 }
 
 TEST_CASE("tiny.zip gives two NanoTest indents, the first with an approach") {

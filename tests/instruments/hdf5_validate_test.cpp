@@ -138,3 +138,23 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
                              vitrum::FormatError);
     }
 }
+
+TEST_CASE("a chunk B-tree claiming more stored bytes than the file holds is refused") {
+    // share/testdata/fuzz-seeds/tiny-chunked.hdf5: the chunk B-tree ("TREE", node type 1, File
+    // Format Specification III.A.1) of test_10/data/displacement_into_surface at byte 1692;
+    // its first key starts at +24 with the chunk's stored size (4 bytes). A size of 2 GiB
+    // would have libhdf5 allocate a 2 GiB chunk buffer for a 7 KiB file.
+    std::string bytes =
+        vitrum::text::read_file_bytes(vitrum::test::testdata("fuzz-seeds/tiny-chunked.hdf5"));
+    constexpr std::size_t kChunkTree = 1692;
+    REQUIRE(bytes.compare(kChunkTree, 4, "TREE") == 0);
+    REQUIRE(bytes[kChunkTree + 4] == 1);               // raw-data chunk node
+    REQUIRE(get_le(bytes, kChunkTree + 24, 4) == 24);  // the first chunk, deflated to 24 bytes
+    CHECK_NOTHROW(read_h5(bytes));
+    put_le(bytes, kChunkTree + 24, 0x7FFFFFFF, 4);
+    CHECK_THROWS_WITH_AS(
+        read_h5(bytes),
+        doctest::Contains("dataset 'test_10/data/displacement_into_surface' claims 2147483704 "
+                          "stored bytes in a 7336-byte file (damaged storage index)"),
+        vitrum::FormatError);
+}
