@@ -104,7 +104,8 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
     // share/testdata/fuzz/hdf5-common: inputs that made libhdf5 1.10.8 over-read the heap
     // (attribute data of 1665754480-byte elements, H5O_attr_decode), fault in H5T__bit_copy (a
     // 0-bit integer layout), smash the stack in H5T__conv_i_f (a 4096-bit integer attribute
-    // converted to double), copy from NULL (a compact layout of 0 bytes, a shared message
+    // converted to double), over-read a chunk buffer (a chunk of 79 values in tiny-chunked.hdf5's
+    // 24-value dataset), copy from NULL (a compact layout of 0 bytes, a shared message
     // without a shared-message table) or allocate 4 GiB
     // (4294967287-byte numbers) — each message names what vitrum found before libhdf5 acted on it.
     struct Case {
@@ -121,6 +122,9 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
         {"crash-c00b53e9e91a1ab6ca7800cd374db8b9dcebeaab",
          "attribute 'uri' has a damaged number layout (4096 bits of precision at bit offset 1 in "
          "47 bytes)"},
+        {"crash-d74333eece3b7e844774227fe8fdd19ab6c3dd74",
+         "dataset 'test_10/data/displacement_into_surface' has chunks of 79 values for at most 24 "
+         "values in a 7336-byte file (damaged layout)"},
         {"crash-f9bb03a8a9aad45db7e99634802e07ee4208d839",
          "dataset 'test_10/data/displacement_into_surface' claims 24 values of 8 bytes but its "
          "compact storage holds 0 bytes"},
