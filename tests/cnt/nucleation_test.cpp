@@ -1,6 +1,7 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <cmath>
+#include <vector>
 #include <vitrum/cnt/nucleation.hpp>
 #include <vitrum/core/error.hpp>
 
@@ -95,6 +96,41 @@ TEST_CASE("combo A's critical diameter grows as undercooling shrinks, as the pap
         const double t = 600.0 + 100.0 * i;
         CAPTURE(t);
         CHECK_REL(evaluate(combo('A'), t).nucleus.diameter_m * 1e9, expected_nm[i], 2e-3);
+    }
+}
+
+TEST_CASE("a sweep gives exactly what evaluate gives, for every interfacial-energy model") {
+    // sweep() computes a temperature-independent γ once; the points must not differ by a bit.
+    const InterfacialEnergy models[] = {
+        {InterfacialEnergyModel::fixed, 0.20, 0.0, 0.0, 0.0},
+        {InterfacialEnergyModel::turnbull, 0.0, 0.45, 0.0, 0.0},
+        {InterfacialEnergyModel::spaepen_at_melting, 0.0, 0.86, 0.0, 0.0},
+        {InterfacialEnergyModel::spaepen, 0.0, 0.86, 0.0, 0.0},
+        {InterfacialEnergyModel::linear, 0.0, 0.0, 0.1, 1e-4},
+    };
+    const std::vector<double> grid = temperature_grid(500.0, 1300.0, 50.0);
+    for (const InterfacialEnergy& gamma : models) {
+        CntModel model = combo('A');
+        model.gamma = gamma;
+        model.mobility.model = MobilityModel::vft;
+        model.mobility.eta0_Pa_s = 4e-5;
+        model.mobility.vft_D = 13.6;
+        model.mobility.vft_T0_K = 492.58;
+        CAPTURE(to_string(gamma.model));
+        const std::vector<CntPoint> points = sweep(model, grid);
+        REQUIRE(points.size() == grid.size());
+        for (std::size_t i = 0; i < grid.size(); ++i) {
+            const CntPoint single = evaluate(model, grid[i]);
+            CHECK(points[i].gamma_J_per_m2 == single.gamma_J_per_m2);
+            CHECK(points[i].nucleus.diameter_m == single.nucleus.diameter_m);
+            CHECK((points[i].nucleation_rate_per_m3_s == single.nucleation_rate_per_m3_s ||
+                   (std::isnan(points[i].nucleation_rate_per_m3_s) &&
+                    std::isnan(single.nucleation_rate_per_m3_s))));
+        }
+        // γ of the temperature-dependent models changes along the sweep; the others do not.
+        const bool varies = points.front().gamma_J_per_m2 != points[5].gamma_J_per_m2;
+        CHECK(varies == (gamma.model == InterfacialEnergyModel::spaepen ||
+                         gamma.model == InterfacialEnergyModel::linear));
     }
 }
 

@@ -70,7 +70,24 @@ const char* to_string(NucleationState state) {
     return "unknown";
 }
 
-CntPoint evaluate(const CntModel& model, double temperature_K) {
+namespace {
+
+// γ of the models that do not depend on T, computed once per sweep (one cube root each);
+// NaN for the temperature-dependent ones.
+double constant_gamma(const CntModel& model) {
+    switch (model.gamma.model) {
+        case InterfacialEnergyModel::fixed:
+        case InterfacialEnergyModel::turnbull:
+        case InterfacialEnergyModel::spaepen_at_melting:
+            return model.gamma.at(model.thermodynamics().melting_K, model.thermodynamics());
+        case InterfacialEnergyModel::spaepen:
+        case InterfacialEnergyModel::linear:
+            break;
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+CntPoint evaluate_with(const CntModel& model, double temperature_K, double gamma_if_constant) {
     if (!(temperature_K > 0.0 && std::isfinite(temperature_K))) {
         throw InvalidArgument(fmt::format("--T: temperature must be > 0 K, got {}", temperature_K));
     }
@@ -80,7 +97,8 @@ CntPoint evaluate(const CntModel& model, double temperature_K) {
     const double omega = thermo.atomic_volume_m3();
     CntPoint p;
     p.temperature_K = t;
-    p.gamma_J_per_m2 = model.gamma.at(t, thermo);
+    p.gamma_J_per_m2 =
+        std::isnan(gamma_if_constant) ? model.gamma.at(t, thermo) : gamma_if_constant;
     const bool above_melting = t >= thermo.melting_K;
     p.driving_force_J_per_mol = above_melting &&
                                         model.driving_force.model() == DrivingForceModel::table &&
@@ -130,6 +148,12 @@ CntPoint evaluate(const CntModel& model, double temperature_K) {
     return p;
 }
 
+}  // namespace
+
+CntPoint evaluate(const CntModel& model, double temperature_K) {
+    return evaluate_with(model, temperature_K, constant_gamma(model));
+}
+
 std::vector<CntPoint> sweep(const CntModel& model, const std::vector<double>& temperatures_K) {
     std::vector<CntPoint> out;
     sweep(model, temperatures_K, out);
@@ -139,8 +163,9 @@ std::vector<CntPoint> sweep(const CntModel& model, const std::vector<double>& te
 void sweep(const CntModel& model, const std::vector<double>& temperatures_K,
            std::vector<CntPoint>& out) {
     out.resize(temperatures_K.size());
+    const double gamma = constant_gamma(model);
     for (std::size_t i = 0; i < temperatures_K.size(); ++i)
-        out[i] = evaluate(model, temperatures_K[i]);
+        out[i] = evaluate_with(model, temperatures_K[i], gamma);
 }
 
 std::vector<double> temperature_grid(double lo_K, double hi_K, double step_K) {
