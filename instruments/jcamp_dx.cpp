@@ -14,6 +14,7 @@
 #include <vitrum/core/units.hpp>
 
 #include "dsc_common.hpp"
+#include "zip_member.hpp"
 
 namespace vitrum::dsc_io {
 namespace {
@@ -66,13 +67,13 @@ std::pair<std::string, std::string> read_zip_member(const std::string& bytes,
         }
         zip_stat_t st;
         zip_stat_init(&st);
-        // Deflate cannot expand more than ~1032:1, so a larger claimed size is a damaged
-        // header; refuse it before allocating.
-        if (zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st) != 0 ||
-            st.size > text::kDefaultMaxFileBytes ||
-            ((st.valid & ZIP_STAT_COMP_SIZE) != 0 && st.size > 1100 * (st.comp_size + 64))) {
+        const std::string why =
+            zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st) != 0
+                ? "its directory entry cannot be read"
+                : zip_member::implausible_size(st, bytes.size(), text::kDefaultMaxFileBytes);
+        if (!why.empty()) {
             zip_discard(archive);
-            throw IoError(fmt::format("{}: member {} cannot be read or is too large", path, name));
+            throw FormatError(fmt::format("{}: member {}: {}", path, name, why));
         }
         zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
         std::string content(static_cast<std::size_t>(st.size), '\0');

@@ -12,6 +12,7 @@
 
 #include "indentation_text_readers.hpp"
 #include "indentation_text_support.hpp"
+#include "zip_member.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -89,14 +90,10 @@ private:
                     ".txt files)",
                     path, name));
             }
-            // Deflate expands at most ~1032:1: a larger claimed size is a damaged entry.
-            if (stat.size > text::kDefaultMaxFileBytes ||
-                ((stat.valid & ZIP_STAT_COMP_SIZE) != 0 &&
-                 stat.size > 1100 * (stat.comp_size + 64))) {
-                throw FormatError(fmt::format(
-                    "{}: member '{}' claims {} bytes from {} compressed bytes (limit {} bytes)",
-                    path, name, static_cast<unsigned long long>(stat.size),
-                    static_cast<unsigned long long>(stat.comp_size), text::kDefaultMaxFileBytes));
+            if (const std::string why =
+                    zip_member::implausible_size(stat, bytes.size(), text::kDefaultMaxFileBytes);
+                !why.empty()) {
+                throw FormatError(fmt::format("{}: member '{}': {}", path, name, why));
             }
             std::unique_ptr<zip_file_t, MemberCloser> member(
                 zip_fopen_index(archive.get(), static_cast<zip_uint64_t>(k), 0));

@@ -13,6 +13,8 @@
 #include <pugixml.hpp>
 #include <vitrum/core/error.hpp>
 
+#include "zip_member.hpp"
+
 namespace vitrum::sheet {
 
 namespace {
@@ -35,7 +37,8 @@ struct ZipCloser {
 
 class Archive {
 public:
-    Archive(std::string_view bytes, const std::string& path) : path_(path) {
+    Archive(std::string_view bytes, const std::string& path)
+        : path_(path), archive_bytes_(bytes.size()) {
         zip_error_t error;
         zip_error_init(&error);
         zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -61,19 +64,10 @@ public:
                              "the member is listed but cannot be found in "
                              "the zip directory");
         }
-        if (st.size > kMaxMemberBytes) {
-            throw ParseError(where(path_, member),
-                             fmt::format("member of {} bytes, above the limit of {} bytes",
-                                         static_cast<unsigned long long>(st.size),
-                                         static_cast<unsigned long long>(kMaxMemberBytes)));
-        }
-        // Deflate expands at most ~1032:1; a larger claimed size is a damaged directory entry,
-        // refused before the buffer is allocated.
-        if ((st.valid & ZIP_STAT_COMP_SIZE) != 0 && st.size > 1100 * (st.comp_size + 64)) {
-            throw ParseError(where(path_, member),
-                             fmt::format("member claims {} bytes from {} compressed bytes",
-                                         static_cast<unsigned long long>(st.size),
-                                         static_cast<unsigned long long>(st.comp_size)));
+        if (const std::string why =
+                zip_member::implausible_size(st, archive_bytes_, kMaxMemberBytes);
+            !why.empty()) {
+            throw ParseError(where(path_, member), why);
         }
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
             zip_fopen(zip_.get(), member.c_str(), 0), &zip_fclose);
@@ -106,6 +100,7 @@ private:
     }
 
     std::string path_;
+    std::size_t archive_bytes_;
     std::unique_ptr<zip_t, ZipCloser> zip_;
 };
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <new>
@@ -198,6 +199,34 @@ TEST_CASE("zip members claiming 10^9 uncompressed bytes are refused before alloc
         CAPTURE(member);
         claim_zip_member_size(bytes, member, kClaim);
         CHECK(read_bounded(bytes, c.name).refused);
+    }
+}
+
+TEST_CASE("zip members claiming more compressed bytes than the archive holds are refused") {
+    // Central directory (APPNOTE 4.3.12): compressed size at +20, uncompressed at +24. A claim
+    // of 50 MB compressed and 800 MB uncompressed keeps the deflate ratio plausible, so only
+    // the archive's own size shows the damage (fuzzing tiny.zip found the 838 MB allocation).
+    for (const char* file :
+         {"dsc/chem-spectra-app/dsc.zip", "indentation/micromechanics/multipleIndentations.zip",
+          "indentation/indentationGUI/FusedSilica.xlsx"}) {
+        std::string bytes = real_file(file);
+        CAPTURE(file);
+        const std::string central("PK\x01\x02", 4);
+        int entries = 0;
+        for (auto at = bytes.find(central); at != std::string::npos;
+             at = bytes.find(central, at + 4)) {
+            put_le(bytes, at + 20, 50'000'000, 4);
+            put_le(bytes, at + 24, 800'000'000, 4);
+            ++entries;
+        }
+        REQUIRE(entries > 0);
+        const Outcome out =
+            read_bounded(bytes, std::string("claims") + (file + std::strlen(file) - 4));
+        CHECK(out.refused);
+        CHECK(out.message.find("claims 50000000 compressed bytes in a " +
+                               std::to_string(bytes.size()) + "-byte archive") !=
+              std::string::npos);
+        CHECK(out.largest_allocation < 4 * bytes.size() + (1u << 20));
     }
 }
 
