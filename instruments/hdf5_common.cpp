@@ -241,8 +241,8 @@ std::optional<long> test_number(const std::string& name) {
 // chunk dimensions but copies out of what the filters returned (heap over-read in
 // H5VM_memcpyvv for a chunk of 79 values in a 24-value dataset, found by fuzzing
 // tiny-chunked.hdf5). Deflate expands at most ~1032:1.
-void check_chunk_extent(hid_t dataset, hid_t plist, std::size_t value_bytes, hid_t file,
-                        const std::string& path, const std::string& name) {
+void check_chunked_storage(hid_t dataset, hid_t plist, std::size_t value_bytes, hid_t file,
+                           const std::string& path, const std::string& name) {
     hsize_t chunk = 0, n = 0, most = 0, file_size = 0;
     const Handle space(H5Dget_space(dataset), H5Sclose);
     const bool read = H5Pget_chunk(plist, 1, &chunk) == 1 && space.valid() &&
@@ -257,6 +257,23 @@ void check_chunk_extent(hid_t dataset, hid_t plist, std::size_t value_bytes, hid
             path, name, chunk,
             most == H5S_UNLIMITED ? std::string("unlimited") : std::to_string(most), file_size));
     }
+    // Deflate, shuffle and Fletcher-32 are what h5py and the HDF5 tools write for numbers. The
+    // others decode parameters from the file in code not checked here (N-bit, scale-offset,
+    // SZIP), and an unregistered ID would have libhdf5 look for a plugin library to load.
+    const int filters = H5Pget_nfilters(plist);
+    for (int k = 0; k < filters; ++k) {
+        unsigned flags = 0, config = 0;
+        std::size_t values = 0;
+        char filter_name[64] = {0};
+        const H5Z_filter_t id = H5Pget_filter2(plist, static_cast<unsigned>(k), &flags, &values,
+                                               nullptr, sizeof filter_name, filter_name, &config);
+        if (id != H5Z_FILTER_DEFLATE && id != H5Z_FILTER_SHUFFLE && id != H5Z_FILTER_FLETCHER32) {
+            throw FormatError(fmt::format(
+                "{}: dataset '{}' is stored through HDF5 filter {} ('{}'); vitrum reads deflate "
+                "(gzip), shuffle and Fletcher-32 only",
+                path, name, static_cast<int>(id), printable(filter_name)));
+        }
+    }
 }
 
 // A contiguous or compact dataset must store all its values, and a contiguous one inside the
@@ -269,7 +286,7 @@ void check_storage_extent(hid_t dataset, hsize_t n, std::size_t value_bytes, hid
     if (!plist.valid()) return;
     const H5D_layout_t layout = H5Pget_layout(plist.get());
     if (layout == H5D_CHUNKED) {
-        check_chunk_extent(dataset, plist.get(), value_bytes, file, path, name);
+        check_chunked_storage(dataset, plist.get(), value_bytes, file, path, name);
         return;
     }
     if ((layout != H5D_CONTIGUOUS && layout != H5D_COMPACT) || n == 0) return;
@@ -320,6 +337,7 @@ private:
         }
         validate_hdf5_structure(bytes, path);         // libhdf5 trusts the v1 group structures
         H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // library code must not print
+        H5PLset_loading_state(0);  // a file must not make libhdf5 load filter plugins
         const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
         if (H5Pset_fapl_core(fapl.get(), 1 << 20, 0) < 0 ||
             H5Pset_file_image(fapl.get(), bytes.data(), bytes.size()) < 0) {

@@ -6,6 +6,8 @@
 // HDF5 File Format Specification 2.0: end-of-file address at byte 40; root group local heap
 // "HEAP" at 0x2a8 (data segment size at +8, address at +24); root B-tree "TREE" at 0x88 with its
 // first child (a symbol node) at 0xa8 → 0x1800; "SNOD" symbol count at +6, first entry at +8.
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <sstream>
@@ -161,4 +163,30 @@ TEST_CASE("a chunk B-tree claiming more stored bytes than the file holds is refu
         doctest::Contains("dataset 'test_10/data/displacement_into_surface' claims 2147483704 "
                           "stored bytes in a 7336-byte file (damaged storage index)"),
         vitrum::FormatError);
+}
+
+TEST_CASE("HDF5 filters other than deflate, shuffle and Fletcher-32 are refused by number") {
+    // tiny-chunked.hdf5: the filter pipeline message (File Format Specification IV.A.2.l,
+    // version 1) of test_10/data/displacement_into_surface lists shuffle, then deflate at byte
+    // 0x5BC (filter ID, 2 bytes; its name "deflate" follows at +8). N-bit (5) decodes its
+    // parameters from the file; 32000 (LZF) is a plugin libhdf5 would look for on disk.
+    const std::string original_bytes =
+        vitrum::text::read_file_bytes(vitrum::test::testdata("fuzz-seeds/tiny-chunked.hdf5"));
+    constexpr std::size_t kDeflateId = 0x5BC;
+    REQUIRE(get_le(original_bytes, kDeflateId, 2) == 1);
+    REQUIRE(original_bytes.compare(kDeflateId + 8, 8, std::string("deflate\0", 8)) == 0);
+    for (const int id : {5, 6, 32000}) {
+        CAPTURE(id);
+        std::string bytes = original_bytes;
+        put_le(bytes, kDeflateId, static_cast<std::uint64_t>(id), 2);
+        CHECK_THROWS_WITH_AS(
+            read_h5(bytes),
+            doctest::Contains(
+                fmt::format("dataset 'test_10/data/displacement_into_surface' is stored through "
+                            "HDF5 filter {} ('deflate'); vitrum reads deflate (gzip), shuffle and "
+                            "Fletcher-32 only",
+                            id)
+                    .c_str()),
+            vitrum::FormatError);
+    }
 }
