@@ -13,6 +13,7 @@ find_package(pugixml REQUIRED)
 pkg_check_modules(HDF5 REQUIRED IMPORTED_TARGET hdf5)
 find_library(VITRUM_HDF5_HL_LIBRARY NAMES hdf5_hl hdf5_serial_hl HINTS ${HDF5_LIBRARY_DIRS} REQUIRED)
 pkg_check_modules(GSF REQUIRED IMPORTED_TARGET libgsf-1)
+find_package(ZLIB REQUIRED)  # HDF5 chunks are checked before libhdf5 unpacks them
 pkg_check_modules(PLPLOT REQUIRED IMPORTED_TARGET plplot)
 if(VITRUM_BUILD_TESTS)
   find_package(doctest REQUIRED)

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 #include <hdf5.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -236,20 +237,62 @@ std::optional<long> test_number(const std::string& name) {
     return n;
 }
 
+// Size of one stored chunk once its filters are undone in reverse order, as libhdf5 undoes
+// them, or nullopt when a filter fails on it or the result would exceed `limit` bytes. Bit k of
+// `skipped` set means filter k was not applied to this chunk (HDF5's per-chunk filter mask).
+std::optional<std::size_t> unfiltered_size(std::string_view stored,
+                                           const std::vector<H5Z_filter_t>& filters,
+                                           unsigned skipped, std::size_t limit) {
+    std::string_view data = stored;
+    std::string inflated;
+    for (std::size_t k = filters.size(); k-- > 0;) {
+        if (k < 32 && ((skipped >> k) & 1U) != 0) continue;
+        if (filters[k] == H5Z_FILTER_FLETCHER32) {
+            if (data.size() < 4) return std::nullopt;
+            data.remove_suffix(4);  // the checksum
+        } else if (filters[k] == H5Z_FILTER_DEFLATE) {
+            std::string out(limit + 1, '\0');
+            z_stream z{};
+            if (inflateInit(&z) != Z_OK) return std::nullopt;
+            z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+            z.avail_in = static_cast<uInt>(data.size());
+            z.next_out = reinterpret_cast<Bytef*>(out.data());
+            z.avail_out = static_cast<uInt>(out.size());
+            const int status = inflate(&z, Z_FINISH);
+            const std::size_t produced = z.total_out;
+            inflateEnd(&z);
+            if (status != Z_STREAM_END || produced > limit) return std::nullopt;
+            out.resize(produced);
+            inflated = std::move(out);
+            data = inflated;
+        } else if (filters[k] != H5Z_FILTER_SHUFFLE) {
+            return std::nullopt;  // refused earlier; shuffle keeps the size
+        }
+    }
+    return data.size();
+}
+
+// No chunk of an indentation export comes near this; the bound keeps every chunk buffer (ours
+// and libhdf5's) small [bytes].
+constexpr std::size_t kMaxChunkBytes = std::size_t{64} << 20;
+
 // A chunk must fit the dataset's maximum extent, as libhdf5 requires when it creates one, and
 // a chunk buffer must be one that the file could fill: libhdf5 1.10 sizes the buffer from the
 // chunk dimensions but copies out of what the filters returned (heap over-read in
 // H5VM_memcpyvv for a chunk of 79 values in a 24-value dataset, found by fuzzing
 // tiny-chunked.hdf5). Deflate expands at most ~1032:1.
 void check_chunked_storage(hid_t dataset, hid_t plist, std::size_t value_bytes, hid_t file,
-                           const std::string& path, const std::string& name) {
+                           std::string_view image, const std::string& path,
+                           const std::string& name) {
     hsize_t chunk = 0, n = 0, most = 0, file_size = 0;
     const Handle space(H5Dget_space(dataset), H5Sclose);
     const bool read = H5Pget_chunk(plist, 1, &chunk) == 1 && space.valid() &&
                       H5Sget_simple_extent_dims(space.get(), &n, &most) == 1 &&
                       H5Fget_filesize(file, &file_size) >= 0;
+    // A file indexes each stored chunk with at least a 32-byte B-tree entry.
     const bool fits = read && chunk > 0 && (most == H5S_UNLIMITED || chunk <= most) &&
-                      chunk <= 1032 * file_size / value_bytes;
+                      chunk <= 1032 * file_size / value_bytes &&
+                      chunk <= kMaxChunkBytes / value_bytes && n / chunk <= file_size / 32 + 1;
     if (!fits) {
         throw FormatError(fmt::format(
             "{}: dataset '{}' has chunks of {} values for at most {} values in a {}-byte file "
@@ -261,6 +304,7 @@ void check_chunked_storage(hid_t dataset, hid_t plist, std::size_t value_bytes, 
     // others decode parameters from the file in code not checked here (N-bit, scale-offset,
     // SZIP), and an unregistered ID would have libhdf5 look for a plugin library to load.
     const int filters = H5Pget_nfilters(plist);
+    std::vector<H5Z_filter_t> pipeline;
     for (int k = 0; k < filters; ++k) {
         unsigned flags = 0, config = 0;
         std::size_t values = 0;
@@ -273,6 +317,42 @@ void check_chunked_storage(hid_t dataset, hid_t plist, std::size_t value_bytes, 
                 "(gzip), shuffle and Fletcher-32 only",
                 path, name, static_cast<int>(id), printable(filter_name)));
         }
+        pipeline.push_back(id);
+    }
+    // Every stored chunk must lie inside the file and undo its filters to exactly one chunk:
+    // libhdf5 1.10 copies a whole chunk out of whatever the filters returned (heap over-read in
+    // H5VM_memcpyvv for a deflate stream of half a chunk).
+    const std::size_t chunk_bytes = static_cast<std::size_t>(chunk) * value_bytes;
+    for (hsize_t offset = 0; offset < n; offset += chunk) {
+        unsigned skipped = 0;
+        haddr_t at = HADDR_UNDEF;
+        hsize_t size = 0;
+        if (H5Dget_chunk_info_by_coord(dataset, &offset, &skipped, &at, &size) < 0) {
+            throw FormatError(
+                fmt::format("{}: dataset '{}': the chunk index has no entry for "
+                            "value {} (damaged index)",
+                            path, name, offset));
+        }
+        if (at == HADDR_UNDEF) continue;  // never written: libhdf5 supplies the fill value
+        if (at > image.size() || size > image.size() - at) {
+            throw FormatError(
+                fmt::format("{}: dataset '{}': chunk of {} bytes at byte {} runs past the end of "
+                            "the {}-byte file",
+                            path, name, size, at, image.size()));
+        }
+        const auto unfiltered =
+            unfiltered_size(image.substr(at, size), pipeline, skipped, chunk_bytes);
+        if (!unfiltered) {
+            throw FormatError(
+                fmt::format("{}: dataset '{}': chunk at byte {} cannot be unpacked (damaged data)",
+                            path, name, at));
+        }
+        if (*unfiltered != chunk_bytes) {
+            throw FormatError(fmt::format(
+                "{}: dataset '{}': chunk at byte {} unpacks to {} bytes instead of {} bytes "
+                "(damaged data)",
+                path, name, at, *unfiltered, chunk_bytes));
+        }
     }
 }
 
@@ -281,12 +361,13 @@ void check_chunked_storage(hid_t dataset, hid_t plist, std::size_t value_bytes, 
 // without comparing them with the stored size or the end of an in-memory file image (memcpy
 // from NULL in H5VM_memcpyvv for a compact layout of 0 bytes, found by fuzzing tiny.hdf5).
 void check_storage_extent(hid_t dataset, hsize_t n, std::size_t value_bytes, hid_t file,
-                          const std::string& path, const std::string& name) {
+                          std::string_view image, const std::string& path,
+                          const std::string& name) {
     const Handle plist(H5Dget_create_plist(dataset), H5Pclose);
     if (!plist.valid()) return;
     const H5D_layout_t layout = H5Pget_layout(plist.get());
     if (layout == H5D_CHUNKED) {
-        check_chunked_storage(dataset, plist.get(), value_bytes, file, path, name);
+        check_chunked_storage(dataset, plist.get(), value_bytes, file, image, path, name);
         return;
     }
     if ((layout != H5D_CONTIGUOUS && layout != H5D_COMPACT) || n == 0) return;
@@ -382,14 +463,14 @@ private:
         std::sort(tests.begin(), tests.end());
         if (tests.empty()) throw FormatError(fmt::format("{}: no 'test_N' groups", path));
         for (const auto& [number, group] : tests) {
-            data.curves.push_back(read_test(file.get(), path, group, vendor, data));
+            data.curves.push_back(read_test(file.get(), bytes, path, group, vendor, data));
         }
         return data;
     }
 
 private:
-    static Curve read_test(hid_t file, const std::string& path, const std::string& group,
-                           const std::string& vendor, Dataset& data) {
+    static Curve read_test(hid_t file, std::string_view image, const std::string& path,
+                           const std::string& group, const std::string& vendor, Dataset& data) {
         const std::string data_path = group + "/data";
         if (H5Lexists(file, group.c_str(), H5P_DEFAULT) <= 0 ||
             H5Lexists(file, data_path.c_str(), H5P_DEFAULT) <= 0) {
@@ -441,7 +522,7 @@ private:
                                 path, data_path, dataset_name, value_bytes));
             }
             check_number_layout(type.get(), value_bytes, path, data_path + "/" + dataset_name);
-            check_storage_extent(dataset.get(), n, value_bytes, file, path,
+            check_storage_extent(dataset.get(), n, value_bytes, file, image, path,
                                  data_path + "/" + dataset_name);
             // Stored chunks lie inside the file, so a damaged chunk index cannot claim more.
             hsize_t file_bytes = 0;

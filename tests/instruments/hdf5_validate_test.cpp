@@ -147,22 +147,40 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
 
 TEST_CASE("a chunk B-tree claiming more stored bytes than the file holds is refused") {
     // share/testdata/fuzz-seeds/tiny-chunked.hdf5: the chunk B-tree ("TREE", node type 1, File
-    // Format Specification III.A.1) of test_10/data/displacement_into_surface at byte 1692;
-    // its first key starts at +24 with the chunk's stored size (4 bytes). A size of 2 GiB
-    // would have libhdf5 allocate a 2 GiB chunk buffer for a 7 KiB file.
-    std::string bytes =
+    // Format Specification III.A.1) of test_10/data/displacement_into_surface at byte 1692
+    // indexes 3 chunks; key k starts at +24 + 32k with the chunk's stored size (4 bytes), its
+    // address follows the key at +48 + 32k. A size of 2 GiB would have libhdf5 allocate a 2 GiB
+    // chunk buffer for a 7 KiB file; sizes that each reach the end of the file overlap and add
+    // up to more than the file.
+    const std::string original_bytes =
         vitrum::text::read_file_bytes(vitrum::test::testdata("fuzz-seeds/tiny-chunked.hdf5"));
     constexpr std::size_t kChunkTree = 1692;
-    REQUIRE(bytes.compare(kChunkTree, 4, "TREE") == 0);
-    REQUIRE(bytes[kChunkTree + 4] == 1);               // raw-data chunk node
-    REQUIRE(get_le(bytes, kChunkTree + 24, 4) == 24);  // the first chunk, deflated to 24 bytes
-    CHECK_NOTHROW(read_h5(bytes));
-    put_le(bytes, kChunkTree + 24, 0x7FFFFFFF, 4);
-    CHECK_THROWS_WITH_AS(
-        read_h5(bytes),
-        doctest::Contains("dataset 'test_10/data/displacement_into_surface' claims 2147483704 "
-                          "stored bytes in a 7336-byte file (damaged storage index)"),
-        vitrum::FormatError);
+    REQUIRE(original_bytes.compare(kChunkTree, 4, "TREE") == 0);
+    REQUIRE(original_bytes[kChunkTree + 4] == 1);               // raw-data chunks
+    REQUIRE(get_le(original_bytes, kChunkTree + 6, 2) == 3);    // entries used
+    REQUIRE(get_le(original_bytes, kChunkTree + 24, 4) == 24);  // the first chunk, deflated
+    CHECK_NOTHROW(read_h5(original_bytes));
+    {
+        std::string bytes = original_bytes;
+        put_le(bytes, kChunkTree + 24, 0x7FFFFFFF, 4);
+        CHECK_THROWS_WITH_AS(
+            read_h5(bytes),
+            doctest::Contains("dataset 'test_10/data/displacement_into_surface': chunk of "
+                              "2147483647 bytes at byte 2048 runs past the end of the 7336-byte "
+                              "file"),
+            vitrum::FormatError);
+    }
+    {
+        std::string bytes = original_bytes;
+        for (std::size_t k = 0; k < 3; ++k) {
+            const std::uint64_t at = get_le(bytes, kChunkTree + 48 + 32 * k, 8);
+            put_le(bytes, kChunkTree + 24 + 32 * k, bytes.size() - at, 4);
+        }
+        CHECK_THROWS_WITH_AS(read_h5(bytes),
+                             doctest::Contains("stored bytes in a 7336-byte file (damaged "
+                                               "storage index)"),
+                             vitrum::FormatError);
+    }
 }
 
 TEST_CASE("HDF5 filters other than deflate, shuffle and Fletcher-32 are refused by number") {
@@ -188,5 +206,43 @@ TEST_CASE("HDF5 filters other than deflate, shuffle and Fletcher-32 are refused 
                             id)
                     .c_str()),
             vitrum::FormatError);
+    }
+}
+
+TEST_CASE("HDF5 chunks that unpack to the wrong size or lie outside the file are refused") {
+    // tiny-chunked.hdf5, chunk B-tree of test_10/data/displacement_into_surface at byte 1692
+    // (III.A.1): first key at +24 (stored size 24, filter mask, offsets), its chunk's address
+    // at +48 → byte 2048, 24 bytes of shuffled + deflated data for 8 doubles (64 bytes).
+    // libhdf5 1.10 copied 64 bytes out of a shorter unpacked chunk (heap over-read).
+    const std::string original_bytes =
+        vitrum::text::read_file_bytes(vitrum::test::testdata("fuzz-seeds/tiny-chunked.hdf5"));
+    constexpr std::size_t kChunkTree = 1692, kChunk = 2048;
+    REQUIRE(get_le(original_bytes, kChunkTree + 48, 8) == kChunk);
+    REQUIRE(get_le(original_bytes, kChunkTree + 24, 4) == 24);
+    const std::string name =
+        "dataset 'test_10/data/displacement_into_surface': chunk at byte 2048 ";
+    {
+        // A complete deflate stream of 32 zero bytes (RFC 1950/1951, zlib level 6): half a
+        // chunk, padded with zeros to the stored size.
+        std::string bytes = original_bytes;
+        const std::string half_chunk("\x78\x9c\x63\x60\xc0\x0f\x00\x00\x20\x00\x01", 11);
+        bytes.replace(kChunk, half_chunk.size(), half_chunk);
+        CHECK_THROWS_WITH_AS(
+            read_h5(bytes),
+            doctest::Contains((name + "unpacks to 32 bytes instead of 64 bytes").c_str()),
+            vitrum::FormatError);
+    }
+    {
+        std::string bytes = original_bytes;
+        bytes.replace(kChunk, 4, "junk");  // not a zlib header
+        CHECK_THROWS_WITH_AS(
+            read_h5(bytes), doctest::Contains((name + "cannot be unpacked (damaged data)").c_str()),
+            vitrum::FormatError);
+    }
+    {
+        std::string bytes = original_bytes;
+        put_le(bytes, kChunkTree + 48, bytes.size() - 10, 8);
+        CHECK_THROWS_WITH_AS(read_h5(bytes), doctest::Contains("runs past the end of the"),
+                             vitrum::FormatError);
     }
 }
