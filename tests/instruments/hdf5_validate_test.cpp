@@ -107,8 +107,8 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
     // (attribute data of 1665754480-byte elements, H5O_attr_decode), fault in H5T__bit_copy (a
     // 0-bit integer layout), smash the stack in H5T__conv_i_f (a 4096-bit integer attribute
     // converted to double), over-read a chunk buffer (a chunk of 79 values in tiny-chunked.hdf5's
-    // 24-value dataset), copy from NULL (a compact layout of 0 bytes, a shared message
-    // without a shared-message table) or allocate 4 GiB
+    // 24-value dataset), allocate 808 MB for a driver information block, copy from NULL (a compact
+    // layout of 0 bytes, a shared message without a shared-message table) or allocate 4 GiB
     // (4294967287-byte numbers) — each message names what vitrum found before libhdf5 acted on it.
     struct Case {
         const char* file;
@@ -124,6 +124,9 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
         {"crash-c00b53e9e91a1ab6ca7800cd374db8b9dcebeaab",
          "attribute 'uri' has a damaged number layout (4096 bits of precision at bit offset 1 in "
          "47 bytes)"},
+        {"oom-11e1c0777ec383b7b59826fc6813a132750d8f6f",
+         "damaged HDF5 file: superblock at byte 48: driver information block at byte 255 (a "
+         "family, multi or split file; vitrum reads single-file HDF5 only)"},
         {"crash-d74333eece3b7e844774227fe8fdd19ab6c3dd74",
          "dataset 'test_10/data/displacement_into_surface' has chunks of 79 values for at most 24 "
          "values in a 7336-byte file (damaged layout)"},
