@@ -8,7 +8,8 @@
 # VITRUM_FUZZ_MAX_LEN=BYTES caps the input size (default 4194304; 65536 runs ~10× more inputs).
 # VITRUM_FUZZ_MALLOC_MB=MB: a single allocation above MB is a finding (default 512: no input of
 # at most 4 MiB justifies more, so a bigger one trusts a size claimed by the file).
-# Every timed run appends "format executions seconds result date" to fuzz/ledger.tsv (committed);
+# Every timed run appends "format executions seconds result date coverage" to fuzz/ledger.tsv
+# (committed; result ok, finding, or stopped: interrupted with Ctrl-C, no input failed);
 # --summary prints the executions each reader has survived, summed over the ledger.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +18,8 @@ if [[ "${1:-}" == "--summary" ]]; then
   # Column 6: "guided" when the readers carried libFuzzer's coverage instrumentation, "blind"
   # for the runs before it was added (2026-11-25, random mutation of the seeds only).
   awk -F'\t' 'NR > 1 { runs[$1]++; secs[$1] += $3
-                 if ($4 == "ok") { ok[$1] += $2; if ($6 == "guided") guided[$1] += $2 }
+                 if ($4 == "ok" || $4 == "stopped") {
+                   ok[$1] += $2; if ($6 == "guided") guided[$1] += $2 }
                  else bad[$1]++ }
        END { printf "%-22s %6s %14s %14s %10s %9s\n", "format", "runs", "executions_ok",
                     "of_them_guided", "seconds", "findings"
@@ -71,12 +73,17 @@ for format in "${formats[@]}"; do
   set -e
   execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}' || true)
   elapsed=$((SECONDS - started))
-  if [[ $rc -eq 0 ]]; then result="ok"; else result="FINDING (see $log)"; status=1; fi
+  # Stopped by hand (SIGINT: libFuzzer exits 72 after "run interrupted"): every input so far
+  # passed, so the executions count, but the run is marked as cut short.
+  if [[ $rc -eq 0 ]]; then result="ok"
+  elif [[ $rc -eq 72 ]] && grep -q "libFuzzer: run interrupted" "$log"; then result="stopped"
+  else result="FINDING (see $log)"; status=1; fi
   printf '%-22s %12s %10s  %s\n' "$format" "${execs:-?}" "$elapsed" "$result"
   if [[ -z "${VITRUM_FUZZ_RUNS:-}" ]]; then  # CI smoke runs are not worth a ledger line
     [[ -f "$ledger" ]] || printf 'format\texecutions\tseconds\tresult\tdate\tcoverage\n' >"$ledger"
     printf '%s\t%s\t%s\t%s\t%s\tguided\n' "$format" "${execs:-0}" "$elapsed" \
-      "$([[ $rc -eq 0 ]] && echo ok || echo finding)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$ledger"
+      "$(case "$result" in ok | stopped) echo "$result" ;; *) echo finding ;; esac)" \
+      "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$ledger"
   fi
 done
 exit $status
