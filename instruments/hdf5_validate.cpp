@@ -32,6 +32,7 @@ constexpr std::size_t kMaxHeaderChunks = 4096;  // continuation chunks per objec
 constexpr std::uint16_t kMsgContinuation = 0x0010;
 constexpr std::uint16_t kMsgSymbolTable = 0x0011;
 constexpr std::uint16_t kMsgAttribute = 0x000C;
+constexpr std::uint16_t kMsgLayout = 0x0008;
 
 /// A group's local heap data segment: link names are NUL-terminated strings inside it.
 struct Heap {
@@ -231,9 +232,40 @@ private:
                     group(address(data), address(data + offset_size_), data, depth);
                 } else if (type == kMsgAttribute && (byte(p + 4) & 0x02) == 0) {
                     attribute(data, data_size);
+                } else if (type == kMsgLayout && (byte(p + 4) & 0x02) == 0) {
+                    layout(data, data_size);
                 }
                 p = data + data_size;
             }
+        }
+    }
+
+    /// Data layout message (IV.A.2.i) of a version-1 object header: versions 1–3 only (libhdf5
+    /// writes version 4 in checksummed version-2 headers), and a chunked layout's dimensions,
+    /// element size included, must fit the message and be nonzero: libhdf5 1.10 divides by them
+    /// when it opens the dataset (SIGFPE in H5D__chunk_set_info, found by fuzzing
+    /// tiny-chunked.hdf5).
+    void layout(std::uint64_t at, std::uint64_t size) {
+        const unsigned version = size >= 2 ? byte(at) : 0;
+        if (version < 1 || version > 3)
+            fail(at, "layout message", fmt::format("version {} (expected 1 to 3)", version));
+        const unsigned kind = version == 3 ? byte(at + 1) : byte(at + 2);
+        if (kind != 2) return;  // compact and contiguous: checked by the reader
+        std::uint64_t dims = 0, first = 0;
+        if (version == 3) {
+            dims = byte(at + 2);
+            first = at + 3 + offset_size_;
+        } else {
+            dims = std::uint64_t{byte(at + 1)} + 1;  // the element size follows the dimensions
+            first = at + 8 + offset_size_;
+        }
+        if (dims < 2 || dims > 33 || first + 4 * dims > at + size)
+            fail(at, "layout message",
+                 fmt::format("chunked layout with {} dimension fields in a {}-byte message", dims,
+                             size));
+        for (std::uint64_t k = 0; k < dims; ++k) {
+            if (uint_at(first + 4 * k, 4) == 0)
+                fail(first + 4 * k, "layout message", "chunk dimension of 0");
         }
     }
 

@@ -107,7 +107,8 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
     // (attribute data of 1665754480-byte elements, H5O_attr_decode), fault in H5T__bit_copy (a
     // 0-bit integer layout), smash the stack in H5T__conv_i_f (a 4096-bit integer attribute
     // converted to double), over-read a chunk buffer (a chunk of 79 values in tiny-chunked.hdf5's
-    // 24-value dataset), allocate 808 MB for a driver information block, copy from NULL (a compact
+    // 24-value dataset), divide by a chunk dimension of 0 (SIGFPE), allocate 808 MB for a
+    // driver information block, copy from NULL (a compact
     // layout of 0 bytes, a shared message without a shared-message table) or allocate 4 GiB
     // (4294967287-byte numbers) — each message names what vitrum found before libhdf5 acted on it.
     struct Case {
@@ -124,6 +125,9 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
         {"crash-c00b53e9e91a1ab6ca7800cd374db8b9dcebeaab",
          "attribute 'uri' has a damaged number layout (4096 bits of precision at bit offset 1 in "
          "47 bytes)"},
+        {"crash-5873480e4f38ce4244c4e70a06784ad722e4612e",
+         "damaged HDF5 file: layout message at byte 5240: chunked layout with 0 dimension fields "
+         "in a 24-byte message"},
         {"oom-11e1c0777ec383b7b59826fc6813a132750d8f6f",
          "damaged HDF5 file: superblock at byte 48: driver information block at byte 255 (a "
          "family, multi or split file; vitrum reads single-file HDF5 only)"},
@@ -248,4 +252,32 @@ TEST_CASE("HDF5 chunks that unpack to the wrong size or lie outside the file are
         CHECK_THROWS_WITH_AS(read_h5(bytes), doctest::Contains("runs past the end of the"),
                              vitrum::FormatError);
     }
+}
+
+TEST_CASE("chunked layout messages with a zero dimension or of version 4 are refused") {
+    // tiny-chunked.hdf5: the layout message (IV.A.2.i, version 3) of
+    // test_10/data/displacement_into_surface at byte 0x5DC: version, class 2 (chunked),
+    // dimensionality 2, the B-tree address (8 bytes), then the chunk of 8 values and the
+    // element size of 8 bytes (4 bytes each, at 0x5E7 and 0x5EB).
+    const std::string original_bytes =
+        vitrum::text::read_file_bytes(vitrum::test::testdata("fuzz-seeds/tiny-chunked.hdf5"));
+    constexpr std::size_t kLayout = 0x5DC;
+    REQUIRE(get_le(original_bytes, kLayout, 3) == 0x020203);
+    REQUIRE(get_le(original_bytes, kLayout + 11, 4) == 8);
+    REQUIRE(get_le(original_bytes, kLayout + 15, 4) == 8);
+    for (const std::size_t field : {kLayout + 11, kLayout + 15}) {
+        std::string bytes = original_bytes;
+        put_le(bytes, field, 0, 4);
+        CHECK_THROWS_WITH_AS(
+            read_h5(bytes),
+            doctest::Contains(
+                fmt::format("layout message at byte {}: chunk dimension of 0", field).c_str()),
+            vitrum::FormatError);
+    }
+    std::string bytes = original_bytes;
+    put_le(bytes, kLayout, 4, 1);
+    CHECK_THROWS_WITH_AS(read_h5(bytes),
+                         doctest::Contains("layout message at byte 1500: version 4 (expected 1 "
+                                           "to 3)"),
+                         vitrum::FormatError);
 }
