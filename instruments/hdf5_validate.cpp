@@ -33,6 +33,10 @@ constexpr std::uint16_t kMsgContinuation = 0x0010;
 constexpr std::uint16_t kMsgSymbolTable = 0x0011;
 constexpr std::uint16_t kMsgAttribute = 0x000C;
 constexpr std::uint16_t kMsgLayout = 0x0008;
+constexpr std::uint16_t kMsgDataspace = 0x0001;
+constexpr std::uint16_t kMsgFillOld = 0x0004;
+constexpr std::uint16_t kMsgFill = 0x0005;
+constexpr std::uint16_t kMsgFilters = 0x000B;
 
 /// A group's local heap data segment: link names are NUL-terminated strings inside it.
 struct Heap {
@@ -232,8 +236,11 @@ private:
                     group(address(data), address(data + offset_size_), data, depth);
                 } else if (type == kMsgAttribute && (byte(p + 4) & 0x02) == 0) {
                     attribute(data, data_size);
-                } else if (type == kMsgLayout && (byte(p + 4) & 0x02) == 0) {
-                    layout(data, data_size);
+                } else if ((byte(p + 4) & 0x02) == 0) {
+                    if (type == kMsgLayout) layout(data, data_size);
+                    if (type == kMsgDataspace) dataspace(data, data_size);
+                    if (type == kMsgFillOld || type == kMsgFill) fill_value(type, data, data_size);
+                    if (type == kMsgFilters) filter_pipeline(data, data_size);
                 }
                 p = data + data_size;
             }
@@ -266,6 +273,75 @@ private:
         for (std::uint64_t k = 0; k < dims; ++k) {
             if (uint_at(first + 4 * k, 4) == 0)
                 fail(first + 4 * k, "layout message", "chunk dimension of 0");
+        }
+    }
+
+    /// Dataspace message (IV.A.2.b): rank, dimensions and maximum dimensions inside it.
+    void dataspace(std::uint64_t at, std::uint64_t size) {
+        const unsigned version = size >= 4 ? byte(at) : 0;
+        if (version < 1 || version > 2)
+            fail(at, "dataspace message", fmt::format("version {} (expected 1 or 2)", version));
+        const std::uint64_t rank = byte(at + 1);
+        const unsigned flags = byte(at + 2);
+        // Dimensions, then maximum dimensions (flag 1), then a permutation (flag 2, version 1).
+        const std::uint64_t lists = 1 + ((flags & 1U) != 0) + (version == 1 && (flags & 2U) != 0);
+        const std::uint64_t first = at + (version == 1 ? 8 : 4);
+        if (rank > 32 || first + lists * rank * length_size_ > at + size)
+            fail(at, "dataspace message",
+                 fmt::format("rank {} does not fit a {}-byte message", rank, size));
+    }
+
+    /// Fill value messages (IV.A.2.e old, IV.A.2.f): the value's size must fit the message;
+    /// libhdf5 1.10 copies that many bytes.
+    void fill_value(std::uint64_t type, std::uint64_t at, std::uint64_t size) {
+        std::uint64_t size_at = at;  // old message: size, then the value
+        if (type == kMsgFill) {
+            const unsigned version = size >= 1 ? byte(at) : 0;
+            if (version < 1 || version > 3)
+                fail(at, "fill value message", fmt::format("unknown version {}", version));
+            if (version == 3) {
+                if ((byte(at + 1) & 0x20U) == 0) return;  // no value defined
+                size_at = at + 2;
+            } else {
+                if (version == 2 && byte(at + 3) == 0) return;  // no value defined
+                size_at = at + 4;
+            }
+        }
+        if (size_at + 4 > at + size) fail(at, "fill value message", "too short");
+        const std::uint64_t value = uint_at(size_at, 4);
+        if (value > at + size - (size_at + 4))
+            fail(size_at, "fill value message",
+                 fmt::format("a {}-byte value overruns the message", value));
+    }
+
+    /// Filter pipeline message (IV.A.2.l): at most 32 filters, each with its name and client
+    /// data inside the message.
+    void filter_pipeline(std::uint64_t at, std::uint64_t size) {
+        const unsigned version = size >= 2 ? byte(at) : 0;
+        if (version < 1 || version > 2)
+            fail(at, "filter pipeline message", fmt::format("unknown version {}", version));
+        const unsigned filters = byte(at + 1);
+        if (filters > 32)
+            fail(at, "filter pipeline message", fmt::format("{} filters (at most 32)", filters));
+        const std::uint64_t end = at + size;
+        std::uint64_t p = at + (version == 1 ? 8 : 2);
+        for (unsigned k = 0; k < filters; ++k) {
+            if (p + 2 > end) fail(p, "filter pipeline message", "filters overrun the message");
+            const std::uint64_t id = uint_at(p, 2);
+            const bool named = version == 1 || id >= 256;
+            const std::uint64_t fixed = named ? 8 : 6;  // id, [name length], flags, values
+            if (p + fixed > end) fail(p, "filter pipeline message", "filters overrun the message");
+            const std::uint64_t name = named ? uint_at(p + 2, 2) : 0;
+            const std::uint64_t values = uint_at(p + fixed - 2, 2);
+            std::uint64_t next =
+                p + fixed + (version == 1 ? (name + 7) / 8 * 8 : name) + 4 * values;
+            if (version == 1 && values % 2 == 1) next += 4;  // padding
+            if (next > end) {
+                fail(p, "filter pipeline message",
+                     fmt::format("filter {} with a {}-byte name and {} values overruns the message",
+                                 id, name, values));
+            }
+            p = next;
         }
     }
 

@@ -107,9 +107,9 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
     // (attribute data of 1665754480-byte elements, H5O_attr_decode), fault in H5T__bit_copy (a
     // 0-bit integer layout), smash the stack in H5T__conv_i_f (a 4096-bit integer attribute
     // converted to double), over-read a chunk buffer (a chunk of 79 values in tiny-chunked.hdf5's
-    // 24-value dataset), divide by a chunk dimension of 0 (SIGFPE), allocate 808 MB for a
-    // driver information block, copy from NULL (a compact
-    // layout of 0 bytes, a shared message without a shared-message table) or allocate 4 GiB
+    // 24-value dataset, whose filter name also overran its message), divide by a chunk dimension of
+    // 0 (SIGFPE), allocate 808 MB for a driver information block, copy from NULL (a compact layout
+    // of 0 bytes, a shared message without a shared-message table) or allocate 4 GiB
     // (4294967287-byte numbers) — each message names what vitrum found before libhdf5 acted on it.
     struct Case {
         const char* file;
@@ -132,8 +132,8 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
          "damaged HDF5 file: superblock at byte 48: driver information block at byte 255 (a "
          "family, multi or split file; vitrum reads single-file HDF5 only)"},
         {"crash-d74333eece3b7e844774227fe8fdd19ab6c3dd74",
-         "dataset 'test_10/data/displacement_into_surface' has chunks of 79 values for at most 24 "
-         "values in a 7336-byte file (damaged layout)"},
+         "damaged HDF5 file: filter pipeline message at byte 5208: filter 1 with a 18-byte name "
+         "and 1 values overruns the message"},
         {"crash-f9bb03a8a9aad45db7e99634802e07ee4208d839",
          "dataset 'test_10/data/displacement_into_surface' claims 24 values of 8 bytes but its "
          "compact storage holds 0 bytes"},
@@ -274,10 +274,71 @@ TEST_CASE("chunked layout messages with a zero dimension or of version 4 are ref
                 fmt::format("layout message at byte {}: chunk dimension of 0", field).c_str()),
             vitrum::FormatError);
     }
+    {
+        // A chunk larger than the dataset's fixed extent (the fuzzing input also damaged a
+        // filter name; this is the layout alone).
+        std::string bytes = original_bytes;
+        put_le(bytes, kLayout + 11, 79, 4);
+        CHECK_THROWS_WITH_AS(
+            read_h5(bytes),
+            doctest::Contains("dataset 'test_10/data/displacement_into_surface' has chunks of 79 "
+                              "values for at most 24 values in a 7336-byte file (damaged layout)"),
+            vitrum::FormatError);
+    }
     std::string bytes = original_bytes;
     put_le(bytes, kLayout, 4, 1);
     CHECK_THROWS_WITH_AS(read_h5(bytes),
                          doctest::Contains("layout message at byte 1500: version 4 (expected 1 "
                                            "to 3)"),
                          vitrum::FormatError);
+}
+
+TEST_CASE("dataspace, fill value and filter pipeline messages must fit their message") {
+    // tiny-chunked.hdf5, object header of test_10/data/displacement_into_surface: the filter
+    // pipeline message (version 1, 0x38 bytes) at 0x59C lists 2 filters; the first (shuffle,
+    // at 0x5A4) has a name length of 8 at +2. A name of 200 bytes or 40 filters cannot fit.
+    // The dataspace message (version 1, 24 bytes: rank 1 at +1, flags 1 = maximum dimensions
+    // follow) at 0x54C cannot hold rank 3; the fill value message (version 2, defined, 8 bytes)
+    // at 0x58C cannot hold a 100-byte value (its size field at +4).
+    const std::string original_bytes =
+        vitrum::text::read_file_bytes(vitrum::test::testdata("fuzz-seeds/tiny-chunked.hdf5"));
+    constexpr std::size_t kPipeline = 0x59C;
+    REQUIRE(get_le(original_bytes, kPipeline, 2) == 0x0201);  // version 1, 2 filters
+    REQUIRE(get_le(original_bytes, kPipeline + 8, 2) == 2);   // shuffle
+    {
+        std::string bytes = original_bytes;
+        put_le(bytes, kPipeline + 10, 200, 2);
+        CHECK_THROWS_WITH_AS(read_h5(bytes),
+                             doctest::Contains("filter pipeline message at byte 1444: filter 2 "
+                                               "with a 200-byte name and 1 values overruns the "
+                                               "message"),
+                             vitrum::FormatError);
+    }
+    {
+        std::string bytes = original_bytes;
+        put_le(bytes, kPipeline + 1, 40, 1);
+        CHECK_THROWS_WITH_AS(
+            read_h5(bytes),
+            doctest::Contains("filter pipeline message at byte 1436: 40 filters (at most 32)"),
+            vitrum::FormatError);
+    }
+    REQUIRE(get_le(original_bytes, 0x54C, 3) == 0x010101);
+    REQUIRE(get_le(original_bytes, 0x58C, 4) == 0x01020302);
+    {
+        std::string bytes = original_bytes;
+        put_le(bytes, 0x54C + 1, 3, 1);
+        CHECK_THROWS_WITH_AS(
+            read_h5(bytes),
+            doctest::Contains("dataspace message at byte 1356: rank 3 does not fit a 24-byte "
+                              "message"),
+            vitrum::FormatError);
+    }
+    {
+        std::string bytes = original_bytes;
+        put_le(bytes, 0x58C + 4, 100, 4);
+        CHECK_THROWS_WITH_AS(read_h5(bytes),
+                             doctest::Contains("fill value message at byte 1424: a 100-byte "
+                                               "value overruns the message"),
+                             vitrum::FormatError);
+    }
 }
