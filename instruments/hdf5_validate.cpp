@@ -72,6 +72,10 @@ public:
         internal_k_ = uint_at(18, 2);
         if (leaf_k_ == 0) fail(16, "superblock", "group leaf node K is 0");
         if (internal_k_ == 0) fail(18, "superblock", "group internal node K is 0");
+        if (version == 1) {  // otherwise the default of 32
+            istore_k_ = uint_at(24, 2);
+            if (istore_k_ == 0) fail(24, "superblock", "indexed storage node K is 0");
+        }
         const std::uint64_t at = version == 0 ? 24 : 28;
         check_base(at);
         check_end_of_file(at + 2 * offset_size_);
@@ -266,6 +270,7 @@ private:
             dims = std::uint64_t{byte(at + 1)} + 1;  // the element size follows the dimensions
             first = at + 8 + offset_size_;
         }
+        const std::uint64_t index = version == 3 ? at + 3 : at + 8;  // the chunk B-tree
         if (dims < 2 || dims > 33 || first + 4 * dims > at + size)
             fail(at, "layout message",
                  fmt::format("chunked layout with {} dimension fields in a {}-byte message", dims,
@@ -273,6 +278,46 @@ private:
         for (std::uint64_t k = 0; k < dims; ++k) {
             if (uint_at(first + 4 * k, 4) == 0)
                 fail(first + 4 * k, "layout message", "chunk dimension of 0");
+        }
+        if (!undefined(address(index))) chunk_node(address(index), dims, index, kNoLevel, 0);
+    }
+
+    static constexpr std::uint64_t kNoLevel = ~std::uint64_t{0};
+
+    /// Chunk B-tree node "TREE" of type 1 (III.A.1): libhdf5 sizes the node from the dataset's
+    /// dimensionality and the superblock's K and then reads `entries` keys and children from
+    /// it, so a layout pointing at a group node (type 0, other key sizes) made it copy past the
+    /// node (heap over-read under H5D__chunk_allocated, found by fuzzing tiny-chunked.hdf5).
+    /// Keys: chunk size (4), filter mask (4), `dims` offsets of 8 bytes; children follow keys.
+    void chunk_node(std::uint64_t at, std::uint64_t dims, std::uint64_t field_at,
+                    std::uint64_t expected_level, std::size_t depth) {
+        if (++nodes_ > kMaxNodes) fail(at, "B-tree", fmt::format("more than {} nodes", kMaxNodes));
+        if (depth > 64) fail(at, "chunk B-tree", "deeper than 64 levels");
+        const std::uint64_t key = 8 + 8 * dims;
+        const std::uint64_t entries_max = 2 * istore_k_;
+        const std::uint64_t first_key = at + 8 + 2 * offset_size_;
+        require_inside(at,
+                       8 + 2 * offset_size_ + (entries_max + 1) * key + entries_max * offset_size_,
+                       field_at, "chunk B-tree", "node");
+        if (bytes_.compare(at, 4, "TREE") != 0 || byte(at + 4) != 1)
+            fail(at, "chunk B-tree", "no \"TREE\" signature of a chunk node (type 1)");
+        const std::uint64_t level = byte(at + 5);
+        if (expected_level != kNoLevel && level != expected_level)
+            fail(at + 5, "chunk B-tree",
+                 fmt::format("level {} (expected {})", level, expected_level));
+        const std::uint64_t entries = uint_at(at + 6, 2);
+        if (entries > entries_max)
+            fail(at + 6, "chunk B-tree",
+                 fmt::format("{} entries, more than 2K = {}", entries, entries_max));
+        for (std::uint64_t k = 0; k < entries; ++k) {
+            const std::uint64_t left_key = first_key + k * (key + offset_size_);
+            const std::uint64_t child_at = left_key + key;
+            const std::uint64_t child = address(child_at);
+            if (level > 0) {
+                chunk_node(child, dims, child_at, level - 1, depth + 1);
+            } else {
+                require_inside(child, uint_at(left_key, 4), child_at, "chunk B-tree", "chunk");
+            }
         }
     }
 
@@ -545,6 +590,7 @@ private:
     unsigned length_size_ = 8;
     std::uint64_t leaf_k_ = 4;
     std::uint64_t internal_k_ = 16;
+    std::uint64_t istore_k_ = 32;  ///< entries of a chunk B-tree node: up to 2·K
     std::uint64_t limit_ = 0;
     std::set<std::uint64_t> objects_;
     std::set<std::pair<std::uint64_t, std::uint64_t>> groups_;

@@ -107,7 +107,8 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
     // (attribute data of 1665754480-byte elements, H5O_attr_decode), fault in H5T__bit_copy (a
     // 0-bit integer layout), smash the stack in H5T__conv_i_f (a 4096-bit integer attribute
     // converted to double), over-read a chunk buffer (a chunk of 79 values in tiny-chunked.hdf5's
-    // 24-value dataset, whose filter name also overran its message), divide by a chunk dimension of
+    // 24-value dataset, whose filter name also overran its message), read a group B-tree node
+    // as a chunk node (heap over-read), divide by a chunk dimension of
     // 0 (SIGFPE), allocate 808 MB for a driver information block, copy from NULL (a compact layout
     // of 0 bytes, a shared message without a shared-message table) or allocate 4 GiB
     // (4294967287-byte numbers) — each message names what vitrum found before libhdf5 acted on it.
@@ -125,6 +126,9 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
         {"crash-c00b53e9e91a1ab6ca7800cd374db8b9dcebeaab",
          "attribute 'uri' has a damaged number layout (4096 bits of precision at bit offset 1 in "
          "47 bytes)"},
+        {"crash-199f7635374b95e4e1659ed9666aa407df65cf64",
+         "damaged HDF5 file: chunk B-tree at byte 1180: no \"TREE\" signature of a chunk node "
+         "(type 1)"},
         {"crash-5873480e4f38ce4244c4e70a06784ad722e4612e",
          "damaged HDF5 file: layout message at byte 5240: chunked layout with 0 dimension fields "
          "in a 24-byte message"},
@@ -172,9 +176,8 @@ TEST_CASE("a chunk B-tree claiming more stored bytes than the file holds is refu
         put_le(bytes, kChunkTree + 24, 0x7FFFFFFF, 4);
         CHECK_THROWS_WITH_AS(
             read_h5(bytes),
-            doctest::Contains("dataset 'test_10/data/displacement_into_surface': chunk of "
-                              "2147483647 bytes at byte 2048 runs past the end of the 7336-byte "
-                              "file"),
+            doctest::Contains("damaged HDF5 file: chunk B-tree at byte 1740: chunk address 2048 "
+                              "(+2147483647 bytes) outside the file (7336 bytes)"),
             vitrum::FormatError);
     }
     {
@@ -249,7 +252,9 @@ TEST_CASE("HDF5 chunks that unpack to the wrong size or lie outside the file are
     {
         std::string bytes = original_bytes;
         put_le(bytes, kChunkTree + 48, bytes.size() - 10, 8);
-        CHECK_THROWS_WITH_AS(read_h5(bytes), doctest::Contains("runs past the end of the"),
+        CHECK_THROWS_WITH_AS(read_h5(bytes),
+                             doctest::Contains("chunk B-tree at byte 1740: chunk address 7326 (+24 "
+                                               "bytes) outside the file (7336 bytes)"),
                              vitrum::FormatError);
     }
 }
@@ -341,4 +346,17 @@ TEST_CASE("dataspace, fill value and filter pipeline messages must fit their mes
                                                "value overruns the message"),
                              vitrum::FormatError);
     }
+}
+
+TEST_CASE("a chunk B-tree node with more entries than 2K is refused") {
+    // tiny-chunked.hdf5 has a version-1 superblock with indexed-storage K = 2 (at byte 24), so
+    // a chunk node holds at most 4 entries; the node at 1692 uses 3 (entries at +6).
+    std::string bytes =
+        vitrum::text::read_file_bytes(vitrum::test::testdata("fuzz-seeds/tiny-chunked.hdf5"));
+    REQUIRE(get_le(bytes, 24, 2) == 2);
+    REQUIRE(get_le(bytes, 1692 + 6, 2) == 3);
+    put_le(bytes, 1692 + 6, 5, 2);
+    CHECK_THROWS_WITH_AS(
+        read_h5(bytes), doctest::Contains("chunk B-tree at byte 1698: 5 entries, more than 2K = 4"),
+        vitrum::FormatError);
 }
