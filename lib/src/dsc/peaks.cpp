@@ -304,7 +304,7 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
     const double chord = (sm.value[b - 1] - sm.value[a]) / (T[b - 1] - T[a]);
     std::vector<double> r(n, 0.0);
     for (std::size_t i = a; i < b; ++i) r[i] = sm.value[i] - (sm.value[a] + chord * (T[i] - T[a]));
-    std::vector<bool> used(n, false);
+    std::vector<unsigned char> used(n, 0);  // bytes, not bits: scanned once per candidate
     double tallest = 0.0;
     std::vector<Built> groups;
     std::size_t found = 0;
@@ -327,7 +327,7 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
         if (T[iS] - T[a] < edge_K || T[b - 1] - T[iE] < edge_K) {
             // Still above the chord at an end of the range: a step or a drifting edge (e.g. the
             // glass before a Tg step), not a peak that returns to its baseline.
-            for (std::size_t i = iS; i <= iE; ++i) used[i] = true;
+            for (std::size_t i = iS; i <= iE; ++i) used[i] = 1;
             continue;
         }
         Built g = make_group(c, iS, i_max, iE);
@@ -339,7 +339,7 @@ PeakSearchResult find_peaks(const Thermogram& heating, const PeakOptions& option
         if (jS > a && jE + 1 < b && (jS != iS || jE != iE)) g = make_group(c, jS, i_max, jE);
         const std::size_t lo_row = std::min(g.s, iS), hi_row = std::max(g.e - 1, iE);
         const auto mark_used = [&] {
-            for (std::size_t i = lo_row; i <= hi_row; ++i) used[i] = true;
+            for (std::size_t i = lo_row; i <= hi_row; ++i) used[i] = 1;
         };
         if (straddles_step(c, g, i_max) || overlaps(groups, g)) {
             mark_used();

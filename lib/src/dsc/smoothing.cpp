@@ -53,11 +53,10 @@ std::array<double, 4> cubic(const Sums& s, const Moments& mo) {
             (mo.m0 * s[2] - mo.m2 * s[0]) / even_det, (mo.m2 * s[3] - mo.m4 * s[1]) / odd_det};
 }
 
-}  // namespace
-
-SmoothedSignal savitzky_golay(const std::vector<double>& y, std::size_t half_window) {
+// The pass behind savitzky_golay; `value` may be null when only the slope is wanted (the x of
+// smooth_against), which drops the Σj²y sum from the loop. Both arrays hold y.size() doubles.
+void smooth_into(const std::vector<double>& y, std::size_t m, double* value, double* slope) {
     const std::size_t n = y.size();
-    const std::size_t m = half_window;
     if (m < 2) {
         throw InvalidArgument(fmt::format("savitzky_golay: half_window must be >= 2, got {}", m));
     }
@@ -66,15 +65,13 @@ SmoothedSignal savitzky_golay(const std::vector<double>& y, std::size_t half_win
             "savitzky_golay: {} points are fewer than the window of {} points", n, 2 * m + 1));
     }
     const Moments mo = moments(m);
-    SmoothedSignal out;
-    out.value.resize(n);
-    out.slope.resize(n);
     const double md = static_cast<double>(m);
-    const std::array<double, 4> drop_weight{1.0, -(md + 1), (md + 1) * (md + 1),
-                                            -(md + 1) * (md + 1) * (md + 1)};
-    const std::array<double, 4> add_weight{1.0, md, md * md, md * md * md};
+    // Weights of the sample entering (j = m) and leaving (j = −(m + 1) after the shift).
+    const double add1 = md, add2 = md * md;
+    const double drop1 = -(md + 1), drop2 = (md + 1) * (md + 1);
     // The cubic's value at the centre is a0 = (m4 s0 − m2 s2) / (m0 m4 − m2²); the other
-    // coefficients are needed only at the two ends.
+    // coefficients are needed only at the two ends, where they come from direct sums. The
+    // running sums therefore stop at Σj²y (Σjy when no value is wanted).
     const double even_det = mo.m0 * mo.m4 - mo.m2 * mo.m2;
     const double w0 = mo.m4 / even_det, w2 = mo.m2 / even_det, inverse_m2 = 1.0 / mo.m2;
     // The binomial shift of the moment sums carries the round-off of Σy into Σj²·y growing
@@ -82,37 +79,52 @@ SmoothedSignal savitzky_golay(const std::vector<double>& y, std::size_t half_win
     // k³/m²·ε relative. Restarting every max(256, 16·m) steps keeps that near 1e-9 for every
     // window up to m = 1000, while the restarts cost about 1/8 of a pass for wide windows.
     const std::size_t restart = std::max<std::size_t>(256, 8 * (2 * m + 1));
-    Sums s{};
-    for (std::size_t c = m; c + m < n; ++c) {
-        if ((c - m) % restart == 0) {
-            s = direct_sums(y, c, m);
+    // Ends: the first/last full-window cubic evaluated at the samples the window cannot centre on.
+    const auto fill_end = [&](std::size_t c, bool first) {
+        const auto a = cubic(direct_sums(y, c, m), mo);
+        for (std::size_t k = 1; k <= m; ++k) {
+            const double j = first ? -static_cast<double>(k) : static_cast<double>(k);
+            const std::size_t i = first ? c - k : c + k;
+            if (value != nullptr) value[i] = a[0] + j * (a[1] + j * (a[2] + j * a[3]));
+            slope[i] = a[1] + j * (2 * a[2] + 3 * j * a[3]);
         }
-        out.value[c] = w0 * s[0] - w2 * s[2];
+    };
+    fill_end(m, true);
+    fill_end(n - m - 1, false);
+    double s0 = 0, s1 = 0, s2 = 0;
+    std::size_t until_restart = 0;  // a counter, not (c − m) % restart: no division per sample
+    for (std::size_t c = m; c + m < n; ++c) {
+        if (until_restart == 0) {
+            const Sums d = direct_sums(y, c, m);
+            s0 = d[0];
+            s1 = d[1];
+            s2 = d[2];
+            until_restart = restart;
+        }
+        --until_restart;
+        if (value != nullptr) value[c] = w0 * s0 - w2 * s2;
         // Slope of the local straight line: a positive-weighted average of dy/di, so it never
         // overshoots at a kink the way the cubic's slope does.
-        out.slope[c] = s[1] * inverse_m2;
-        if (c == m || c + m + 1 == n) {
-            // Ends: evaluate the first/last full-window cubic at the uncovered samples.
-            const auto a = cubic(s, mo);
-            const bool first = c == m;
-            for (std::size_t k = 1; k <= m; ++k) {
-                const double j = first ? -static_cast<double>(k) : static_cast<double>(k);
-                const std::size_t i = first ? c - k : c + k;
-                out.value[i] = a[0] + j * (a[1] + j * (a[2] + j * a[3]));
-                out.slope[i] = a[1] + j * (2 * a[2] + 3 * j * a[3]);
-            }
-        }
+        slope[c] = s1 * inverse_m2;
         if (c + m + 1 < n) {
-            const Sums old = s;
-            s[0] = old[0];
-            s[1] = old[1] - old[0];
-            s[2] = old[2] - 2 * old[1] + old[0];
-            s[3] = old[3] - 3 * old[2] + 3 * old[1] - old[0];
             const double out_v = y[c - m];
             const double in_v = y[c + m + 1];
-            for (int k = 0; k < 4; ++k) s[k] += add_weight[k] * in_v - drop_weight[k] * out_v;
+            // Grouped so that each running sum waits on one addition per sample: the loop is
+            // bound by that chain's latency, not by the arithmetic.
+            if (value != nullptr) s2 += (add2 * in_v - drop2 * out_v) - (2 * s1 - s0);
+            s1 += (add1 * in_v - drop1 * out_v) - s0;
+            s0 += in_v - out_v;
         }
     }
+}
+
+}  // namespace
+
+SmoothedSignal savitzky_golay(const std::vector<double>& y, std::size_t half_window) {
+    SmoothedSignal out;
+    out.value.resize(y.size());
+    out.slope.resize(y.size());
+    smooth_into(y, half_window, out.value.data(), out.slope.data());
     return out;
 }
 
@@ -122,9 +134,10 @@ SmoothedSignal smooth_against(const std::vector<double>& x, const std::vector<do
         throw InvalidArgument(
             fmt::format("smooth_against: x has {} points, y has {}", x.size(), y.size()));
     }
-    SmoothedSignal sx = savitzky_golay(x, half_window);
     SmoothedSignal sy = savitzky_golay(y, half_window);
-    for (std::size_t i = 0; i < sy.slope.size(); ++i) sy.slope[i] /= sx.slope[i];
+    std::vector<double> dx(x.size());  // dx/di; the smoothed x itself is not needed
+    smooth_into(x, half_window, nullptr, dx.data());
+    for (std::size_t i = 0; i < sy.slope.size(); ++i) sy.slope[i] /= dx[i];
     return sy;
 }
 
