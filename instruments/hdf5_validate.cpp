@@ -284,6 +284,30 @@ private:
 
     static constexpr std::uint64_t kNoLevel = ~std::uint64_t{0};
 
+    /// Header of a v1 B-tree node (III.A.1) of `type` (0 group, 1 chunk), checked before
+    /// anything else of it: libhdf5 reads the node whole, sized for 2K entries of `key_bytes`
+    /// keys and child addresses, so the whole node must lie in the file; signature "TREE", the
+    /// type, and at most 2K entries. Counts the node against kMaxNodes.
+    /// @return the node's level and number of entries
+    std::pair<std::uint64_t, std::uint64_t> btree_header(std::uint64_t at, unsigned type,
+                                                         std::uint64_t key_bytes, std::uint64_t k,
+                                                         std::uint64_t field_at, const char* what) {
+        if (++nodes_ > kMaxNodes) fail(at, "B-tree", fmt::format("more than {} nodes", kMaxNodes));
+        const std::uint64_t entries_max = 2 * k;
+        require_inside(
+            at, 8 + 2 * offset_size_ + (entries_max + 1) * key_bytes + entries_max * offset_size_,
+            field_at, what, "node");
+        if (bytes_.compare(at, 4, "TREE") != 0) fail(at, what, "no \"TREE\" signature");
+        if (byte(at + 4) != type)
+            fail(at + 4, what,
+                 fmt::format("node type {} (expected {}, {})", byte(at + 4), type,
+                             type == 0 ? "group" : "chunk"));
+        const std::uint64_t entries = uint_at(at + 6, 2);
+        if (entries > entries_max)
+            fail(at + 6, what, fmt::format("{} entries, more than 2K = {}", entries, entries_max));
+        return {byte(at + 5), entries};
+    }
+
     /// Chunk B-tree node "TREE" of type 1 (III.A.1): libhdf5 sizes the node from the dataset's
     /// dimensionality and the superblock's K and then reads `entries` keys and children from
     /// it, so a layout pointing at a group node (type 0, other key sizes) made it copy past the
@@ -291,24 +315,13 @@ private:
     /// Keys: chunk size (4), filter mask (4), `dims` offsets of 8 bytes; children follow keys.
     void chunk_node(std::uint64_t at, std::uint64_t dims, std::uint64_t field_at,
                     std::uint64_t expected_level, std::size_t depth) {
-        if (++nodes_ > kMaxNodes) fail(at, "B-tree", fmt::format("more than {} nodes", kMaxNodes));
         if (depth > 64) fail(at, "chunk B-tree", "deeper than 64 levels");
         const std::uint64_t key = 8 + 8 * dims;
-        const std::uint64_t entries_max = 2 * istore_k_;
         const std::uint64_t first_key = at + 8 + 2 * offset_size_;
-        require_inside(at,
-                       8 + 2 * offset_size_ + (entries_max + 1) * key + entries_max * offset_size_,
-                       field_at, "chunk B-tree", "node");
-        if (bytes_.compare(at, 4, "TREE") != 0 || byte(at + 4) != 1)
-            fail(at, "chunk B-tree", "no \"TREE\" signature of a chunk node (type 1)");
-        const std::uint64_t level = byte(at + 5);
+        const auto [level, entries] = btree_header(at, 1, key, istore_k_, field_at, "chunk B-tree");
         if (expected_level != kNoLevel && level != expected_level)
             fail(at + 5, "chunk B-tree",
                  fmt::format("level {} (expected {})", level, expected_level));
-        const std::uint64_t entries = uint_at(at + 6, 2);
-        if (entries > entries_max)
-            fail(at + 6, "chunk B-tree",
-                 fmt::format("{} entries, more than 2K = {}", entries, entries_max));
         for (std::uint64_t k = 0; k < entries; ++k) {
             const std::uint64_t left_key = first_key + k * (key + offset_size_);
             const std::uint64_t child_at = left_key + key;
@@ -530,27 +543,15 @@ private:
     /// nodes or, at level 0, symbol nodes. libhdf5 reads the whole node sized for 2K entries.
     void btree_node(std::uint64_t at, const Heap& heap, std::uint64_t field_at,
                     std::size_t parent_level, std::size_t depth) {
-        if (++nodes_ > kMaxNodes) fail(at, "B-tree", fmt::format("more than {} nodes", kMaxNodes));
-        const std::uint64_t entries_max = 2 * internal_k_;
-        const std::uint64_t node_size =
-            8 + 2 * offset_size_ + (entries_max + 1) * length_size_ + entries_max * offset_size_;
-        require_inside(at, node_size, field_at, "group", "B-tree node");
-        if (bytes_.compare(at, 4, "TREE") != 0) fail(at, "B-tree node", "no \"TREE\" signature");
-        if (byte(at + 4) != 0)
-            fail(at + 4, "B-tree node",
-                 fmt::format("node type {} (expected 0, group)", byte(at + 4)));
-        const std::size_t level = byte(at + 5);
+        const auto [level, entries] =
+            btree_header(at, 0, length_size_, internal_k_, field_at, "group B-tree");
         if (level >= parent_level)
-            fail(at + 5, "B-tree node",
+            fail(at + 5, "group B-tree",
                  fmt::format("level {} not below its parent's level {}", level, parent_level));
-        const std::uint64_t entries = uint_at(at + 6, 2);
-        if (entries > entries_max)
-            fail(at + 6, "B-tree node",
-                 fmt::format("{} entries, more than 2K = {}", entries, entries_max));
         for (const std::uint64_t sibling_at : {at + 8, at + 8 + offset_size_}) {
             const std::uint64_t sibling = address(sibling_at);
             if (!undefined(sibling))
-                require_inside(sibling, 8, sibling_at, "B-tree node", "sibling");
+                require_inside(sibling, 8, sibling_at, "group B-tree", "sibling");
         }
         std::uint64_t p = at + 8 + 2 * offset_size_;
         for (std::uint64_t k = 0; k <= entries; ++k) {

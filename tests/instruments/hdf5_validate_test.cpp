@@ -95,6 +95,22 @@ TEST_CASE("an HDF5 link name outside its heap or without a NUL is refused") {
                          vitrum::FormatError);
 }
 
+TEST_CASE("an HDF5 group B-tree node of the wrong type or with more than 2K entries is refused") {
+    // Group B-trees are type 0 with internal K = 16 in N1_1.hdf5 (default superblock values).
+    std::string bytes = original();
+    bytes[kRootTree + 4] = 1;
+    CHECK_THROWS_WITH_AS(
+        read_h5(bytes),
+        doctest::Contains("group B-tree at byte 140: node type 1 (expected 0, group)"),
+        vitrum::FormatError);
+    bytes = original();
+    put_le(bytes, kRootTree + 6, 33, 2);
+    CHECK_THROWS_WITH_AS(
+        read_h5(bytes),
+        doctest::Contains("group B-tree at byte 142: 33 entries, more than 2K = 32"),
+        vitrum::FormatError);
+}
+
 TEST_CASE("an HDF5 B-tree child pointing past the end of the file is refused") {
     std::string bytes = original();
     put_le(bytes, kRootTree + 0x20, bytes.size() - 4, 8);
@@ -127,8 +143,7 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
          "attribute 'uri' has a damaged number layout (4096 bits of precision at bit offset 1 in "
          "47 bytes)"},
         {"crash-199f7635374b95e4e1659ed9666aa407df65cf64",
-         "damaged HDF5 file: chunk B-tree at byte 1180: no \"TREE\" signature of a chunk node "
-         "(type 1)"},
+         "damaged HDF5 file: chunk B-tree at byte 1184: node type 0 (expected 1, chunk)"},
         {"crash-5873480e4f38ce4244c4e70a06784ad722e4612e",
          "damaged HDF5 file: layout message at byte 5240: chunked layout with 0 dimension fields "
          "in a 24-byte message"},
