@@ -1,7 +1,9 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <fmt/format.h>
+#include <iconv.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -65,6 +67,49 @@ TEST_CASE("decode_to_utf8 converts every supported encoding to the same text") {
                                "C",
                                "x")
               .utf8 == expected);
+}
+
+namespace {
+
+// Reference conversion straight through iconv, for comparing decode_to_utf8's table path.
+std::string iconv_reference(const std::string& bytes, const char* encoding) {
+    iconv_t cd = iconv_open("UTF-8", encoding);
+    REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+    std::string out(bytes.size() * 4, '\0');
+    char* in_ptr = const_cast<char*>(bytes.data());
+    char* out_ptr = out.data();
+    std::size_t in_left = bytes.size(), out_left = out.size();
+    const std::size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+    iconv_close(cd);
+    REQUIRE(rc != static_cast<std::size_t>(-1));
+    out.resize(static_cast<std::size_t>(out_ptr - out.data()));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("single-byte code pages decode every byte as iconv does, and name an undefined one") {
+    // Every byte 0x01–0xFF that the code page defines, in ASCII runs of varying length so that
+    // both the eight-byte ASCII skip and the byte-wise tail are crossed.
+    const std::vector<std::pair<const char*, std::vector<int>>> pages{
+        {"CP1252", {0x81, 0x8D, 0x8F, 0x90, 0x9D}},
+        {"CP1251", {0x98}},
+        {"CP437", {}},
+        {"ISO-8859-1", {}}};
+    for (const auto& [encoding, undefined] : pages) {
+        CAPTURE(encoding);
+        std::string bytes;
+        for (int b = 1; b <= 0xFF; ++b) {
+            if (std::find(undefined.begin(), undefined.end(), b) != undefined.end()) continue;
+            bytes += static_cast<char>(b);
+            bytes.append(static_cast<std::size_t>(b % 11), 'a');
+        }
+        CHECK(text::decode_to_utf8(bytes, "x", encoding).utf8 == iconv_reference(bytes, encoding));
+    }
+    // Code page names are matched without regard to case, as iconv does.
+    CHECK(text::decode_to_utf8("\xB0", "x", "cp1252").utf8 == "°");
+    CHECK_THROWS_WITH_AS(text::decode_to_utf8("line1\nline2\nab\x81", "run.txt", "CP1252"),
+                         "run.txt:3: byte sequence invalid in CP1252 at offset 14", ParseError);
 }
 
 TEST_CASE("decode_to_utf8 refuses binary and wrongly declared input with the file and line") {
