@@ -7,8 +7,9 @@
 // fuzz/known-issues/README.md). Everything here follows the HDF5 File Format Specification 2.0:
 // superblock (II.A), v1 B-tree nodes (III.A.1), symbol table nodes (III.B), symbol table entries
 // (III.C), local heaps (III.D), version-1 object headers with continuation and symbol table
-// messages (IV.A.1.a, IV.A.2.q, IV.A.2.r). Version-2 structures carry checksums that libhdf5
-// verifies itself; they are only bounds-checked where the superblock points at them.
+// messages (IV.A.1.a, IV.A.2.q, IV.A.2.r), datatype messages (IV.A.2.d, hdf5_datatype.cpp).
+// Version-2 structures carry checksums that libhdf5 verifies itself; they are only bounds-checked
+// where the superblock points at them.
 
 #include "hdf5_validate.hpp"
 
@@ -20,6 +21,8 @@
 #include <utility>
 #include <vector>
 #include <vitrum/core/error.hpp>
+
+#include "hdf5_datatype.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -34,6 +37,7 @@ constexpr std::uint16_t kMsgSymbolTable = 0x0011;
 constexpr std::uint16_t kMsgAttribute = 0x000C;
 constexpr std::uint16_t kMsgLayout = 0x0008;
 constexpr std::uint16_t kMsgDataspace = 0x0001;
+constexpr std::uint16_t kMsgDatatype = 0x0003;
 constexpr std::uint16_t kMsgFillOld = 0x0004;
 constexpr std::uint16_t kMsgFill = 0x0005;
 constexpr std::uint16_t kMsgFilters = 0x000B;
@@ -243,6 +247,8 @@ private:
                 } else if ((byte(p + 4) & 0x02) == 0) {
                     if (type == kMsgLayout) layout(data, data_size);
                     if (type == kMsgDataspace) dataspace(data, data_size);
+                    if (type == kMsgDatatype)
+                        check_hdf5_datatype(bytes_, data, data + data_size, path_);
                     if (type == kMsgFillOld || type == kMsgFill) fill_value(type, data, data_size);
                     if (type == kMsgFilters) filter_pipeline(data, data_size);
                 }
@@ -437,6 +443,9 @@ private:
         const std::uint64_t data_at = space_at + pad(space_size);
         if (data_at > at + size || type_size < 8 || space_size < 2)
             fail(at, "attribute message", "name, datatype and dataspace overrun the message");
+        // Versions 2 and 3 flag a shared datatype in bit 0 of byte 1: a reference, not a type.
+        if (version == 1 || (byte(at + 1) & 0x01) == 0)
+            check_hdf5_datatype(bytes_, type_at, type_at + type_size, path_);
         // Dataspace (IV.A.2.b): its dimensions must lie inside it; a v2 dataspace of type 2
         // ("null") holds no element.
         const unsigned space_version = byte(space_at);
