@@ -150,11 +150,14 @@ TEST_CASE("HDF5 faults found by fuzzing tiny.hdf5 are refused with the dataset o
          "damaged HDF5 file: superblock at byte 48: driver information block at byte 255 (a "
          "family, multi or split file; vitrum reads single-file HDF5 only)"},
         {"crash-d74333eece3b7e844774227fe8fdd19ab6c3dd74",
-         "damaged HDF5 file: filter pipeline message at byte 5208: filter 1 with a 18-byte name "
-         "and 1 values overruns the message"},
+         "damaged HDF5 file: chunk B-tree at byte 1756: chunk offset 8 is not a multiple of the "
+         "chunk dimension 79"},
         {"crash-f9bb03a8a9aad45db7e99634802e07ee4208d839",
          "dataset 'test_10/data/displacement_into_surface' claims 24 values of 8 bytes but its "
          "compact storage holds 0 bytes"},
+        {"crash-be064403374d5c5c5c421ee97808ad13a74c3ea0",
+         "damaged HDF5 file: chunk B-tree at byte 5000: chunk at offset 8 listed after the one at "
+         "8 (out of order or twice)"},
         {"crash-6599f49a6c695ad83a7549ef4903d30119dd4af4",
          "damaged HDF5 file: shared message at byte 5584: too short"},
         {"oom-961cedccd287acda435680ea788af6cc26981696",
@@ -294,10 +297,17 @@ TEST_CASE("chunked layout messages with a zero dimension or of version 4 are ref
             vitrum::FormatError);
     }
     {
-        // A chunk larger than the dataset's fixed extent (the fuzzing input also damaged a
-        // filter name; this is the layout alone).
+        // A chunk of 79 values: the stored chunks at values 8 and 16 are off its grid.
         std::string bytes = original_bytes;
         put_le(bytes, kLayout + 11, 79, 4);
+        CHECK_THROWS_WITH_AS(read_h5(bytes),
+                             doctest::Contains("chunk B-tree at byte 1756: chunk offset 8 is not a "
+                                               "multiple of the chunk dimension 79"),
+                             vitrum::FormatError);
+        // The same chunk with no chunk stored yet (B-tree address undefined) is larger than the
+        // dataset's fixed extent (the fuzzing input also damaged a filter name; this is the
+        // layout alone).
+        put_le(bytes, kLayout + 3, ~std::uint64_t{0}, 8);
         CHECK_THROWS_WITH_AS(
             read_h5(bytes),
             doctest::Contains("dataset 'test_10/data/displacement_into_surface' has chunks of 79 "
