@@ -96,7 +96,9 @@ TEST_CASE("single-byte code pages decode every byte as iconv does, and name an u
         {"CP1251", {0x98}},
         {"CP437", {}},
         {"ISO-8859-1", {}}};
-    for (const auto& [encoding, undefined] : pages) {
+    for (const auto& page : pages) {
+        const char* encoding = page.first;  // not a structured binding: CAPTURE captures it
+        const std::vector<int>& undefined = page.second;
         CAPTURE(encoding);
         std::string bytes;
         for (int b = 1; b <= 0xFF; ++b) {
