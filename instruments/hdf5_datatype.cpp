@@ -1,12 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include "hdf5_datatype.hpp"
-
+// Datatype messages (HDF5 File Format Specification 2.0, IV.A.2.d); declared in hdf5_messages.hpp.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstring>
-#include <vitrum/core/error.hpp>
+
+#include "hdf5_messages.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -30,7 +30,7 @@ enum Class : unsigned {
 
 class DatatypeChecker {
 public:
-    DatatypeChecker(std::string_view bytes, const std::string& path) : bytes_(bytes), path_(path) {}
+    explicit DatatypeChecker(const Hdf5Bytes& file) : file_(file) {}
 
     // The datatype at `at`, inside [at, end); returns the offset past it.
     std::uint64_t check(std::uint64_t at, std::uint64_t end, unsigned depth) {
@@ -71,8 +71,7 @@ public:
 
 private:
     [[noreturn]] void fail(std::uint64_t at, const std::string& problem) const {
-        throw FormatError(
-            fmt::format("{}: damaged HDF5 file: datatype at byte {}: {}", path_, at, problem));
+        file_.fail(at, "datatype", problem);
     }
 
     // `n` bytes of `what` at `at` must lie inside [at, end).
@@ -86,21 +85,19 @@ private:
         return at + n;
     }
 
-    unsigned byte(std::uint64_t at) const { return static_cast<unsigned char>(bytes_[at]); }
+    unsigned byte(std::uint64_t at) const { return file_.byte(at); }
     std::uint64_t uint_at(std::uint64_t at, unsigned width) const {
-        std::uint64_t value = 0;
-        for (unsigned k = 0; k < width; ++k) value |= std::uint64_t{byte(at + k)} << (8 * k);
-        return value;
+        return file_.uint_at(at, width);
     }
 
     // Offset past a NUL-terminated name at `at` (inside [at, end)), padded with NULs to a
     // multiple of 8 bytes before version 3, as libhdf5 steps over it.
     std::uint64_t name(std::uint64_t at, std::uint64_t end, unsigned version,
                        const char* what) const {
-        const void* nul = at < end ? std::memchr(bytes_.data() + at, '\0', end - at) : nullptr;
+        const char* data = file_.bytes().data();
+        const void* nul = at < end ? std::memchr(data + at, '\0', end - at) : nullptr;
         if (nul == nullptr) fail(at, fmt::format("{} has no NUL inside the message", what));
-        const auto length =
-            static_cast<std::uint64_t>(static_cast<const char*>(nul) - (bytes_.data() + at));
+        const auto length = static_cast<std::uint64_t>(static_cast<const char*>(nul) - (data + at));
         return past(at, version < 3 ? (length + 8) / 8 * 8 : length + 1, end, what);
     }
 
@@ -172,16 +169,14 @@ private:
         return check(p, end, depth + 1);
     }
 
-    std::string_view bytes_;
-    const std::string& path_;
+    const Hdf5Bytes& file_;
 };
 
 }  // namespace
 
-std::uint64_t check_hdf5_datatype(std::string_view bytes, std::uint64_t at, std::uint64_t end,
-                                  const std::string& path) {
-    DatatypeChecker checker(bytes, path);
-    return checker.check(at, std::min<std::uint64_t>(end, bytes.size()), 0);
+std::uint64_t check_hdf5_datatype(const Hdf5Bytes& file, std::uint64_t at, std::uint64_t end) {
+    DatatypeChecker checker(file);
+    return checker.check(at, std::min<std::uint64_t>(end, file.bytes().size()), 0);
 }
 
 }  // namespace vitrum::indentation_io

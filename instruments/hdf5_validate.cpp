@@ -7,7 +7,8 @@
 // fuzz/known-issues/README.md). Everything here follows the HDF5 File Format Specification 2.0:
 // superblock (II.A), v1 B-tree nodes (III.A.1), symbol table nodes (III.B), symbol table entries
 // (III.C), local heaps (III.D), version-1 object headers with continuation and symbol table
-// messages (IV.A.1.a, IV.A.2.q, IV.A.2.r), datatype messages (IV.A.2.d, hdf5_datatype.cpp).
+// messages (IV.A.1.a, IV.A.2.q, IV.A.2.r); the other messages of those headers are checked in
+// hdf5_datatype.cpp and hdf5_messages.cpp.
 // Version-2 structures carry checksums that libhdf5 verifies itself; they are only bounds-checked
 // where the superblock points at them.
 
@@ -20,9 +21,8 @@
 #include <set>
 #include <utility>
 #include <vector>
-#include <vitrum/core/error.hpp>
 
-#include "hdf5_datatype.hpp"
+#include "hdf5_messages.hpp"
 
 namespace vitrum::indentation_io {
 namespace {
@@ -48,9 +48,10 @@ struct Heap {
     std::uint64_t data_size = 0;
 };
 
-class Validator {
+class Validator : private Hdf5Bytes {
 public:
-    Validator(std::string_view bytes, const std::string& path) : bytes_(bytes), path_(path) {}
+    Validator(std::string_view bytes, const std::string& path)
+        : Hdf5Bytes(bytes, path), bytes_(bytes) {}
 
     void run() {
         if (bytes_.size() < 9 || bytes_.compare(0, 8, std::string_view("\x89HDF\r\n\x1a\n", 8)))
@@ -103,26 +104,6 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(std::uint64_t offset, const char* structure,
-                           const std::string& problem) const {
-        throw FormatError(fmt::format("{}: damaged HDF5 file: {} at byte {}: {}", path_, structure,
-                                      offset, problem));
-    }
-
-    unsigned byte(std::uint64_t at) const {
-        if (at >= bytes_.size()) fail(at, "field", "past the end of the file");
-        return static_cast<unsigned char>(bytes_[at]);
-    }
-
-    /// Little-endian unsigned integer of `width` bytes at `at` (all HDF5 integers are LE).
-    std::uint64_t uint_at(std::uint64_t at, unsigned width) const {
-        if (at > bytes_.size() || width > bytes_.size() - at)
-            fail(at, "field", fmt::format("{}-byte field past the end of the file", width));
-        std::uint64_t value = 0;
-        for (unsigned k = 0; k < width; ++k)
-            value |= std::uint64_t{static_cast<unsigned char>(bytes_[at + k])} << (8 * k);
-        return value;
-    }
     std::uint64_t address(std::uint64_t at) const { return uint_at(at, offset_size_); }
     std::uint64_t length(std::uint64_t at) const { return uint_at(at, length_size_); }
     bool undefined(std::uint64_t address) const {
@@ -246,11 +227,12 @@ private:
                     attribute(data, data_size);
                 } else if ((byte(p + 4) & 0x02) == 0) {
                     if (type == kMsgLayout) layout(data, data_size);
-                    if (type == kMsgDataspace) dataspace(data, data_size);
-                    if (type == kMsgDatatype)
-                        check_hdf5_datatype(bytes_, data, data + data_size, path_);
-                    if (type == kMsgFillOld || type == kMsgFill) fill_value(type, data, data_size);
-                    if (type == kMsgFilters) filter_pipeline(data, data_size);
+                    if (type == kMsgDataspace)
+                        check_hdf5_dataspace(*this, data, data_size, length_size_);
+                    if (type == kMsgDatatype) check_hdf5_datatype(*this, data, data + data_size);
+                    if (type == kMsgFillOld || type == kMsgFill)
+                        check_hdf5_fill_value(*this, type, data, data_size);
+                    if (type == kMsgFilters) check_hdf5_filter_pipeline(*this, data, data_size);
                 }
                 p = data + data_size;
             }
@@ -366,75 +348,6 @@ private:
         last_chunk_ = std::move(offset);
     }
 
-    /// Dataspace message (IV.A.2.b): rank, dimensions and maximum dimensions inside it.
-    void dataspace(std::uint64_t at, std::uint64_t size) {
-        const unsigned version = size >= 4 ? byte(at) : 0;
-        if (version < 1 || version > 2)
-            fail(at, "dataspace message", fmt::format("version {} (expected 1 or 2)", version));
-        const std::uint64_t rank = byte(at + 1);
-        const unsigned flags = byte(at + 2);
-        // Dimensions, then maximum dimensions (flag 1), then a permutation (flag 2, version 1).
-        const std::uint64_t lists = 1 + ((flags & 1U) != 0) + (version == 1 && (flags & 2U) != 0);
-        const std::uint64_t first = at + (version == 1 ? 8 : 4);
-        if (rank > 32 || first + lists * rank * length_size_ > at + size)
-            fail(at, "dataspace message",
-                 fmt::format("rank {} does not fit a {}-byte message", rank, size));
-    }
-
-    /// Fill value messages (IV.A.2.e old, IV.A.2.f): the value's size must fit the message;
-    /// libhdf5 1.10 copies that many bytes.
-    void fill_value(std::uint64_t type, std::uint64_t at, std::uint64_t size) {
-        std::uint64_t size_at = at;  // old message: size, then the value
-        if (type == kMsgFill) {
-            const unsigned version = size >= 1 ? byte(at) : 0;
-            if (version < 1 || version > 3)
-                fail(at, "fill value message", fmt::format("unknown version {}", version));
-            if (version == 3) {
-                if ((byte(at + 1) & 0x20U) == 0) return;  // no value defined
-                size_at = at + 2;
-            } else {
-                if (version == 2 && byte(at + 3) == 0) return;  // no value defined
-                size_at = at + 4;
-            }
-        }
-        if (size_at + 4 > at + size) fail(at, "fill value message", "too short");
-        const std::uint64_t value = uint_at(size_at, 4);
-        if (value > at + size - (size_at + 4))
-            fail(size_at, "fill value message",
-                 fmt::format("a {}-byte value overruns the message", value));
-    }
-
-    /// Filter pipeline message (IV.A.2.l): at most 32 filters, each with its name and client
-    /// data inside the message.
-    void filter_pipeline(std::uint64_t at, std::uint64_t size) {
-        const unsigned version = size >= 2 ? byte(at) : 0;
-        if (version < 1 || version > 2)
-            fail(at, "filter pipeline message", fmt::format("unknown version {}", version));
-        const unsigned filters = byte(at + 1);
-        if (filters > 32)
-            fail(at, "filter pipeline message", fmt::format("{} filters (at most 32)", filters));
-        const std::uint64_t end = at + size;
-        std::uint64_t p = at + (version == 1 ? 8 : 2);
-        for (unsigned k = 0; k < filters; ++k) {
-            if (p + 2 > end) fail(p, "filter pipeline message", "filters overrun the message");
-            const std::uint64_t id = uint_at(p, 2);
-            const bool named = version == 1 || id >= 256;
-            const std::uint64_t fixed = named ? 8 : 6;  // id, [name length], flags, values
-            if (p + fixed > end) fail(p, "filter pipeline message", "filters overrun the message");
-            const std::uint64_t name = named ? uint_at(p + 2, 2) : 0;
-            const std::uint64_t values = uint_at(p + fixed - 2, 2);
-            std::uint64_t next =
-                p + fixed + (version == 1 ? (name + 7) / 8 * 8 : name) + 4 * values;
-            if (version == 1 && values % 2 == 1) next += 4;  // padding
-            if (next > end) {
-                fail(p, "filter pipeline message",
-                     fmt::format("filter {} with a {}-byte name and {} values overruns the message",
-                                 id, name, values));
-            }
-            p = next;
-        }
-    }
-
     /// A message flagged as shared (IV.A.2, "Shared Message" encoding). Only v0/v1 superblocks
     /// are walked here, and they have no shared-message table, so a version-3 reference into its
     /// heap (types 1 and 3) is damage: libhdf5 1.10 reads the table at an undefined address
@@ -471,7 +384,7 @@ private:
             fail(at, "attribute message", "name, datatype and dataspace overrun the message");
         // Versions 2 and 3 flag a shared datatype in bit 0 of byte 1: a reference, not a type.
         if (version == 1 || (byte(at + 1) & 0x01) == 0)
-            check_hdf5_datatype(bytes_, type_at, type_at + type_size, path_);
+            check_hdf5_datatype(*this, type_at, type_at + type_size);
         // Dataspace (IV.A.2.b): its dimensions must lie inside it; a v2 dataspace of type 2
         // ("null") holds no element.
         const unsigned space_version = byte(space_at);
@@ -621,7 +534,6 @@ private:
     }
 
     std::string_view bytes_;
-    const std::string& path_;
     unsigned offset_size_ = 8;
     unsigned length_size_ = 8;
     std::uint64_t leaf_k_ = 4;

@@ -3,17 +3,19 @@
 // Datatype messages (HDF5 File Format Specification 2.0, IV.A.2.d) built byte by byte: the
 // checker must step over each class exactly as the specification lays it out, and refuse every
 // field that would make libhdf5 1.10 read past the message.
-#include "../../instruments/hdf5_datatype.hpp"
-
 #include <cstdint>
 #include <string>
 #include <vitrum/core/error.hpp>
 
+#include "../../instruments/hdf5_messages.hpp"
 #include "check.hpp"
 
 namespace {
 
 using vitrum::indentation_io::check_hdf5_datatype;
+using vitrum::indentation_io::Hdf5Bytes;
+
+const std::string kPath = "t.h5";
 
 std::string le(std::uint64_t value, int width) {
     std::string out;
@@ -37,7 +39,7 @@ std::string uint8() { return header(0, 1, 0, 1) + le(0, 2) + le(8, 2); }
 
 // Length of the datatype at the start of `bytes`, the message ending where `bytes` ends.
 std::uint64_t length(const std::string& bytes) {
-    return check_hdf5_datatype(bytes, 0, bytes.size(), "t.h5");
+    return check_hdf5_datatype(Hdf5Bytes(bytes, kPath), 0, bytes.size());
 }
 
 void refused(const std::string& bytes, const std::string& message) {
@@ -73,7 +75,8 @@ TEST_CASE("HDF5 datatypes of every class are stepped over as the specification l
     CHECK(length(header(10, 2, 0, 24) + std::string(4, '\0').replace(0, 1, 1, '\1') + le(3, 4) +
                  le(0, 4) + float64()) == 8 + 4 + 4 + 4 + 20);
     // A message may be longer than its datatype (padding): the rest is not the type's.
-    CHECK(check_hdf5_datatype(uint8() + std::string(4, '\0'), 0, 16, "t.h5") == 12);
+    const std::string padded = uint8() + std::string(4, '\0');
+    CHECK(check_hdf5_datatype(Hdf5Bytes(padded, kPath), 0, 16) == 12);
 }
 
 TEST_CASE("HDF5 datatype fields that would make libhdf5 read past the message are refused") {
