@@ -9,6 +9,7 @@
 
 #include "../../instruments/hdf5_messages.hpp"
 #include "check.hpp"
+#include "reader_test_support.hpp"
 
 namespace {
 
@@ -17,11 +18,7 @@ using vitrum::indentation_io::Hdf5Bytes;
 
 const std::string kPath = "t.h5";
 
-std::string le(std::uint64_t value, int width) {
-    std::string out;
-    for (int k = 0; k < width; ++k) out += static_cast<char>((value >> (8 * k)) & 0xFF);
-    return out;
-}
+std::string le(std::uint64_t value, int width) { return vitrum::test::little_endian(value, width); }
 
 // Class and version byte, 24 class bits, 4-byte size.
 std::string header(unsigned kind, unsigned version, std::uint32_t bits, std::uint32_t size) {

@@ -11,6 +11,7 @@
 #include <vitrum/core/error.hpp>
 
 #include "check.hpp"
+#include "reader_test_support.hpp"
 
 namespace {
 
@@ -18,11 +19,7 @@ using vitrum::indentation_io::Hdf5Bytes;
 
 const std::string kPath = "t.h5";
 
-std::string le(std::uint64_t value, int width) {
-    std::string out;
-    for (int k = 0; k < width; ++k) out += static_cast<char>((value >> (8 * k)) & 0xFF);
-    return out;
-}
+std::string le(std::uint64_t value, int width) { return vitrum::test::little_endian(value, width); }
 
 std::string bytes(std::initializer_list<int> values) {
     std::string out;

@@ -3,6 +3,7 @@
 // Helpers shared by the reader tests: read text with one named reader, mutate a real file.
 #pragma once
 
+#include <cstdint>
 #include <sstream>
 #include <string>
 #include <vitrum/core/text.hpp>
@@ -24,6 +25,13 @@ inline Dataset read_as(const std::string& format_id, const std::string& content,
 /// The bytes of share/testdata/`relative`.
 inline std::string testdata_bytes(const std::string& relative) {
     return text::read_file_bytes(testdata(relative));
+}
+
+/// `value` as `width` little-endian bytes, the byte order of HDF5 and BIFF8 fields.
+inline std::string little_endian(std::uint64_t value, int width) {
+    std::string out;
+    for (int k = 0; k < width; ++k) out += static_cast<char>((value >> (8 * k)) & 0xFF);
+    return out;
 }
 
 /// `s` with the first `from` replaced by `to`; fails the test when `from` is absent.
