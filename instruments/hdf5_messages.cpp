@@ -24,7 +24,7 @@ void check_hdf5_dataspace(const Hdf5Bytes& file, std::uint64_t at, std::uint64_t
 void check_hdf5_fill_value(const Hdf5Bytes& file, std::uint64_t type, std::uint64_t at,
                            std::uint64_t size) {
     std::uint64_t size_at = at;  // old message: size, then the value
-    if (type == 0x0005) {
+    if (type == kMsgFill) {
         const unsigned version = size >= 1 ? file.byte(at) : 0;
         if (version < 1 || version > 3)
             file.fail(at, "fill value message", fmt::format("unknown version {}", version));

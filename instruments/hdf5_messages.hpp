@@ -11,6 +11,17 @@
 
 namespace vitrum::indentation_io {
 
+/// Object header message types (IV.A.2) that the pre-validation looks at.
+inline constexpr std::uint16_t kMsgDataspace = 0x0001;
+inline constexpr std::uint16_t kMsgDatatype = 0x0003;
+inline constexpr std::uint16_t kMsgFillOld = 0x0004;
+inline constexpr std::uint16_t kMsgFill = 0x0005;
+inline constexpr std::uint16_t kMsgLayout = 0x0008;
+inline constexpr std::uint16_t kMsgFilters = 0x000B;
+inline constexpr std::uint16_t kMsgAttribute = 0x000C;
+inline constexpr std::uint16_t kMsgContinuation = 0x0010;
+inline constexpr std::uint16_t kMsgSymbolTable = 0x0011;
+
 /// Checks the datatype message (IV.A.2.d) that starts at byte `at` of `file` and must end by
 /// `end` (its message's end): class 0–10, version 1–4, every class's properties inside the
 /// message; compound members, enumeration names and opaque tags NUL-terminated inside it;
@@ -29,8 +40,8 @@ std::uint64_t check_hdf5_datatype(const Hdf5Bytes& file, std::uint64_t at, std::
 void check_hdf5_dataspace(const Hdf5Bytes& file, std::uint64_t at, std::uint64_t size,
                           unsigned length_size);
 
-/// Checks a fill value message of `size` bytes at `at`, old (IV.A.2.e, type 0x0004) or new
-/// (IV.A.2.f, type 0x0005, versions 1–3): the value's size must fit the message, as libhdf5 1.10
+/// Checks a fill value message of `size` bytes at `at`, old (IV.A.2.e, kMsgFillOld) or new
+/// (IV.A.2.f, kMsgFill, versions 1–3): the value's size must fit the message, as libhdf5 1.10
 /// copies that many bytes.
 /// @throws FormatError "path: damaged HDF5 file: fill value message at byte N: problem"
 void check_hdf5_fill_value(const Hdf5Bytes& file, std::uint64_t type, std::uint64_t at,

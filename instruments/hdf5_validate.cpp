@@ -32,15 +32,6 @@ constexpr std::size_t kMaxBtreeLevel = 16;      // a v1 B-tree of 2K≥2 fan-out
 constexpr std::size_t kMaxObjects = 200000;     // object headers visited
 constexpr std::size_t kMaxNodes = 200000;       // B-tree and symbol nodes visited
 constexpr std::size_t kMaxHeaderChunks = 4096;  // continuation chunks per object header
-constexpr std::uint16_t kMsgContinuation = 0x0010;
-constexpr std::uint16_t kMsgSymbolTable = 0x0011;
-constexpr std::uint16_t kMsgAttribute = 0x000C;
-constexpr std::uint16_t kMsgLayout = 0x0008;
-constexpr std::uint16_t kMsgDataspace = 0x0001;
-constexpr std::uint16_t kMsgDatatype = 0x0003;
-constexpr std::uint16_t kMsgFillOld = 0x0004;
-constexpr std::uint16_t kMsgFill = 0x0005;
-constexpr std::uint16_t kMsgFilters = 0x000B;
 
 /// A group's local heap data segment: link names are NUL-terminated strings inside it.
 struct Heap {
