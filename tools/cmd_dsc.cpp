@@ -30,34 +30,31 @@ int run_dsc(const DscArgs& args, const std::string& plot) {
     if (args.files.empty()) {
         throw InvalidArgument("vitrum dsc: give at least one FILE (see vitrum dsc --help)");
     }
+    make_options(args);  // a bad flag is a usage error before any file is read
+    check_input_format(args.input_format);
     std::vector<DscRow> rows;
-    bool failed = false;
+    std::vector<std::string> failed_files;
     for (const auto& path : args.files) {
         try {
-            for (auto& o : analyse_file(path, args)) {
+            dsc::DscFileResult result = analyse_file(path, args);
+            for (auto& s : result.scans) {
                 // A scan need not show every event (an indium standard has no Tg): what was
                 // not found is a note; the file failed only when nothing could be measured.
-                const auto& a = o.analysis;
-                const auto has_peaks = [](const auto& search) {
-                    return search && !search->peaks.empty();
-                };
-                const bool measured =
-                    a.glass_transition || has_peaks(a.crystallisation) || has_peaks(a.melting);
-                for (const auto& problem : a.problems) {
+                const bool measured = s.measured();
+                for (const auto& problem : s.analysis.problems) {
                     std::cerr << "vitrum dsc: " << path << ": " << (measured ? "note: " : "")
                               << problem << '\n';
                 }
-                if (!measured) failed = true;
-                for (const auto& w : o.heating.warnings) {
+                if (!measured) failed_files.push_back(path);
+                for (const auto& w : s.warnings) {
                     std::cerr << "vitrum dsc: " << path << ": warning: " << w << '\n';
                 }
-                rows.push_back({path, std::move(o)});
+                rows.push_back({path, std::move(s)});
             }
-        } catch (const InvalidArgument&) {
-            throw;  // a bad option fails every file alike: usage error
         } catch (const Error& e) {
+            // Whatever this file caused fails this file only; the batch goes on.
             std::cerr << "vitrum dsc: " << with_file(path, e.what()) << '\n';
-            failed = true;
+            failed_files.push_back(path);
         }
     }
     if (!rows.empty()) print_dsc_results(std::cout, rows, args.format);
@@ -65,19 +62,19 @@ int run_dsc(const DscArgs& args, const std::string& plot) {
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const std::string out = plot_path(plot, i, rows.size());
             try {
-                const auto& o = rows[i].outcome;
+                const auto& s = rows[i].scan;
                 dsc::heating_figure(
-                    o.heating, o.analysis,
+                    s.scan, s.analysis,
                     fmt::format("{} — {}", std::filesystem::path(rows[i].file).filename().string(),
-                                o.curve_name))
+                                s.curve_name))
                     .save(out);
             } catch (const Error& e) {
                 std::cerr << "vitrum dsc: " << out << ": " << e.what() << '\n';
-                failed = true;
+                failed_files.push_back(out);
             }
         }
     }
-    return failed ? kExitSomeFailed : kExitOk;
+    return report_failures("vitrum dsc", args.files.size(), failed_files);
 }
 
 }  // namespace

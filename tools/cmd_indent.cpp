@@ -15,6 +15,7 @@
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 #include <vitrum/indent/calibration.hpp>
+#include <vitrum/indent/file_analysis.hpp>
 #include <vitrum/indent/indent_figure.hpp>
 #include <vitrum/indent/vendor_convention.hpp>
 #include <vitrum/instruments/nanosuite_method.hpp>
@@ -23,6 +24,7 @@
 #include "commands.hpp"
 #include "indent_cli.hpp"
 #include "output.hpp"
+#include "record_output.hpp"
 
 namespace vitrum::cli {
 
@@ -30,70 +32,8 @@ namespace {
 
 using namespace vitrum::indent;
 
-bool has_csm(const Curve& c) {
-    if (!c.data.has(channel::harmonic_stiffness)) return false;
-    for (double v : c.data.values(channel::harmonic_stiffness)) {
-        if (std::isfinite(v) && v > 0.0) return true;
-    }
-    return false;
-}
-
 VendorConventionPreset resolve_convention(const IndentArgs& a) {
     return vendor_convention(parse_vendor_convention(a.convention));
-}
-
-/// A tabulated area function from a text file: two columns h_c [nm] and A [nm²] (comma, semicolon,
-/// tab or blanks), '#' comments and one header line allowed. Read once per path.
-/// @throws ParseError naming the file, line and column; IoError when it cannot be read.
-const AreaFunction& area_table(const std::string& path) {
-    static std::map<std::string, AreaFunction> cache;
-    if (const auto it = cache.find(path); it != cache.end()) return it->second;
-    const std::string bytes = text::read_file_bytes(path);
-    const auto lines = text::split_lines(bytes);
-    std::vector<std::string_view> sample;
-    for (const auto line : lines) {
-        if (!line.empty() && line.front() != '#') sample.push_back(line);
-    }
-    const char delimiter = text::detect_delimiter(sample);
-    std::vector<double> depth_m, area_m2;
-    bool header_seen = false;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string_view line = text::trim(lines[i]);
-        if (line.empty() || line.front() == '#') continue;
-        auto fields = text::split_fields(line, delimiter);
-        fields.erase(std::remove_if(fields.begin(), fields.end(),
-                                    [](std::string_view f) { return text::trim(f).empty(); }),
-                     fields.end());
-        double h = 0.0;
-        if (!header_seen && depth_m.empty() && !fields.empty() &&
-            !text::try_parse_double(fields[0], '.', h)) {
-            header_seen = true;  // column names
-            continue;
-        }
-        if (fields.size() < 2) {
-            throw ParseError(Location{path, "", i + 1, 1}, "two columns: h_c [nm], A [nm^2]",
-                             std::string(line));
-        }
-        const double h_nm = text::parse_double(
-            fields[0], '.', Location{path, "", i + 1, text::column_of(line, fields[0])});
-        const double a_nm2 = text::parse_double(
-            fields[1], '.', Location{path, "", i + 1, text::column_of(line, fields[1])});
-        depth_m.push_back(h_nm * 1e-9);
-        area_m2.push_back(a_nm2 * 1e-18);
-    }
-    try {
-        return cache.emplace(path, AreaFunction::tabulated(depth_m, area_m2)).first->second;
-    } catch (const InvalidArgument& e) {
-        throw ParseError(Location{path, "", 0, 0}, e.what());
-    }
-}
-
-AreaFunction resolve_area(const IndentArgs& a, const Dataset& ds, const Curve& c) {
-    if (!a.area.empty()) return AreaFunction::parse(a.area);
-    if (text::starts_with_nocase(a.tip, "table:")) return area_table(a.tip.substr(6));
-    if (!a.tip.empty()) return AreaFunction::parse(a.tip);
-    if (auto f = AreaFunction::from_dataset(ds, c)) return *f;
-    return resolve_convention(a).ideal_tip;
 }
 
 OliverPharrOptions resolve_oliver_pharr(const IndentArgs& a, const Dataset& ds, const Curve& c) {
@@ -129,63 +69,6 @@ IndentOptions resolve_indent_options(const IndentArgs& a, const OliverPharrOptio
     return o;
 }
 
-CsmOptions resolve_csm_options(const IndentArgs& a, const OliverPharrOptions& op) {
-    CsmOptions o;
-    o.oliver_pharr = op;
-    const auto [lo, hi] = parse_range(a.depth_window, "--depth-window");
-    o.min_depth_m = lo * 1e-9;
-    o.max_depth_m = hi * 1e-9;
-    if (a.frame_stiffness) o.frame_stiffness_N_per_m = *a.frame_stiffness;
-    o.validate();
-    return o;
-}
-
-void check_arguments(const IndentArgs& a) {
-    if (a.method != "auto" && a.method != "qs" && a.method != "csm") {
-        throw InvalidArgument("--method must be auto, qs or csm, not '" + a.method + "'");
-    }
-    resolve_convention(a);
-    // Fail on a malformed tip, window or constant before reading any file.
-    if (!a.area.empty()) AreaFunction::parse(a.area);
-    if (text::starts_with_nocase(a.tip, "table:"))
-        area_table(a.tip.substr(6));
-    else if (!a.tip.empty())
-        AreaFunction::parse(a.tip);
-    resolve_indent_options(a, resolve_oliver_pharr(a, Dataset{}, Curve{}));
-    resolve_csm_options(a, resolve_oliver_pharr(a, Dataset{}, Curve{}));
-}
-
-void save_plot(const IndentArgs& a, const std::vector<AnalysedIndent>& done) {
-    std::vector<IndentResult> qs;
-    for (const auto& d : done) {
-        if (d.quasi_static) qs.push_back(*d.quasi_static);
-    }
-    if (done.size() == 1 && done[0].quasi_static) {
-        load_depth_figure(*done[0].quasi_static).save(a.plot);
-    } else if (!qs.empty()) {
-        cycles_figure(qs).save(a.plot);
-    } else if (!done.empty() && done[0].csm) {
-        csm_figure(*done[0].csm, resolve_csm_options(a, OliverPharrOptions{})).save(a.plot);
-    }
-}
-
-void print_two(std::ostream& out, const ResultTable& main, const ResultTable& summary,
-               OutputFormat f, const char* main_key) {
-    if (f == OutputFormat::json) {
-        std::ostringstream a, b;
-        print_table(a, main, f);
-        print_table(b, summary, f);
-        nlohmann::json j;
-        j[main_key] = nlohmann::json::parse(a.str());
-        j["summary"] = nlohmann::json::parse(b.str());
-        out << j.dump(2) << '\n';
-        return;
-    }
-    print_table(out, main, f);
-    out << '\n';
-    print_table(out, summary, f);
-}
-
 /// The NanoSuite method given with --method-file, read once. @throws Error from the reader.
 std::optional<NanoSuiteMethod> resolve_method_file(const IndentArgs& a) {
     if (a.method_file.empty()) return std::nullopt;
@@ -203,72 +86,122 @@ Dataset read_indent_file(const IndentArgs& a, const std::string& file,
     return ds;
 }
 
-int run_analyse(const IndentArgs& a, OutputFormat format) {
-    check_arguments(a);
-    const VendorConventionPreset preset = resolve_convention(a);
+/// The library options from the flags (the CLI's only policy: which flag sets which field).
+IndentFileOptions make_indent_options(const IndentArgs& a) {
+    IndentFileOptions o;
+    o.convention = parse_vendor_convention(a.convention);
+    if (!a.area.empty())
+        o.area = AreaFunction::parse(a.area);
+    else if (!a.tip.empty())
+        o.area = parse_tip(a.tip);
+    o.sample_poisson_ratio = a.nu;
+    o.tip_poisson_ratio = a.tip_nu;
+    if (!a.tip_modulus.empty()) o.tip_modulus_Pa = parse_quantity_as(a.tip_modulus, "Pa");
+    o.epsilon = a.epsilon;
+    o.beta = a.beta;
+    if (!a.window.empty()) {
+        const auto [lo, hi] = parse_range(a.window, "--window");
+        o.unload_fit_lower = lo;
+        o.unload_fit_upper = hi;
+    }
+    o.frame_stiffness_N_per_m = a.frame_stiffness;
+    if (a.drift == "measured")
+        o.drift = DriftMode::measured;
+    else if (a.drift != "none")
+        throw InvalidArgument("--drift must be none or measured, not '" + a.drift + "'");
+    if (a.method == "qs")
+        o.method = IndentMethod::quasi_static;
+    else if (a.method == "csm")
+        o.method = IndentMethod::csm;
+    else if (a.method != "auto")
+        throw InvalidArgument("--method must be auto, qs or csm, not '" + a.method + "'");
+    const auto [lo, hi] = parse_range(a.depth_window, "--depth-window");
+    o.csm_min_depth_m = lo * 1e-9;
+    o.csm_max_depth_m = hi * 1e-9;
+    o.validate();
+    return o;
+}
+
+void save_results_plot(const IndentArgs& a, const std::vector<IndentAnalysis>& done) {
+    std::vector<IndentResult> qs;
+    for (const auto& d : done)
+        if (d.quasi_static) qs.push_back(*d.quasi_static);
+    if (done.size() == 1 && done[0].quasi_static) {
+        load_depth_figure(*done[0].quasi_static).save(a.plot);
+    } else if (!qs.empty()) {
+        cycles_figure(qs).save(a.plot);
+    } else {
+        for (const auto& d : done)
+            if (d.csm) {
+                CsmOptions co;
+                co.min_depth_m = make_indent_options(a).csm_min_depth_m;
+                co.max_depth_m = make_indent_options(a).csm_max_depth_m;
+                csm_figure(*d.csm, co).save(a.plot);
+                return;
+            }
+    }
+}
+
+int run_analyse(const IndentArgs& a, OutputFormat format, bool summary_only) {
+    const IndentFileOptions options = make_indent_options(a);  // usage errors first
+    check_input_format(a.input_format);
     const std::optional<NanoSuiteMethod> method = resolve_method_file(a);
-    int exit_code = kExitOk;
-    std::vector<AnalysedIndent> done;
+    std::vector<std::string> failed;
+    std::vector<Record> cycles, summaries;
+    std::vector<IndentAnalysis> done;
     for (const auto& file : a.files) {
         try {
             const Dataset ds = read_indent_file(a, file, method);
-            if (ds.curves.empty()) throw AnalysisError("the file holds no indentation curve");
-            for (const auto& w : ds.warnings)
+            IndentFileResult r = indent::analyse(ds, options);
+            for (const auto& w : r.warnings)
                 std::cerr << "vitrum indent: " << file << ": warning: " << w << '\n';
-            for (const Curve& c : ds.curves) {
-                AnalysedIndent ind{file,         c.name,       std::nullopt,
-                                   std::nullopt, std::nullopt, std::nullopt};
-                if (auto it = c.properties.find(property::position_x); it != c.properties.end()) {
-                    ind.position_x_m = it->second.value;
+            for (auto& ind : r.indents) {
+                if (!ind.ok()) {
+                    std::cerr << "vitrum indent: " << file << " [" << ind.test
+                              << "]: failed: " << ind.error << '\n';
+                    failed.push_back(file + " [" + ind.test + "]");
                 }
-                if (auto it = c.properties.find(property::position_y); it != c.properties.end()) {
-                    ind.position_y_m = it->second.value;
-                }
-                try {
-                    const AreaFunction area = resolve_area(a, ds, c);
-                    const OliverPharrOptions op = resolve_oliver_pharr(a, ds, c);
-                    const bool csm = a.method == "csm" || (a.method == "auto" && has_csm(c));
-                    if (csm)
-                        ind.csm = analyse_csm(c.data, area, resolve_csm_options(a, op));
-                    else
-                        ind.quasi_static =
-                            analyse_quasi_static(c, area, resolve_indent_options(a, op));
-                    if (ind.quasi_static &&
-                        preset.stiffness_point != StiffnessPoint::first_unload_point) {
-                        VendorConventionPreset p = preset;
-                        p.options.oliver_pharr = op;
-                        for (CycleResult& cy : ind.quasi_static->cycles) {
-                            if (cy.usable) cy.result = evaluate_cycle(cy, area, p);
-                        }
-                    }
-                    done.push_back(std::move(ind));
-                } catch (const InvalidArgument&) {
-                    throw;
-                } catch (const Error& e) {
-                    std::cerr << "vitrum indent: " << file << " [" << c.name << "]: " << e.what()
-                              << '\n';
-                    exit_code = kExitSomeFailed;
+                for (Record rec : ind.cycle_records()) {
+                    rec.fields.insert(rec.fields.begin(), {"file", file});
+                    cycles.push_back(std::move(rec));
                 }
             }
-        } catch (const InvalidArgument&) {
-            throw;
+            Record sum = r.summary().to_record();
+            sum.fields.insert(sum.fields.begin(), {"file", file});
+            summaries.push_back(std::move(sum));
+            for (auto& ind : r.indents) done.push_back(std::move(ind));
         } catch (const Error& e) {
+            // Whatever this file caused fails this file only; the batch goes on.
             std::cerr << "vitrum indent: " << with_file(file, e.what()) << '\n';
-            exit_code = kExitSomeFailed;
+            failed.push_back(file);
         }
     }
-    // Nothing analysed: the errors above say why; empty tables would only add noise.
-    if (!done.empty() || format == OutputFormat::json)
-        print_two(std::cout, indent_table(done), indent_summary_table(done), format, "indents");
+    if (format == OutputFormat::json) {
+        nlohmann::ordered_json j;
+        j["indents"] = to_json(cycles);
+        j["summary"] = to_json(summaries);
+        std::cout << j.dump(2) << '\n';
+    } else if (!cycles.empty() || !summaries.empty()) {
+        // CSV is one table per run: the cycles, or with --summary the per-file statistics.
+        if (format == OutputFormat::csv) {
+            print_records(std::cout, summary_only ? summaries : cycles, format);
+        } else {
+            if (!summary_only) {
+                print_records(std::cout, cycles, format);
+                std::cout << '\n';
+            }
+            print_records(std::cout, summaries, format);
+        }
+    }
     if (!a.plot.empty() && !done.empty()) {
         try {
-            save_plot(a, done);
+            save_results_plot(a, done);
         } catch (const Error& e) {
             std::cerr << "vitrum indent: --plot " << a.plot << ": " << e.what() << '\n';
-            exit_code = kExitSomeFailed;
+            failed.push_back(a.plot);
         }
     }
-    return exit_code;
+    return report_failures("vitrum indent", a.files.size(), failed);
 }
 
 int run_calibrate(const IndentArgs& a, OutputFormat format) {
@@ -295,8 +228,6 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
                     }
                 }
             }
-        } catch (const InvalidArgument&) {
-            throw;
         } catch (const Error& e) {
             std::cerr << "vitrum indent calibrate: " << with_file(file, e.what()) << '\n';
             exit_code = kExitSomeFailed;
@@ -334,6 +265,7 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
 void add_indent_command(CLI::App& app, CommandList& commands) {
     auto args = std::make_shared<IndentArgs>();
     auto format = std::make_shared<OutputFormat>(OutputFormat::table);
+    auto summary = std::make_shared<bool>(false);
     auto* sub = app.add_subcommand(
         "indent", "Oliver–Pharr hardness and modulus from nanoindentation exports");
     auto add_common = [&](CLI::App* s) {
@@ -367,6 +299,9 @@ void add_indent_command(CLI::App& app, CommandList& commands) {
     sub->add_option("--depth-window", args->depth_window,
                     "CSM averaging window in nm (default 100:200)");
     sub->add_option("--method", args->method, "auto | qs | csm");
+    sub->add_flag("--summary", *summary,
+                  "Print the per-file statistics (n, failed, E and H mean and sd) instead of the "
+                  "per-indent table");
     sub->add_option("--plot", args->plot,
                     "Figure: load-depth with fit and tangent, or H and E (.svg/.png/.pdf)");
     sub->footer("Example: vitrum indent FQ.xls --nu 0.18 --window 0.5:0.999 --plot fq.svg");
@@ -381,13 +316,13 @@ void add_indent_command(CLI::App& app, CommandList& commands) {
     cal->add_option("--min-depth", args->min_depth_nm,
                     "Only deeper indents enter the frame fit [nm]");
 
-    commands.push_back({sub, [args, format, cal, sub] {
+    commands.push_back({sub, [args, format, cal, sub, summary] {
                             if (cal->parsed()) return run_calibrate(*args, *format);
                             if (args->files.empty()) {
                                 std::cerr << sub->help();
                                 return kExitUsage;
                             }
-                            return run_analyse(*args, *format);
+                            return run_analyse(*args, *format, *summary);
                         }});
 }
 

@@ -8,7 +8,6 @@
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
-#include <vitrum/dsc/cooling.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 namespace vitrum::cli {
@@ -27,7 +26,11 @@ void add_dsc_analysis_options(CLI::App& app, DscArgs& args) {
     app.add_option("--segment", args.segment,
                    "Analyse this segment (1-based) instead of the first heating");
     app.add_option("--input-format", args.input_format, "Reader to use (see `vitrum formats`)");
-    app.add_flag("--sigmoidal", args.sigmoidal, "Sigmoidal instead of linear baseline under peaks");
+    app.add_option("--peak-baseline", args.peak_baseline,
+                   "Baseline under exotherms: sigmoidal (default; follows the Δcp lost on "
+                   "crystallising) or linear")
+        ->check(CLI::IsMember({"linear", "sigmoidal"}));
+    app.add_flag("--sigmoidal", args.sigmoidal, "Same as --peak-baseline sigmoidal (the default)");
 }
 
 dsc::TemperatureWindow parse_temperature_range(const std::string& text, const std::string& option) {
@@ -55,15 +58,15 @@ dsc::TemperatureWindow parse_temperature_range(const std::string& text, const st
     return w;
 }
 
-namespace {
-
-dsc::HeatingAnalysisOptions make_options(const DscArgs& args) {
-    dsc::HeatingAnalysisOptions o;
-    if (!args.tg_range.empty())
-        o.glass_transition.search_K = parse_temperature_range(args.tg_range, "--tg-range");
-    if (!args.tx_range.empty())
-        o.crystallisation.search_K = parse_temperature_range(args.tx_range, "--tx-range");
-    if (args.sigmoidal) o.crystallisation.baseline = dsc::PeakBaseline::sigmoidal;
+dsc::DscOptions make_options(const DscArgs& args) {
+    dsc::DscOptions o;
+    if (!args.tg_range.empty()) o.tg_search_K = parse_temperature_range(args.tg_range, "--tg-range");
+    if (!args.tx_range.empty()) o.tx_search_K = parse_temperature_range(args.tx_range, "--tx-range");
+    if (!args.peak_baseline.empty())
+        o.crystallisation_baseline =
+            args.peak_baseline == "linear" ? dsc::PeakBaseline::linear : dsc::PeakBaseline::sigmoidal;
+    else if (args.sigmoidal)
+        o.crystallisation_baseline = dsc::PeakBaseline::sigmoidal;
     if (!args.baseline_window.empty()) {
         const auto comma = args.baseline_window.find(',');
         if (comma == std::string::npos) {
@@ -73,73 +76,28 @@ dsc::HeatingAnalysisOptions make_options(const DscArgs& args) {
                     "--baseline-window expects a width in K (15) or lo1:hi1,lo2:hi2, got '{}'",
                     args.baseline_window));
             }
-            o.glass_transition.baseline_width_K = width;
+            o.tg_baseline_width_K = width;
         } else {
-            o.glass_transition.baseline1_K =
+            o.tg_baseline_before_K =
                 parse_temperature_range(args.baseline_window.substr(0, comma), "--baseline-window");
-            o.glass_transition.baseline2_K = parse_temperature_range(
-                args.baseline_window.substr(comma + 1), "--baseline-window");
+            o.tg_baseline_after_K = parse_temperature_range(args.baseline_window.substr(comma + 1),
+                                                            "--baseline-window");
         }
     }
-    // Melting endotherms are always reported when present; --melting makes a missing one an error.
-    o.melting = dsc::PeakOptions{};
+    if (args.segment) {
+        if (*args.segment == 0) throw InvalidArgument("--segment is 1-based: give 1 or more");
+        o.segment = args.segment;
+    }
+    o.endotherm = args.endo == "down" ? dsc::EndothermDirection::down : dsc::EndothermDirection::up;
     o.melting_required = args.melting;
+    o.validate();
     return o;
 }
 
-// First cooling segment spanning at least 20 K.
-std::optional<std::size_t> first_cooling(const std::vector<dsc::DscSegment>& segments) {
-    for (std::size_t i = 0; i < segments.size(); ++i) {
-        const auto& s = segments[i];
-        if (s.kind == SegmentKind::cooling && s.start_K - s.end_K >= 20.0) return i;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
-std::vector<CurveOutcome> analyse_file(const std::string& path, const DscArgs& args) {
-    const dsc::HeatingAnalysisOptions options = make_options(args);
+dsc::DscFileResult analyse_file(const std::string& path, const DscArgs& args) {
+    const dsc::DscOptions options = make_options(args);
     const Dataset data = builtin_readers().read_file(path, args.input_format, Technique::dsc);
-    if (data.curves.empty()) throw FormatError(fmt::format("{}: no DSC curve in the file", path));
-    dsc::NormalizeOptions norm;
-    norm.endotherm =
-        args.endo == "down" ? dsc::EndothermDirection::down : dsc::EndothermDirection::up;
-    std::vector<CurveOutcome> out;
-    for (std::size_t c = 0; c < data.curves.size(); ++c) {
-        const dsc::Thermogram run = dsc::normalize(data, c, norm);
-        const auto segments = dsc::segment_run(run);
-        CurveOutcome o;
-        std::size_t k = 0;
-        try {
-            k = dsc::choose_heating_segment(segments, args.segment);
-        } catch (const AnalysisError&) {
-            // A cooling-only run (e.g. crystallisation on cooling): analyse its first long cooling.
-            const auto cooling = first_cooling(segments);
-            if (!cooling) throw;
-            k = *cooling;
-        }
-        o.curve_name = data.curves[c].name;
-        o.segment_number = k + 1;
-        o.heating = run.slice(segments[k].begin, segments[k].end);
-        o.cooling = segments[k].kind == SegmentKind::cooling;
-        // The reader's assumptions (a sign convention the file does not state, …) come first.
-        o.heating.warnings.insert(o.heating.warnings.begin(), data.warnings.begin(),
-                                  data.warnings.end());
-        if (o.cooling) {
-            o.analysis.heating_rate_K_per_s = segments[k].measured_rate_K_per_s();
-            try {
-                o.analysis.crystallisation =
-                    dsc::find_cooling_peaks(o.heating, options.crystallisation);
-            } catch (const AnalysisError& e) {
-                o.analysis.problems.emplace_back(e.what());
-            }
-        } else {
-            o.analysis = dsc::analyze_heating(o.heating, options);
-        }
-        out.push_back(std::move(o));
-    }
-    return out;
+    return dsc::analyse(data, options);
 }
 
 }  // namespace vitrum::cli

@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include <vitrum/core/record.hpp>
 #include <vitrum/dsc/analysis.hpp>
+#include <vitrum/dsc/file_analysis.hpp>
 #include <vitrum/dsc/segmentation.hpp>
 #include <vitrum/dsc/thermogram.hpp>
 
@@ -22,6 +24,7 @@ struct DscArgs {
     std::string tg_range, tx_range, baseline_window, endo = "up", input_format;
     std::optional<std::size_t> segment;
     bool sigmoidal = false;
+    std::string peak_baseline;  ///< linear | sigmoidal (default: the library's, sigmoidal)
     bool melting = false;
 };
 
@@ -33,32 +36,25 @@ void add_dsc_analysis_options(CLI::App& app, DscArgs& args);
 /// @throws InvalidArgument naming `option` and the accepted forms.
 dsc::TemperatureWindow parse_temperature_range(const std::string& text, const std::string& option);
 
-/// One analysed heating scan of one curve of one file.
-struct CurveOutcome {
-    std::string curve_name;
-    std::size_t segment_number = 0;  ///< 1-based
-    dsc::Thermogram heating;         ///< the analysed segment (a cooling one when `cooling`)
-    /// The run has no heating segment: `heating` is a cooling segment and
-    /// analysis.crystallisation holds its exotherms (onset on the high-temperature side).
-    bool cooling = false;
-    dsc::HeatingAnalysis analysis;
-};
+/// The library options of the dsc subcommands from their flags.
+/// @throws InvalidArgument naming the flag as typed.
+dsc::DscOptions make_options(const DscArgs& args);
 
-/// Reads `path` and analyses the chosen heating segment of every curve.
-/// @throws vitrum::Error (read, format, option and analysis errors).
-std::vector<CurveOutcome> analyse_file(const std::string& path, const DscArgs& args);
+/// Reads `path` and runs the library's DSC analysis (vitrum::dsc::analyse) on every curve.
+/// @throws vitrum::Error (read, format and analysis errors of this file).
+dsc::DscFileResult analyse_file(const std::string& path, const DscArgs& args);
 
-/// One analysed curve with the file it came from.
+/// One analysed scan with the file it came from.
 struct DscRow {
     std::string file;
-    CurveOutcome outcome;
+    dsc::DscScanResult scan;
 };
 
-/// Wide tidy table of `vitrum dsc`: one row per curve, every quantity a column [°C, K, J/g …].
-ResultTable dsc_wide_table(const std::vector<DscRow>& rows);
+/// The rows as records: "file" first, then the scan's own record (SI keys).
+std::vector<Record> dsc_records(const std::vector<DscRow>& rows);
 
-/// Prints the results: per curve a vertical block "quantity | value [unit] …" (only quantities
-/// with a value) for `table`, the wide table for `csv` and `json`.
+/// Prints the results: per scan a vertical block "quantity | value [unit]" (only quantities
+/// with a value) for `table`; one CSV table or a JSON array in SI keys otherwise.
 void print_dsc_results(std::ostream& out, const std::vector<DscRow>& rows, OutputFormat format);
 
 /// Celsius value of a kelvin temperature [°C].

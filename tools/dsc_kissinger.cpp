@@ -54,9 +54,11 @@ int run_kissinger(const KissingerArgs& args) {
     std::vector<dsc::RatePoint> points;
     std::vector<std::string> names;
     bool failed = false;
+    make_options(args.dsc);  // a bad flag is a usage error before any file is read
+    check_input_format(args.dsc.input_format);
     for (const auto& path : args.dsc.files) {
         try {
-            for (const auto& o : analyse_file(path, args.dsc)) {
+            for (const auto& o : analyse_file(path, args.dsc).scans) {
                 const auto& cr = o.analysis.crystallisation;
                 if (!cr || cr->peaks.size() < args.peak) {
                     std::cerr << fmt::format(
@@ -68,8 +70,6 @@ int run_kissinger(const KissingerArgs& args) {
                     {o.analysis.heating_rate_K_per_s, cr->peaks[args.peak - 1].peak_K});
                 names.push_back(path);
             }
-        } catch (const InvalidArgument&) {
-            throw;
         } catch (const Error& e) {
             std::cerr << "vitrum dsc kissinger: " << with_file(path, e.what()) << '\n';
             failed = true;

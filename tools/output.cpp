@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "output.hpp"
 
+#include <algorithm>
+#include <iostream>
+#include <vitrum/core/error.hpp>
+#include <vitrum/instruments/registry.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -152,6 +157,25 @@ void print_table(std::ostream& out, const ResultTable& table, OutputFormat forma
     for (auto w : width) rule.push_back(std::string(w, '-'));
     print_line(rule);
     for (const auto& line : cells) print_line(line);
+}
+
+void check_input_format(const std::string& format_id) {
+    if (format_id.empty() || builtin_readers().find(format_id) != nullptr) return;
+    throw InvalidArgument(
+        fmt::format("--input-format: unknown format '{}' (see `vitrum formats`)", format_id));
+}
+
+int report_failures(const std::string& command, std::size_t total,
+                    const std::vector<std::string>& failed) {
+    if (failed.empty()) return 0;
+    std::vector<std::string> unique;
+    for (const auto& f : failed)
+        if (std::find(unique.begin(), unique.end(), f) == unique.end()) unique.push_back(f);
+    std::string list;
+    for (const auto& f : unique) list += (list.empty() ? "" : ", ") + f;
+    std::cerr << fmt::format("{}: {} of {} input{} failed: {}\n", command, unique.size(), total,
+                             total == 1 ? "" : "s", list);
+    return 1;
 }
 
 std::string with_file(const std::string& path, const std::string& message) {

@@ -44,4 +44,13 @@ std::string json_key(const Header& header);
 /// path (reader errors name their file, line and column themselves).
 std::string with_file(const std::string& path, const std::string& message);
 
+/// Refuses an unknown reader id given with --input-format (a usage error, before any file).
+/// @throws InvalidArgument naming --input-format and pointing to `vitrum formats`.
+void check_input_format(const std::string& format_id);
+
+/// Prints "COMMAND: N of M inputs failed: a, b" when some failed and returns the exit code
+/// (0 when none failed, else 1).
+int report_failures(const std::string& command, std::size_t total,
+                    const std::vector<std::string>& failed);
+
 }  // namespace vitrum::cli

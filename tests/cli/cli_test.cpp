@@ -120,13 +120,13 @@ TEST_CASE("vitrum dsc on the JCAMP-DX polymer scan prints its glass transition i
     // −40 and −31 °C): glassy line through −58…−45 °C and liquid line through −25…0 °C give
     // Tg,mid ≈ −34.6 °C and a step of 0.042 W/g, i.e. Δcp = 0.042 / (10/60 K/s) ≈ 0.25 J/(g K).
     // Tolerances: 0.5 K (half the point spacing) and 10 % (the hand lines' slopes).
-    CHECK_ABS(row["Tg_mid_°C"].get<double>(), -34.6, 0.5);
-    CHECK_ABS(row["Tg_mid_K"].get<double>() - row["Tg_mid_°C"].get<double>(), 273.15, 1e-9);
-    CHECK_REL(row["delta_cp_J_per_g_K"].get<double>(), 0.25, 0.10);
-    CHECK(row["Tg_onset_K"].get<double>() < row["Tg_mid_K"].get<double>());
-    CHECK(row["Tg_mid_K"].get<double>() < row["Tg_end_K"].get<double>());
+    // Keys are SI with the unit as suffix (share/schemas/results.schema.json).
+    CHECK_ABS(row["tg_midpoint_K"].get<double>() - 273.15, -34.6, 0.5);
+    CHECK_REL(row["delta_cp_J_per_kg_K"].get<double>(), 0.25e3, 0.10);
+    CHECK(row["tg_onset_K"].get<double>() < row["tg_midpoint_K"].get<double>());
+    CHECK(row["tg_midpoint_K"].get<double>() < row["tg_end_K"].get<double>());
     // ##TEMPERATURE=-80°C/10,0(K/min)/200°C in the file header.
-    CHECK_ABS(row["rate_K_per_min"].get<double>(), 10.0, 1e-9);
+    CHECK_ABS(row["heating_rate_K_per_s"].get<double>() * 60.0, 10.0, 1e-9);
     // The file states no exotherm direction: the CLI says which convention it assumed.
     CHECK(r.err.find("assumed endotherms up") != std::string::npos);
 }
@@ -159,9 +159,9 @@ TEST_CASE("vitrum indent on the FS_XP CSM export prints per-test means and a sum
     // Fused silica: E ≈ 72 GPa, H ≈ 9–10 GPa (reference/indentation.md; the file's own CSM
     // means 100–200 nm are checked to 0.2 % in tests/indent). Here: plausible range only.
     const auto& s = doc["summary"][0];
-    CHECK(s["n"].get<double>() >= 8.0);
-    CHECK_ABS(s["E_mean_GPa"].get<double>(), 75.0, 8.0);
-    CHECK_ABS(s["H_mean_GPa"].get<double>(), 9.8, 1.0);
+    CHECK(s["usable"].get<double>() >= 8.0);
+    CHECK_ABS(s["modulus_mean_Pa"].get<double>() * 1e-9, 75.0, 8.0);
+    CHECK_ABS(s["hardness_mean_Pa"].get<double>() * 1e-9, 9.8, 1.0);
 }
 
 TEST_CASE("vitrum indent --method-file completes the FS_XP area function: means match the vendor") {
@@ -172,8 +172,8 @@ TEST_CASE("vitrum indent --method-file completes the FS_XP area function: means 
     const auto s = nlohmann::json::parse(r.out)["summary"][0];
     // FS_XP Results sheet (reference/indentation.md §1.5b): E 77.722 GPa, H 10.211 GPa; the issue
     // asks for the Results averages within 0.2 % (C3, C4 come from the method file).
-    CHECK_REL(s["E_mean_GPa"].get<double>(), 77.722, 2e-3);
-    CHECK_REL(s["H_mean_GPa"].get<double>(), 10.211, 2e-3);
+    CHECK_REL(s["modulus_mean_Pa"].get<double>() * 1e-9, 77.722, 2e-3);
+    CHECK_REL(s["hardness_mean_Pa"].get<double>() * 1e-9, 10.211, 2e-3);
 }
 
 TEST_CASE("vitrum indent refuses an unknown --convention and a missing --method-file") {
@@ -237,12 +237,17 @@ TEST_CASE("vitrum indent --tip table:FILE interpolates a tabulated area function
     const auto& first_ideal = b[0];
     // The chord lies above the parabola by 612.5·4t(1−t) nm², t = position of h_c between two
     // rows: h_c = 364.05 nm gives t = 0.405 and 590 nm². A table ignored would give 0.
-    const double over = first_tab["A_nm2"].get<double>() - first_ideal["A_nm2"].get<double>();
+    const double over =
+        (first_tab["contact_area_m2"].get<double>() - first_ideal["contact_area_m2"].get<double>()) *
+        1e18;
     CHECK(over > 100.0);
     CHECK(over <= 612.5);
-    CHECK_REL(first_tab["A_nm2"].get<double>(), first_ideal["A_nm2"].get<double>(), 2e-4);
-    CHECK_REL(first_tab["H_GPa"].get<double>(), first_ideal["H_GPa"].get<double>(), 2e-4);
-    CHECK_REL(first_tab["E_r_GPa"].get<double>(), first_ideal["E_r_GPa"].get<double>(), 1e-4);
+    CHECK_REL(first_tab["contact_area_m2"].get<double>(),
+              first_ideal["contact_area_m2"].get<double>(), 2e-4);
+    CHECK_REL(first_tab["hardness_Pa"].get<double>(), first_ideal["hardness_Pa"].get<double>(),
+              2e-4);
+    CHECK_REL(first_tab["reduced_modulus_Pa"].get<double>(),
+              first_ideal["reduced_modulus_Pa"].get<double>(), 1e-4);
 }
 
 TEST_CASE("vitrum indent --tip table:FILE names the file, line and column of a bad value") {
