@@ -22,6 +22,9 @@ ReportFiles write_report(const StudyResult& study, const std::string& folder) {
     auto path = [&folder](const std::string& name) { return (fs::path(folder) / name).string(); };
     write_file_atomically(path("summary.csv"), summary_csv(study));
     out.written.push_back("summary.csv");
+    write_file_atomically(path("summary.provenance.json"),
+                          csv_provenance(study, "summary.csv").dump(2) + "\n");
+    out.written.push_back("summary.provenance.json");
     write_file_atomically(path("summary.json"), summary_json(study).dump(2) + "\n");
     out.written.push_back("summary.json");
 

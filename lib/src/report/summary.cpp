@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <sstream>
+#include <vitrum/core/record.hpp>
 #include <vitrum/core/version.hpp>
 #include <vitrum/report/sha256.hpp>
 #include <vitrum/report/summary.hpp>
@@ -15,13 +17,6 @@ using Json = nlohmann::ordered_json;
 std::string fixed(const std::optional<double>& v, int decimals, double scale = 1.0) {
     if (!v || !std::isfinite(*v)) return "";
     return fmt::format("{:.{}f}", *v * scale, decimals);
-}
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 Json optional_json(const std::optional<double>& v) {
@@ -68,28 +63,62 @@ std::vector<std::string> summary_row(const StudyResult&, const SampleResult& s) 
             status};
 }
 
+Record summary_record(const StudyResult&, const SampleResult& s) {
+    Record r;
+    r.add("sample", s.spec.name);
+    r.add("deposition", s.spec.deposition_text);
+    r.add("deposition_K", s.spec.deposition_K);
+    r.add("deposition_over_tg_ref", s.deposition_over_tg_ref);
+    r.add("tg_onset_K", s.tg_onset_K);
+    r.add("tg_midpoint_K", s.tg_midpoint_K);
+    r.add("delta_cp_J_per_kg_K", s.delta_cp_J_per_kg_K);
+    r.add("tx_onset_K", s.tx_onset_K);
+    r.add("tx_peak_K", s.tx_peak_K);
+    r.add("delta_tx_K", s.delta_tx_K);
+    r.add("delta_hx_J_per_kg", s.delta_hx_J_per_kg);
+    r.add("hardness_Pa", s.hardness_Pa);
+    r.add("hardness_sd_Pa", s.hardness_sd_Pa);
+    r.add("modulus_Pa", s.modulus_Pa);
+    r.add("modulus_sd_Pa", s.modulus_sd_Pa);
+    r.add("indents", static_cast<double>(s.indents));
+    r.add("critical_diameter_at_tg_m", s.critical_diameter_at_tg_m);
+    r.add("mro_size_m", s.spec.mro_size_m);
+    r.add("mro_uncertainty_m", s.spec.mro_uncertainty_m);
+    r.add("mro_over_critical", s.mro_over_critical);
+    r.add("status", s.complete() ? "ok" : "incomplete");
+    return r;
+}
+
 std::string summary_csv(const StudyResult& study) {
-    std::string out;
-    out += fmt::format("# vitrum {} (commit {}) stability report, created {}\n", version(),
-                       git_commit(), study.created_utc);
-    out += fmt::format("# manifest: {}\n", study.manifest.path);
-    if (study.tg_reference_K)
-        out += fmt::format("# Tg_ref = {:.1f} K ({})\n", *study.tg_reference_K,
-                           study.tg_reference_source);
-    std::string header;
-    for (const auto& c : summary_columns())
-        header += (header.empty() ? "" : ",") + csv_field(c.header);
-    out += header + "\n";
-    for (const SampleResult& s : study.samples) {
-        std::string line;
-        bool first = true;
-        for (const std::string& cell : summary_row(study, s)) {
-            line += (first ? "" : ",") + csv_field(cell);
-            first = false;
-        }
-        out += line + "\n";
-    }
-    return out;
+    std::vector<Record> rows;
+    for (const SampleResult& s : study.samples) rows.push_back(summary_record(study, s));
+    std::ostringstream out;
+    write_csv(out, rows);
+    return out.str();
+}
+
+nlohmann::ordered_json csv_provenance(const StudyResult& study, const std::string& csv_name) {
+    Json j;
+    j["describes"] = csv_name;
+    j["tool"] = "vitrum report";
+    j["vitrum_version"] = version();
+    j["git_commit"] = git_commit();
+    j["created_utc"] = study.created_utc;
+    j["manifest"] = study.manifest.path;
+    j["tg_reference_K"] = optional_json(study.tg_reference_K);
+    j["tg_reference_source"] = study.tg_reference_source;
+    j["units"] = "SI; each column's unit is the suffix of its name (share/schemas/results.schema.json)";
+    Json inputs = Json::array();
+    for (const SampleResult& s : study.samples)
+        for (const FileOutcome& f : s.files)
+            inputs.push_back({{"sample", f.sample},
+                              {"technique", f.technique},
+                              {"file", f.file},
+                              {"sha256", f.sha256},
+                              {"reader", f.format},
+                              {"options", f.options}});
+    j["inputs"] = inputs;
+    return j;
 }
 
 nlohmann::ordered_json summary_json(const StudyResult& study) {

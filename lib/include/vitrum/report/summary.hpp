@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+#include <vitrum/core/record.hpp>
 #include <vitrum/report/study.hpp>
 
 /// The report's tables: summary.csv (one row per sample) and summary.json (everything).
@@ -25,6 +26,13 @@ std::vector<std::string> summary_row(const StudyResult& study, const SampleResul
 /// summary.csv: provenance lines starting with '#', then an RFC 4180 table with one row per
 /// sample and the unit in every header. Numbers are printed with fixed decimals.
 std::string summary_csv(const StudyResult& study);
+
+/// One sample's row of summary.csv: SI values, the unit as the key's suffix, missing = empty.
+Record summary_record(const StudyResult& study, const SampleResult& sample);
+
+/// summary.provenance.json, the sidecar of a CSV table: vitrum version, commit, time, manifest,
+/// and per input file its SHA-256, reader and every option with its source.
+nlohmann::ordered_json csv_provenance(const StudyResult& study, const std::string& csv_name);
 
 /// summary.json: provenance (vitrum version, git commit, time, manifest), the manifest, every
 /// sample's results and every file's outcome (path, SHA-256, reader format, options, results,
