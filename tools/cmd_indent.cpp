@@ -147,7 +147,7 @@ int run_analyse(const IndentArgs& a, OutputFormat format, bool summary_only) {
     check_input_format(a.input_format);
     const std::optional<NanoSuiteMethod> method = resolve_method_file(a);
     std::vector<std::string> failed;
-    std::vector<Record> cycles, summaries;
+    std::vector<Record> cycles, tests, summaries;
     std::vector<IndentAnalysis> done;
     for (const auto& file : a.files) {
         try {
@@ -161,6 +161,9 @@ int run_analyse(const IndentArgs& a, OutputFormat format, bool summary_only) {
                               << "]: failed: " << ind.error << '\n';
                     failed.push_back(file + " [" + ind.test + "]");
                 }
+                Record headline = ind.to_record();
+                headline.fields.insert(headline.fields.begin(), {"file", file});
+                tests.push_back(std::move(headline));
                 for (Record rec : ind.cycle_records()) {
                     rec.fields.insert(rec.fields.begin(), {"file", file});
                     cycles.push_back(std::move(rec));
@@ -179,6 +182,7 @@ int run_analyse(const IndentArgs& a, OutputFormat format, bool summary_only) {
     if (format == OutputFormat::json) {
         nlohmann::ordered_json j;
         j["indents"] = to_json(cycles);
+        j["tests"] = to_json(tests);
         j["summary"] = to_json(summaries);
         std::cout << j.dump(2) << '\n';
     } else if (!cycles.empty() || !summaries.empty()) {
