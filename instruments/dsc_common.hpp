@@ -12,6 +12,7 @@
 #include <vitrum/core/series.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/reader.hpp>
+#include <vitrum/instruments/registry.hpp>
 
 #include "line_scanner.hpp"
 
@@ -25,6 +26,8 @@ std::unique_ptr<Reader> make_setaram_reader();
 std::unique_ptr<Reader> make_jcamp_dx_reader();
 std::unique_ptr<Reader> make_mettler_stare_reader();
 std::unique_ptr<Reader> make_perkinelmer_pyris_reader();
+/// The three NETZSCH Proteus native readers (netzsch_ngb.cpp): .ngb-ss3, .ngb-bs3, .ngb-ds3.
+void add_netzsch_ngb_readers(ReaderRegistry& registry);
 
 /// The head of a file as ASCII-ish text for sniffing: UTF-16 (with or without BOM) loses its
 /// NUL bytes, a UTF-8 BOM is dropped; other bytes are kept. Never throws.
