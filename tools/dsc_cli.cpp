@@ -60,11 +60,13 @@ dsc::TemperatureWindow parse_temperature_range(const std::string& text, const st
 
 dsc::DscOptions make_options(const DscArgs& args) {
     dsc::DscOptions o;
-    if (!args.tg_range.empty()) o.tg_search_K = parse_temperature_range(args.tg_range, "--tg-range");
-    if (!args.tx_range.empty()) o.tx_search_K = parse_temperature_range(args.tx_range, "--tx-range");
+    if (!args.tg_range.empty())
+        o.tg_search_K = parse_temperature_range(args.tg_range, "--tg-range");
+    if (!args.tx_range.empty())
+        o.tx_search_K = parse_temperature_range(args.tx_range, "--tx-range");
     if (!args.peak_baseline.empty())
-        o.crystallisation_baseline =
-            args.peak_baseline == "linear" ? dsc::PeakBaseline::linear : dsc::PeakBaseline::sigmoidal;
+        o.crystallisation_baseline = args.peak_baseline == "linear" ? dsc::PeakBaseline::linear
+                                                                    : dsc::PeakBaseline::sigmoidal;
     else if (args.sigmoidal)
         o.crystallisation_baseline = dsc::PeakBaseline::sigmoidal;
     if (!args.baseline_window.empty()) {

@@ -31,8 +31,8 @@ void print_dsc_results(std::ostream& out, const std::vector<DscRow>& rows, Outpu
     }
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const auto& s = rows[r].scan;
-        out << fmt::format("{} | {} | segment {} ({}) | {:.4g} K/min\n", rows[r].file,
-                           s.curve_name, s.segment_number, s.cooling ? "cooling" : "heating",
+        out << fmt::format("{} | {} | segment {} ({}) | {:.4g} K/min\n", rows[r].file, s.curve_name,
+                           s.segment_number, s.cooling ? "cooling" : "heating",
                            s.analysis.heating_rate_K_per_s * 60.0);
         std::vector<std::pair<std::string, std::string>> lines;
         for (const auto& [key, value] : records[r].fields) {

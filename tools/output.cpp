@@ -2,18 +2,16 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "output.hpp"
 
-#include <algorithm>
-#include <iostream>
-#include <vitrum/core/error.hpp>
-#include <vitrum/instruments/registry.hpp>
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <vitrum/core/error.hpp>
+#include <vitrum/instruments/registry.hpp>
 
 namespace vitrum::cli {
 

@@ -8,7 +8,8 @@ namespace vitrum::cli {
 namespace {
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() > suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool starts_with(const std::string& s, const std::string& prefix) {
@@ -26,11 +27,16 @@ DisplayColumn display_column(const std::string& key) {
         int precision;
     };
     static const Rule rules[] = {
-        {"_J_per_kg_K", "J/(g K)", 1e-3, 4}, {"_J_per_K", "mJ/K", 1e3, 4},
-        {"_K_per_s", "K/min", 60.0, 4},      {"_J_per_kg", "J/g", 1e-3, 4},
-        {"_N_per_m", "N/m", 1.0, 6},         {"_m2", "nm^2", 1e18, 6},
-        {"_Pa", "GPa", 1e-9, 5},             {"_J", "mJ", 1e3, 4},
-        {"_N", "mN", 1e3, 6},                {"_m", "nm", 1e9, 6},
+        {"_J_per_kg_K", "J/(g K)", 1e-3, 4},
+        {"_J_per_K", "mJ/K", 1e3, 4},
+        {"_K_per_s", "K/min", 60.0, 4},
+        {"_J_per_kg", "J/g", 1e-3, 4},
+        {"_N_per_m", "N/m", 1.0, 6},
+        {"_m2", "nm^2", 1e18, 6},
+        {"_Pa", "GPa", 1e-9, 5},
+        {"_J", "mJ", 1e3, 4},
+        {"_N", "mN", 1e3, 6},
+        {"_m", "nm", 1e9, 6},
         {"_K", "K", 1.0, 5},
     };
     for (const Rule& r : rules) {

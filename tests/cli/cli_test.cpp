@@ -237,9 +237,9 @@ TEST_CASE("vitrum indent --tip table:FILE interpolates a tabulated area function
     const auto& first_ideal = b[0];
     // The chord lies above the parabola by 612.5·4t(1−t) nm², t = position of h_c between two
     // rows: h_c = 364.05 nm gives t = 0.405 and 590 nm². A table ignored would give 0.
-    const double over =
-        (first_tab["contact_area_m2"].get<double>() - first_ideal["contact_area_m2"].get<double>()) *
-        1e18;
+    const double over = (first_tab["contact_area_m2"].get<double>() -
+                         first_ideal["contact_area_m2"].get<double>()) *
+                        1e18;
     CHECK(over > 100.0);
     CHECK(over <= 612.5);
     CHECK_REL(first_tab["contact_area_m2"].get<double>(),

@@ -4,16 +4,15 @@
 // `vitrum indent --format json` and a one-sample `vitrum report` give identical values for every
 // file in ../shared and the example study (issue "One analysis per technique").
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <unistd.h>
-
-#include <algorithm>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/file_analysis.hpp>
 #include <vitrum/indent/file_analysis.hpp>
@@ -56,8 +55,8 @@ Json report_results(const fs::path& file, bool dsc, const fs::path& scratch) {
     std::ofstream(manifest) << m.dump();
     const fs::path out = scratch / "report";
     fs::remove_all(out);
-    const std::string cmd = std::string("'") + VITRUM_CLI_PATH + "' report '" +
-                            manifest.string() + "' -o '" + out.string() + "' >/dev/null 2>&1";
+    const std::string cmd = std::string("'") + VITRUM_CLI_PATH + "' report '" + manifest.string() +
+                            "' -o '" + out.string() + "' >/dev/null 2>&1";
     (void)std::system(cmd.c_str());
     if (!fs::exists(out / "summary.json")) return Json();
     return Json::parse(slurp(out / "summary.json"))["samples"][0]["files"][0];
@@ -91,8 +90,8 @@ std::vector<fs::path> files_under(const fs::path& dir) {
 }
 
 fs::path scratch_folder(const char* tag) {
-    const fs::path p = fs::temp_directory_path() / (std::string("vitrum-doors-") + tag + "-" +
-                                                    std::to_string(::getpid()));
+    const fs::path p = fs::temp_directory_path() /
+                       (std::string("vitrum-doors-") + tag + "-" + std::to_string(::getpid()));
     fs::create_directories(p);
     return p;
 }
@@ -102,7 +101,8 @@ fs::path scratch_folder(const char* tag) {
 TEST_CASE("every DSC file gives the same numbers through the library, vitrum dsc and a report") {
     const fs::path scratch = scratch_folder("dsc");
     std::vector<fs::path> files = files_under(vitrum::test::shared("dsc-files"));
-    for (const auto& f : files_under(vitrum::test::share("examples/cu50zr50/dsc"))) files.push_back(f);
+    for (const auto& f : files_under(vitrum::test::share("examples/cu50zr50/dsc")))
+        files.push_back(f);
     int compared = 0;
     for (const fs::path& file : files) {
         CAPTURE(file.string());
@@ -140,12 +140,12 @@ TEST_CASE("every indentation file gives the same H and E through the library, CL
         try {
             const Dataset d =
                 builtin_readers().read_file(file.string(), "", Technique::indentation);
-            for (const auto& a : indent::analyse(d).indents) lib.push_back(Json::parse(to_json(a.to_record()).dump()));
+            for (const auto& a : indent::analyse(d).indents)
+                lib.push_back(Json::parse(to_json(a.to_record()).dump()));
         } catch (const Error&) {
             continue;  // not an indentation file vitrum reads (method files, pictures, …)
         }
-        const std::string cli =
-            cli_stdout("indent --format json '" + file.string() + "'", scratch);
+        const std::string cli = cli_stdout("indent --format json '" + file.string() + "'", scratch);
         REQUIRE(!cli.empty());
         const Json tests = Json::parse(cli)["tests"];
         REQUIRE(tests.size() == lib.size());

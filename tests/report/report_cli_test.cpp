@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <vitrum/core/text.hpp>
 #include <random>
 #include <sstream>
+#include <vitrum/core/text.hpp>
 #include <vitrum/report/atomic_file.hpp>
 #include <vitrum/report/example_study.hpp>
 #include <vitrum/report/summary.hpp>
@@ -133,7 +133,8 @@ TEST_CASE("summary.csv is one SI table that matches the golden file") {
             CAPTURE(golden[r][0]);
             CAPTURE(golden[0][c]);
             double expected = 0.0;
-            if (golden[r][c].empty() || !vitrum::text::try_parse_double(golden[r][c], '.', expected)) {
+            if (golden[r][c].empty() ||
+                !vitrum::text::try_parse_double(golden[r][c], '.', expected)) {
                 CHECK(actual[r][c] == golden[r][c]);
             } else {
                 // Printed in the shortest round-trip form: only another platform's libm can move

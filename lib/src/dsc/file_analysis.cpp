@@ -18,8 +18,8 @@ Json window_json(const TemperatureWindow& w) { return Json::array({w.lo_K, w.hi_
 
 void check_window(const std::optional<TemperatureWindow>& w, const char* field) {
     if (w && !(w->lo_K > 0.0 && w->lo_K < w->hi_K && std::isfinite(w->hi_K)))
-        throw InvalidArgument(fmt::format("{} must satisfy 0 K < lo < hi, got {}:{} K", field,
-                                          w->lo_K, w->hi_K));
+        throw InvalidArgument(
+            fmt::format("{} must satisfy 0 K < lo < hi, got {}:{} K", field, w->lo_K, w->hi_K));
 }
 
 // First cooling segment spanning at least 20 K (a cooling-only run: crystallisation on cooling).
@@ -87,8 +87,8 @@ HeatingAnalysisOptions heating_options(const DscOptions& o, std::vector<SettingR
 }
 
 // Compares the measured rate with one stated elsewhere; a warning when they disagree.
-void compare_rate(double measured_K_per_s, double stated_K_per_s, const char* who,
-                  double tolerance, std::vector<std::string>& warnings) {
+void compare_rate(double measured_K_per_s, double stated_K_per_s, const char* who, double tolerance,
+                  std::vector<std::string>& warnings) {
     if (!(std::isfinite(stated_K_per_s) && stated_K_per_s != 0.0)) return;
     const double rel = std::abs(std::abs(measured_K_per_s) / std::abs(stated_K_per_s) - 1.0);
     if (rel > tolerance)
@@ -127,9 +127,10 @@ void DscOptions::validate() const {
         throw InvalidArgument("segment is 1-based: it must be ≥ 1, got 0");
     if (stated_heating_rate_K_per_s &&
         !(std::isfinite(*stated_heating_rate_K_per_s) && *stated_heating_rate_K_per_s != 0.0))
-        throw InvalidArgument(fmt::format("stated_heating_rate_K_per_s must be finite and ≠ 0, "
-                                          "got {}",
-                                          *stated_heating_rate_K_per_s));
+        throw InvalidArgument(
+            fmt::format("stated_heating_rate_K_per_s must be finite and ≠ 0, "
+                        "got {}",
+                        *stated_heating_rate_K_per_s));
     if (!(rate_tolerance > 0.0 && rate_tolerance < 1.0))
         throw InvalidArgument(
             fmt::format("rate_tolerance must lie in (0, 1), got {}", rate_tolerance));
@@ -162,8 +163,8 @@ Record DscScanResult::to_record() const {
     r.add("tg_last_deviation_K", tg_value(&GlassTransitionResult::last_deviation_K));
     r.add(per_mass ? "delta_cp_J_per_kg_K" : "delta_cp_J_per_K",
           tg_value(&GlassTransitionResult::delta_cp));
-    r.add("tf_K", analysis.fictive ? std::optional<double>(analysis.fictive->fictive_K)
-                                   : std::nullopt);
+    r.add("tf_K",
+          analysis.fictive ? std::optional<double>(analysis.fictive->fictive_K) : std::nullopt);
     if (cooling) {
         add_peaks(r, analysis.crystallisation, "tc", "delta_hc", per_mass);
         return r;
@@ -186,7 +187,8 @@ DscFileResult analyse(const Dataset& data, const DscOptions& options) {
     const HeatingAnalysisOptions heating = heating_options(options, out.settings);
     record_setting(out.settings, "endotherm",
                    options.endotherm == EndothermDirection::up ? "up" : "down",
-                   SettingSource::option);
+                   options.endotherm == EndothermDirection::up ? SettingSource::default_value
+                                                               : SettingSource::option);
     out.warnings = data.warnings;
     NormalizeOptions norm;
     norm.endotherm = options.endotherm;

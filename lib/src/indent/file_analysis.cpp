@@ -71,8 +71,8 @@ Resolved resolve(const Dataset& ds, const Curve& c, const IndentFileOptions& o,
         record_setting(r.settings, "area_function", r.area.describe(), SettingSource::file);
     } else {
         record_setting(r.settings, "area_function", r.area.describe(), preset_source);
-        r.warnings.push_back(fmt::format("no tip area function given or in the file: ideal {} assumed",
-                                         r.area.describe()));
+        r.warnings.push_back(fmt::format(
+            "no tip area function given or in the file: ideal {} assumed", r.area.describe()));
     }
     const OliverPharrOptions& p = preset.options.oliver_pharr;
     const auto file = [&](const char* key) { return ds.property(c, key); };
@@ -80,12 +80,13 @@ Resolved resolve(const Dataset& ds, const Curve& c, const IndentFileOptions& o,
         pick(r.settings, "sample_poisson_ratio", o.sample_poisson_ratio,
              file(property::poisson_ratio), p.sample_poisson_ratio, SettingSource::default_value);
     if (!o.sample_poisson_ratio && !file(property::poisson_ratio))
-        r.warnings.push_back(fmt::format("no sample Poisson ratio given or in the file: ν = {:g} "
-                                         "assumed",
-                                         p.sample_poisson_ratio));
-    r.op.tip_poisson_ratio = pick(r.settings, "tip_poisson_ratio", o.tip_poisson_ratio,
-                                  file(property::tip_poisson_ratio), p.tip_poisson_ratio,
-                                  preset_source);
+        r.warnings.push_back(
+            fmt::format("no sample Poisson ratio given or in the file: ν = {:g} "
+                        "assumed",
+                        p.sample_poisson_ratio));
+    r.op.tip_poisson_ratio =
+        pick(r.settings, "tip_poisson_ratio", o.tip_poisson_ratio,
+             file(property::tip_poisson_ratio), p.tip_poisson_ratio, preset_source);
     r.op.tip_modulus_Pa = pick(r.settings, "tip_modulus_Pa", o.tip_modulus_Pa,
                                file(property::tip_modulus), p.tip_modulus_Pa, preset_source);
     r.op.epsilon =
@@ -151,8 +152,8 @@ void IndentFileOptions::validate() const {
         throw InvalidArgument(fmt::format("sample_poisson_ratio must lie in (−1, 0.5), got {}",
                                           *sample_poisson_ratio));
     if (tip_poisson_ratio && !(*tip_poisson_ratio > -1.0 && *tip_poisson_ratio < 0.5))
-        throw InvalidArgument(fmt::format("tip_poisson_ratio must lie in (−1, 0.5), got {}",
-                                          *tip_poisson_ratio));
+        throw InvalidArgument(
+            fmt::format("tip_poisson_ratio must lie in (−1, 0.5), got {}", *tip_poisson_ratio));
     positive(tip_modulus_Pa, "tip_modulus_Pa");
     positive(epsilon, "epsilon");
     positive(beta, "beta");
@@ -162,13 +163,15 @@ void IndentFileOptions::validate() const {
         if (v && !(*v >= 0.0 && *v <= 1.0))
             throw InvalidArgument(fmt::format("{} must lie in [0, 1], got {}", name, *v));
     if (unload_fit_lower && unload_fit_upper && !(*unload_fit_lower < *unload_fit_upper))
-        throw InvalidArgument(fmt::format("unload_fit_lower ({}) must be below unload_fit_upper "
-                                          "({})",
-                                          *unload_fit_lower, *unload_fit_upper));
+        throw InvalidArgument(
+            fmt::format("unload_fit_lower ({}) must be below unload_fit_upper "
+                        "({})",
+                        *unload_fit_lower, *unload_fit_upper));
     if (!(csm_min_depth_m >= 0.0 && csm_min_depth_m < csm_max_depth_m))
-        throw InvalidArgument(fmt::format("csm_min_depth_m ({}) must be ≥ 0 and below "
-                                          "csm_max_depth_m ({})",
-                                          csm_min_depth_m, csm_max_depth_m));
+        throw InvalidArgument(
+            fmt::format("csm_min_depth_m ({}) must be ≥ 0 and below "
+                        "csm_max_depth_m ({})",
+                        csm_min_depth_m, csm_max_depth_m));
 }
 
 std::vector<Record> IndentAnalysis::cycle_records() const {
@@ -348,9 +351,8 @@ IndentFileResult analyse(const Dataset& data, const IndentFileOptions& options) 
             const bool csm = options.method == IndentMethod::csm ||
                              (options.method == IndentMethod::automatic && has_csm(c));
             record_setting(r.settings, "method", csm ? "csm" : "quasi-static",
-                           options.method == IndentMethod::automatic
-                               ? SettingSource::file
-                               : SettingSource::option);
+                           options.method == IndentMethod::automatic ? SettingSource::file
+                                                                     : SettingSource::option);
             if (csm) {
                 const CsmOptions co = csm_options(options, r.op);
                 record_setting(r.settings, "csm_depth_window_m",
@@ -360,8 +362,7 @@ IndentFileResult analyse(const Dataset& data, const IndentFileOptions& options) 
                 if (a.csm->window_points > 0 && std::isfinite(a.csm->mean_modulus_Pa) &&
                     std::isfinite(a.csm->mean_hardness_Pa)) {
                     OliverPharrPoint p;
-                    p.load_N = p.depth_m = p.contact_depth_m = p.contact_area_m2 =
-                        std::nan("");
+                    p.load_N = p.depth_m = p.contact_depth_m = p.contact_area_m2 = std::nan("");
                     p.stiffness_N_per_m = p.stiffness_squared_over_load_Pa = std::nan("");
                     p.reduced_modulus_Pa = a.csm->mean_reduced_modulus_Pa;
                     p.modulus_Pa = a.csm->mean_modulus_Pa;
@@ -387,17 +388,18 @@ IndentFileResult analyse(const Dataset& data, const IndentFileOptions& options) 
                         a.headline_cycle = cy.number;
                     }
                 if (!a.headline)
-                    a.error = a.quasi_static->cycles.empty()
-                                  ? "no load–unload cycle found"
-                                  : "no usable cycle (" + a.quasi_static->cycles.back().status +
-                                        ")";
+                    a.error =
+                        a.quasi_static->cycles.empty()
+                            ? "no load–unload cycle found"
+                            : "no usable cycle (" + a.quasi_static->cycles.back().status + ")";
             }
             for (const std::string& w : r.warnings)
                 if (std::find(out.warnings.begin(), out.warnings.end(), w) == out.warnings.end())
                     out.warnings.push_back(w);
             for (SettingRecord& s : r.settings) {
-                const auto it = std::find_if(out.settings.begin(), out.settings.end(),
-                                             [&](const SettingRecord& x) { return x.name == s.name; });
+                const auto it =
+                    std::find_if(out.settings.begin(), out.settings.end(),
+                                 [&](const SettingRecord& x) { return x.name == s.name; });
                 if (it == out.settings.end()) {
                     out.settings.push_back(std::move(s));
                 } else if (it->value != s.value && it->source != SettingSource::option) {

@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
-#include <algorithm>
 #include <vitrum/core/record.hpp>
 #include <vitrum/core/setting.hpp>
 #include <vitrum/dsc/file_analysis.hpp>
@@ -55,9 +55,11 @@ DscFileResult analyse_dsc_file(const std::string& sample, const DscInput& input,
         // The report's only policy: which manifest key fills which library option.
         dsc::DscOptions o;
         if (options.tg_search_lo_K && options.tg_search_hi_K)
-            o.tg_search_K = dsc::TemperatureWindow{*options.tg_search_lo_K, *options.tg_search_hi_K};
+            o.tg_search_K =
+                dsc::TemperatureWindow{*options.tg_search_lo_K, *options.tg_search_hi_K};
         if (options.tx_search_lo_K && options.tx_search_hi_K)
-            o.tx_search_K = dsc::TemperatureWindow{*options.tx_search_lo_K, *options.tx_search_hi_K};
+            o.tx_search_K =
+                dsc::TemperatureWindow{*options.tx_search_lo_K, *options.tx_search_hi_K};
         o.stated_heating_rate_K_per_s = input.heating_rate_K_per_s;
         dsc::DscFileResult result = dsc::analyse(data, o);
         out.options = settings_to_json(result.settings);

@@ -107,7 +107,8 @@ nlohmann::ordered_json csv_provenance(const StudyResult& study, const std::strin
     j["manifest"] = study.manifest.path;
     j["tg_reference_K"] = optional_json(study.tg_reference_K);
     j["tg_reference_source"] = study.tg_reference_source;
-    j["units"] = "SI; each column's unit is the suffix of its name (share/schemas/results.schema.json)";
+    j["units"] =
+        "SI; each column's unit is the suffix of its name (share/schemas/results.schema.json)";
     Json inputs = Json::array();
     for (const SampleResult& s : study.samples)
         for (const FileOutcome& f : s.files)

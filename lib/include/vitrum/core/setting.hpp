@@ -23,7 +23,7 @@ const char* setting_source_name(SettingSource source);
 
 /// One resolved setting: its name (the library option field), value (SI) and source.
 struct SettingRecord {
-    std::string name;             ///< option field, e.g. "sample_poisson_ratio"
+    std::string name;              ///< option field, e.g. "sample_poisson_ratio"
     nlohmann::ordered_json value;  ///< value in SI, unit in the name where it has one
     SettingSource source = SettingSource::default_value;
 };

@@ -29,16 +29,16 @@ enum class IndentMethod {
 /// module fill this struct and call analyse().
 struct IndentFileOptions {
     VendorConvention convention = VendorConvention::vitrum;
-    std::optional<AreaFunction> area;              ///< tip area function (overrides the file)
-    std::optional<double> sample_poisson_ratio;    ///< sample ν [1]; default 0.3 (warned)
-    std::optional<double> tip_poisson_ratio;       ///< ν_i [1]
-    std::optional<double> tip_modulus_Pa;          ///< E_i [Pa]
-    std::optional<double> epsilon;                 ///< ε [1]
-    std::optional<double> beta;                    ///< β [1]
-    std::optional<double> unload_fit_lower;        ///< unloading fit window, lower P/P_max [1]
-    std::optional<double> unload_fit_upper;        ///< unloading fit window, upper P/P_max [1]
+    std::optional<AreaFunction> area;               ///< tip area function (overrides the file)
+    std::optional<double> sample_poisson_ratio;     ///< sample ν [1]; default 0.3 (warned)
+    std::optional<double> tip_poisson_ratio;        ///< ν_i [1]
+    std::optional<double> tip_modulus_Pa;           ///< E_i [Pa]
+    std::optional<double> epsilon;                  ///< ε [1]
+    std::optional<double> beta;                     ///< β [1]
+    std::optional<double> unload_fit_lower;         ///< unloading fit window, lower P/P_max [1]
+    std::optional<double> unload_fit_upper;         ///< unloading fit window, upper P/P_max [1]
     std::optional<double> frame_stiffness_N_per_m;  ///< K_f removed from the data [N/m]
-    DriftMode drift = DriftMode::none;             ///< thermal drift correction
+    DriftMode drift = DriftMode::none;              ///< thermal drift correction
     IndentMethod method = IndentMethod::automatic;
     double csm_min_depth_m = 100e-9;  ///< CSM averaging window start [m]
     double csm_max_depth_m = 200e-9;  ///< CSM averaging window end [m]
@@ -72,9 +72,9 @@ struct IndentAnalysis {
 
 /// Mean, sample sd and robust outliers of the usable indents of one file.
 struct IndentSummary {
-    std::size_t indents = 0;    ///< indents in the file [1]
-    std::size_t usable = 0;     ///< indents with values [1]
-    std::size_t failed = 0;     ///< indents without values [1]
+    std::size_t indents = 0;                                 ///< indents in the file [1]
+    std::size_t usable = 0;                                  ///< indents with values [1]
+    std::size_t failed = 0;                                  ///< indents without values [1]
     std::optional<double> modulus_mean_Pa, modulus_sd_Pa;    ///< E [Pa]
     std::optional<double> hardness_mean_Pa, hardness_sd_Pa;  ///< H [Pa]
     std::vector<std::string> outliers;  ///< tests flagged by the median/MAD rule (|z| > 3.5)
