@@ -136,3 +136,36 @@ TEST_CASE("analyze_heating gets every event of 500 random scans right to the ISO
     MESSAGE(passed << " of " << count << " random scans fully right\n" << failures);
     CHECK(passed == count);
 }
+
+TEST_CASE("random scan dump" * doctest::skip()) {
+    const char* env = std::getenv("VITRUM_RANDOM_SEED");
+    if (!env) return;
+    const RandomCurve rc = vitrum::test::random_curve(static_cast<unsigned>(std::atoi(env)));
+    std::string s = rc.summary + "\nexpected:";
+    for (const auto& e : rc.events)
+        s += " [" + std::to_string(static_cast<int>(e.type)) + " " + fmt_num(e.onset_K) + " " +
+             fmt_num(e.end_K) + " " + fmt_num(e.magnitude) + "]";
+    const auto ev = vitrum::dsc::find_events(rc.thermogram);
+    s += "\nnoise " + fmt_num(ev.noise) + " slope noise " + fmt_num(ev.slope_noise) + "\nfound:";
+    for (const auto& e : ev.events) {
+        s += "\n  " + std::to_string(static_cast<int>(e.kind)) + " range " +
+             fmt_num(e.range_K.lo_K) + "-" + fmt_num(e.range_K.hi_K);
+        if (e.kind == vitrum::dsc::EventKind::glass_step)
+            s += " Tg " + fmt_num(e.step.onset_extrapolated_K) + " " + fmt_num(e.step.midpoint_K) +
+                 " " + fmt_num(e.step.end_extrapolated_K) + " dcp " + fmt_num(e.step.delta_cp) +
+                 " b1 " + fmt_num(e.step.baseline1_window_K.lo_K) + "-" +
+                 fmt_num(e.step.baseline1_window_K.hi_K) + " b2 " +
+                 fmt_num(e.step.baseline2_window_K.lo_K) + "-" +
+                 fmt_num(e.step.baseline2_window_K.hi_K) + " tangent slope " +
+                 fmt_num(e.step.tangent.slope) + " n " + std::to_string(e.step.tangent.n);
+        else
+            s += " onset " + fmt_num(e.peak.onset_extrapolated_K) + " peak " +
+                 fmt_num(e.peak.peak_K) + " end " + fmt_num(e.peak.end_extrapolated_K) + " dH " +
+                 fmt_num(e.peak.enthalpy) + " h " + fmt_num(e.peak.height) + " bl " +
+                 fmt_num(e.group.before_window_K.lo_K) + "-" +
+                 fmt_num(e.group.before_window_K.hi_K) + " / " +
+                 fmt_num(e.group.after_window_K.lo_K) + "-" + fmt_num(e.group.after_window_K.hi_K);
+    }
+    for (const auto& r : ev.refused) s += "\n  refused: " + r;
+    MESSAGE(s);
+}
