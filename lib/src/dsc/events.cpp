@@ -100,6 +100,16 @@ void refine_background(Scan& s, const std::vector<Rows>& quiet) {
     }
     const double mad = 1.4826 * detail::median_in_place(dev);
     s.sigma_s = std::max(s.sigma_s, mad);
+    // The background slope is interpolated only between stretches whose slopes agree within
+    // the noise; otherwise (a stretch on the long tail of a broad step) the median slope of all
+    // quiet rows is used, so that the tail of a step is never taken as background.
+    std::vector<double> all;
+    for (const auto& [a, b] : quiet)
+        all.insert(all.end(), s.sm.slope.begin() + static_cast<std::ptrdiff_t>(a),
+                   s.sm.slope.begin() + static_cast<std::ptrdiff_t>(b));
+    const double global = detail::median_in_place(all);
+    for (double& v : level)
+        if (std::fabs(v - global) > 3.0 * s.sigma_s) v = global;
     std::size_t k = 0;
     for (std::size_t i = 0; i < s.T.size(); ++i) {
         while (k + 1 < centre_K.size() && centre_K[k + 1] < s.T[i]) ++k;
@@ -232,6 +242,14 @@ void construct_step(const Scan& s, const Region& r, const Rows& qb, const Rows& 
         return;
     }
     g.step_height = b2(g.midpoint_K) - b1(g.midpoint_K);
+    const double h_K = (T.back() - T.front()) / static_cast<double>(T.size() - 1);
+    if (!(g.step_height > o.significance_sigma * s.sigma_sm) ||
+        !(g.step_height > 3.0 * std::max(b1.residual_rms, b2.residual_rms)) ||
+        g.end_extrapolated_K - g.onset_extrapolated_K < 2.0 * static_cast<double>(s.m) * h_K) {
+        refuse(fmt::format("step of {:.3g} over {:.2f} K does not stand above the noise",
+                           g.step_height, g.end_extrapolated_K - g.onset_extrapolated_K));
+        return;
+    }
     if (!(g.onset_extrapolated_K <= g.midpoint_K && g.midpoint_K <= g.end_extrapolated_K) ||
         !(g.step_height > 0.0)) {
         refuse(fmt::format("construction breaks T_eig <= T_mg <= T_efg ({:.2f}, {:.2f}, {:.2f} K)",
@@ -447,60 +465,86 @@ ScanEvents find_events(const Thermogram& scan, const EventOptions& options) {
     // into the quiet runs (the smoothed slope lags the raw corner by up to m rows); the quiet
     // runs used for baselines are shrunk by the same amount.
     std::vector<Rows> core;  // quiet rows kept for baselines
-    for (const auto& [qa, qb] : quiet) {
-        const std::size_t a2 = qa + s.m, b2 = qb > s.m ? qb - s.m : 0;
-        core.emplace_back(qa, qb);
-        if (b2 > a2 + 5) core.back() = {a2, b2};
-    }
     std::vector<Region> regions;
-    for (std::size_t k = 0; k + 1 < quiet.size(); ++k) {
-        Region r;
-        r.a = core[k].second;
-        r.b = core[k + 1].first;
-        if (r.b <= r.a + 2) continue;
-        r.before = k;
-        r.after = k + 1;
-        regions.push_back(r);
-    }
-
-    // Classify: level change between the quiet stretches against the largest excursion.
-    std::vector<double> level(regions.size()), excursion(regions.size());
-    std::vector<bool> refused_by(regions.size(), false);
-    std::vector<std::size_t> refused_at(regions.size(), 0);
-    for (std::size_t j = 0; j < regions.size(); ++j) {
-        Region& r = regions[j];
-        const Rows& qb = core[r.before];
-        const Rows& qa = core[r.after];
-        const double Tb = 0.5 * (T[qb.first] + T[qb.second - 1]);
-        const double Ta = 0.5 * (T[qa.first] + T[qa.second - 1]);
-        double mean_b = 0.0, mean_a = 0.0;
-        for (std::size_t i = qb.first; i < qb.second; ++i) mean_b += s.y[i];
-        for (std::size_t i = qa.first; i < qa.second; ++i) mean_a += s.y[i];
-        mean_b /= static_cast<double>(qb.second - qb.first);
-        mean_a /= static_cast<double>(qa.second - qa.first);
-        const double slope_bg = 0.5 * (s.background[qb.first] + s.background[qa.second - 1]);
-        level[j] = mean_a - mean_b - slope_bg * (Ta - Tb);
-        excursion[j] = 0.0;
-        for (std::size_t i = r.a; i < r.b; ++i) {
-            const double base = mean_b + slope_bg * (T[i] - Tb);
-            excursion[j] = std::max(excursion[j], std::fabs(s.sm.value[i] - base));
+    std::vector<double> level, excursion;
+    std::vector<bool> refused_by;
+    std::vector<std::size_t> refused_at;
+    // Second pass: regions that are only noise join the quiet stretches around them, so that
+    // baselines span them (the long tails of a broad step fragment into such regions).
+    for (int pass = 0; pass < 2; ++pass) {
+        core.clear();
+        for (const auto& [qa, qb] : quiet) {
+            const std::size_t a2 = qa + s.m, b2 = qb > s.m ? qb - s.m : 0;
+            core.emplace_back(qa, qb);
+            if (b2 > a2 + 5) core.back() = {a2, b2};
         }
-        const double sig = options.significance_sigma * s.sigma_sm;
-        if (excursion[j] < sig) {
-            r.kind = RegionKind::refused;  // noise
-        } else if (std::fabs(level[j]) >= 0.5 * excursion[j]) {
-            if (level[j] > sig) {
-                r.kind = RegionKind::step;
-            } else {
-                r.kind = RegionKind::refused;
-                refused_by[j] = std::fabs(level[j]) > sig;
-                refused_at[j] = out.refused.size();
-                if (refused_by[j])
-                    out.refused.push_back(fmt::format(
-                        "exothermic level shift between {:.1f} and {:.1f} K: not a glass step",
-                        T[r.a], T[r.b - 1]));
+        regions.clear();
+        for (std::size_t k = 0; k + 1 < quiet.size(); ++k) {
+            Region r;
+            r.a = core[k].second;
+            r.b = core[k + 1].first;
+            if (r.b <= r.a + 2) continue;
+            r.before = k;
+            r.after = k + 1;
+            regions.push_back(r);
+        }
+
+        // Classify: level change between the quiet stretches against the largest excursion.
+        level.assign(regions.size(), 0.0);
+        excursion.assign(regions.size(), 0.0);
+        refused_by.assign(regions.size(), false);
+        refused_at.assign(regions.size(), 0);
+        out.refused.clear();
+        for (std::size_t j = 0; j < regions.size(); ++j) {
+            Region& r = regions[j];
+            const Rows& qb = core[r.before];
+            const Rows& qa = core[r.after];
+            const double Tb = 0.5 * (T[qb.first] + T[qb.second - 1]);
+            const double Ta = 0.5 * (T[qa.first] + T[qa.second - 1]);
+            double mean_b = 0.0, mean_a = 0.0;
+            for (std::size_t i = qb.first; i < qb.second; ++i) mean_b += s.y[i];
+            for (std::size_t i = qa.first; i < qa.second; ++i) mean_a += s.y[i];
+            mean_b /= static_cast<double>(qb.second - qb.first);
+            mean_a /= static_cast<double>(qa.second - qa.first);
+            const double slope_bg = 0.5 * (s.background[qb.first] + s.background[qa.second - 1]);
+            level[j] = mean_a - mean_b - slope_bg * (Ta - Tb);
+            excursion[j] = 0.0;
+            for (std::size_t i = r.a; i < r.b; ++i) {
+                const double base = mean_b + slope_bg * (T[i] - Tb);
+                excursion[j] = std::max(excursion[j], std::fabs(s.sm.value[i] - base));
+            }
+            const double sig = options.significance_sigma * s.sigma_sm;
+            if (excursion[j] < sig) {
+                r.kind = RegionKind::refused;  // noise
+            } else if (std::fabs(level[j]) >= 0.5 * excursion[j]) {
+                if (level[j] > sig) {
+                    r.kind = RegionKind::step;
+                } else {
+                    r.kind = RegionKind::refused;
+                    refused_by[j] = std::fabs(level[j]) > sig;
+                    refused_at[j] = out.refused.size();
+                    if (refused_by[j])
+                        out.refused.push_back(fmt::format(
+                            "exothermic level shift between {:.1f} and {:.1f} K: not a glass step",
+                            T[r.a], T[r.b - 1]));
+                }
             }
         }
+        std::vector<unsigned char> merged(n, 0);
+        for (const auto& [qa, qb] : quiet)
+            for (std::size_t i = qa; i < qb; ++i) merged[i] = 1;
+        bool noise_found = false;
+        for (const Region& r : regions) {
+            if (r.kind != RegionKind::refused || refused_by[&r - regions.data()]) continue;
+            if (excursion[static_cast<std::size_t>(&r - regions.data())] >=
+                options.significance_sigma * s.sigma_sm)
+                continue;
+            noise_found = true;
+            for (std::size_t i = quiet[r.before].first; i < quiet[r.after].second; ++i)
+                merged[i] = 1;
+        }
+        if (!noise_found) break;
+        quiet = quiet_runs(merged, T, options.min_quiet_K);
     }
     // The fall of an enthalpy-recovery overshoot, cut off its step by a flat top, is part of
     // the step: an exothermic level shift right after a step (closer than the step is wide).

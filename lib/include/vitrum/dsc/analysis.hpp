@@ -26,6 +26,9 @@ struct HeatingAnalysisOptions {
     bool find_glass_transition = true;  ///< construct Tg (and the fictive temperature)
     bool find_crystallisation = true;   ///< construct Tx peaks
     EventOptions events;                ///< the whole-scan event search (find_events)
+    /// Analyse through the whole-scan event model (find_events); when false, the former
+    /// construction (peaks first, then the step below the first exotherm) is used.
+    bool event_model = false;
 };
 
 /// Everything found on one heating scan, with the constructions.
@@ -45,7 +48,8 @@ struct HeatingAnalysis {
     std::optional<double> supercooled_liquid_range_K() const;
 };
 
-/// Analyses a heating scan through the whole-scan event model (find_events): the glass
+/// Analyses a heating scan. With options.event_model, through the whole-scan event model
+/// (find_events): the glass
 /// transition is the first glass step whose midpoint lies in the Tg search range (the whole scan
 /// when none), the crystallisation peaks are the exotherms whose top lies in their search range,
 /// the melting peaks (when asked for) the endotherms in theirs; then the fictive temperature.
