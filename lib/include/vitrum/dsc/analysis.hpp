@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include <vitrum/dsc/events.hpp>
 #include <vitrum/dsc/fictive_temperature.hpp>
 #include <vitrum/dsc/glass_transition.hpp>
 #include <vitrum/dsc/peaks.hpp>
@@ -24,6 +25,10 @@ struct HeatingAnalysisOptions {
     bool melting_required = true;
     bool find_glass_transition = true;  ///< construct Tg (and the fictive temperature)
     bool find_crystallisation = true;   ///< construct Tx peaks
+    EventOptions events;                ///< the whole-scan event search (find_events)
+    /// Analyse through the whole-scan event model (find_events); when false, the former
+    /// construction (peaks first, then the step below the first exotherm) is used.
+    bool event_model = false;
 };
 
 /// Everything found on one heating scan, with the constructions.
@@ -35,17 +40,24 @@ struct HeatingAnalysis {
     std::optional<PeakSearchResult> melting;
     /// Messages of the parts that were asked for but could not be constructed (AnalysisError).
     std::vector<std::string> problems;
+    /// Every event of the scan as find_events constructed it, in temperature order.
+    std::vector<ScanEvent> events;
+    std::vector<double> spikes_K;  ///< single-row spikes flagged and left out [K]
 
     /// ΔTx = T_x (onset of the first exotherm) − T_g (extrapolated onset) [K].
     std::optional<double> supercooled_liquid_range_K() const;
 };
 
-/// Analyses a heating scan: crystallisation peaks first, then the glass transition below the
-/// first exotherm (unless a Tg range is given; when no step is found there, the whole scan is
-/// searched and its step kept unless its inflection lies inside an exotherm), then the peaks
-/// again with their pre-peak baseline kept above the glass-transition step (peaks whose top
-/// lies on the step or its overshoot are dropped), then the fictive temperature.
-/// A part that cannot be constructed is recorded in `problems`, the others still run.
+/// Analyses a heating scan. With options.event_model, through the whole-scan event model
+/// (find_events): the glass
+/// transition is the first glass step whose midpoint lies in the Tg search range (the whole scan
+/// when none), the crystallisation peaks are the exotherms whose top lies in their search range,
+/// the melting peaks (when asked for) the endotherms in theirs; then the fictive temperature.
+/// With explicit glass-transition baseline windows, the step is constructed by
+/// find_glass_transition on those windows instead. A stated heating rate for the glass
+/// transition replaces the measured one in Δc_p. A part that cannot be constructed is recorded
+/// in `problems` (with the reasons find_events gave), the others still run; a melt is never
+/// reported as a glass transition.
 /// @throws InvalidArgument for invalid options (before any work).
 HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysisOptions& options);
 

@@ -51,6 +51,7 @@ struct GlassTransitionResult {
     double heating_rate_K_per_s = 0.0;  ///< β used for Δc_p [K/s]
     bool overshoot = false;             ///< an enthalpy-recovery peak follows the step
     double overshoot_peak_K = 0.0;      ///< top of the overshoot (when overshoot) [K]
+    Quality quality = Quality::clean;   ///< trust in the temperatures and Δc_p
 
     LineFit baseline1;  ///< glassy baseline [heat-flow unit, K]
     LineFit baseline2;  ///< liquid baseline [heat-flow unit, K]

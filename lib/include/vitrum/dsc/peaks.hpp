@@ -53,6 +53,7 @@ struct PeakResult {
     bool per_mass = false;     ///< enthalpy and height are per unit mass
     LineFit leading_tangent;   ///< tangent at the leading-edge inflection [heat-flow unit, K]
     LineFit trailing_tangent;  ///< tangent at the trailing-edge inflection [heat-flow unit, K]
+    Quality quality = Quality::clean;  ///< trust in T_ei, T_ef and ΔH
 };
 
 /// A group of overlapping peaks sharing one interpolated baseline.

@@ -19,6 +19,29 @@ namespace vitrum::dsc {
 /// which is why the sign is stated by the file and chosen again by the user.
 enum class EndothermDirection { up, down };
 
+/// How far a reported quantity can be trusted.
+enum class Quality {
+    clean,          ///< constructed to the standard on quiet baselines
+    overlapping,    ///< shares its range with a neighbouring event (partial areas, ISO 11357-3)
+    noisy,          ///< stands less than 30 noise rms above its baseline
+    outside_window  ///< lies outside the range the user asked for, or the recommended one
+};
+
+/// "clean", "overlapping", "noisy" or "outside_window".
+inline const char* quality_name(Quality q) {
+    switch (q) {
+        case Quality::clean:
+            return "clean";
+        case Quality::overlapping:
+            return "overlapping";
+        case Quality::noisy:
+            return "noisy";
+        case Quality::outside_window:
+            return "outside_window";
+    }
+    return "clean";
+}
+
 /// A closed temperature interval [lo_K, hi_K] [K].
 struct TemperatureWindow {
     double lo_K = 0.0;  ///< lower end [K]
