@@ -18,6 +18,7 @@
 #include <vitrum/indent/file_analysis.hpp>
 #include <vitrum/indent/indent_figure.hpp>
 #include <vitrum/indent/vendor_convention.hpp>
+#include <vitrum/instruments/generic_csv.hpp>
 #include <vitrum/instruments/nanosuite_method.hpp>
 #include <vitrum/instruments/registry.hpp>
 
@@ -77,7 +78,9 @@ std::optional<NanoSuiteMethod> resolve_method_file(const IndentArgs& a) {
 
 Dataset read_indent_file(const IndentArgs& a, const std::string& file,
                          const std::optional<NanoSuiteMethod>& method) {
-    Dataset ds = builtin_readers().read_file(file, a.input_format, Technique::indentation);
+    Dataset ds = a.columns.empty()
+                     ? builtin_readers().read_file(file, a.input_format, Technique::indentation)
+                     : read_generic_table_file(file, {ColumnMap::parse(a.columns), 0, 0});
     if (method) {
         for (const auto& w : apply_nanosuite_method(*method, ds)) {
             std::cerr << "vitrum indent: warning: " << w << '\n';
@@ -118,6 +121,7 @@ IndentFileOptions make_indent_options(const IndentArgs& a) {
     const auto [lo, hi] = parse_range(a.depth_window, "--depth-window");
     o.csm_min_depth_m = lo * 1e-9;
     o.csm_max_depth_m = hi * 1e-9;
+    if (!a.columns.empty()) ColumnMap::parse(a.columns);  // a bad map is a usage error
     o.validate();
     return o;
 }
@@ -285,6 +289,9 @@ void add_indent_command(CLI::App& app, CommandList& commands) {
                       "Frame stiffness to remove [N/m]");
         s->add_option("--drift", args->drift, "Thermal drift: none or measured (low-load hold)");
         s->add_option("--input-format", args->input_format, "Reader id (see `vitrum formats`)");
+        s->add_option("--columns", args->columns,
+                      "Read FILE as a generic table with this column map: channel=column[:unit],… "
+                      "e.g. depth=1:nm,load=2:mN,time=3:s");
         s->add_option("--method-file", args->method_file,
                       "NanoSuite method text export: tip area function C0..C8, tip modulus, "
                       "ν_i, ε, β where the data file lacks them");

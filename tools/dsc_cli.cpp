@@ -8,6 +8,7 @@
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
+#include <vitrum/instruments/generic_csv.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 namespace vitrum::cli {
@@ -26,6 +27,10 @@ void add_dsc_analysis_options(CLI::App& app, DscArgs& args) {
     app.add_option("--segment", args.segment,
                    "Analyse this segment (1-based) instead of the first heating");
     app.add_option("--input-format", args.input_format, "Reader to use (see `vitrum formats`)");
+    app.add_option("--columns", args.columns,
+                   "Read FILE as a generic table with this column map: channel=column[:unit],… "
+                   "(column = 1-based number or header), e.g. time=1:min,temperature=2:°C,"
+                   "heat_flow=3:mW");
     app.add_option("--peak-baseline", args.peak_baseline,
                    "Baseline under exotherms: sigmoidal (default; follows the Δcp lost on "
                    "crystallising) or linear")
@@ -92,13 +97,17 @@ dsc::DscOptions make_options(const DscArgs& args) {
     }
     o.endotherm = args.endo == "down" ? dsc::EndothermDirection::down : dsc::EndothermDirection::up;
     o.melting_required = args.melting;
+    if (!args.columns.empty()) ColumnMap::parse(args.columns);  // a bad map is a usage error
     o.validate();
     return o;
 }
 
 dsc::DscFileResult analyse_file(const std::string& path, const DscArgs& args) {
     const dsc::DscOptions options = make_options(args);
-    const Dataset data = builtin_readers().read_file(path, args.input_format, Technique::dsc);
+    const Dataset data =
+        args.columns.empty()
+            ? builtin_readers().read_file(path, args.input_format, Technique::dsc)
+            : read_generic_table_file(path, {ColumnMap::parse(args.columns), 0, 0});
     return dsc::analyse(data, options);
 }
 

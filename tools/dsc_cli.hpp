@@ -24,6 +24,7 @@ struct DscArgs {
     std::string tg_range, tx_range, baseline_window, endo = "up", input_format;
     std::optional<std::size_t> segment;
     bool sigmoidal = false;
+    std::string columns;        ///< generic-table column map "channel=col[:unit],…"
     std::string peak_baseline;  ///< linear | sigmoidal (default: the library's, sigmoidal)
     bool melting = false;
 };

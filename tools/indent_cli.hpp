@@ -29,6 +29,7 @@ struct IndentArgs {
     std::string method = "auto";            ///< auto | qs | csm
     std::string drift = "none";             ///< none | measured
     std::string input_format;
+    std::string columns;  ///< generic-table column map "channel=col[:unit],…"
     std::string plot;
     std::string method_file;            ///< NanoSuite method text export (area function, E_i …)
     std::string convention = "vitrum";  ///< vitrum | nanosuite | triboscan | fischer

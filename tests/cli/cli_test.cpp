@@ -258,3 +258,29 @@ TEST_CASE("vitrum indent --tip table:FILE names the file, line and column of a b
     CHECK(r.status == 1);
     CHECK(r.err.find(path + ":3:5: expected a number, found 'abc'") != std::string::npos);
 }
+
+TEST_CASE("vitrum dsc --columns reads any table through the column map and refuses a bad map") {
+    // A triangle exotherm 0.1 mW high and 10 K wide (area 0.5 mW·K) at 10 K/min (1/6 K/s) on a
+    // flat baseline: ΔH = 5e-4 W·K / (1/6 K/s) = 3 mJ; its extrapolated onset is its start.
+    std::string table = "t_min,T_C,HF_mW\n";
+    for (int i = 0; i <= 2000; ++i) {
+        const double T = 300.0 + 0.1 * i, t = 0.01 * i;
+        const double up = T < 400.0 || T > 410.0 ? 0.0
+                          : T < 405.0            ? (T - 400.0) / 5.0
+                                                 : (410.0 - T) / 5.0;
+        table +=
+            std::to_string(t) + "," + std::to_string(T) + "," + std::to_string(-0.1 * up) + "\n";
+    }
+    const std::string path = write_temp(table);
+    const Run r = vitrum_cli("dsc --format json " + path +
+                             " --columns time=1:min,temperature=2:°C,heat_flow=3:mW");
+    const Run bad = vitrum_cli("dsc " + path + " --columns bogus=1");
+    std::remove(path.c_str());
+    REQUIRE(r.status == 0);
+    const auto row = nlohmann::json::parse(r.out)[0];
+    // 2 K smoothing rounds the triangle's corners; its straight flanks keep the onset (0.3 K).
+    CHECK_ABS(row["tx1_onset_K"].get<double>(), 400.0 + 273.15, 0.3);
+    CHECK_REL(row["delta_hx1_J"].get<double>(), 3e-3, 0.01);  // ISO 11357-3 area, 1 %
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("unknown channel 'bogus'") != std::string::npos);
+}
