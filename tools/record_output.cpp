@@ -57,13 +57,7 @@ DisplayColumn display_column(const std::string& key) {
 }
 
 ResultTable display_table(const std::vector<Record>& records) {
-    std::vector<std::string> keys;
-    for (const Record& r : records)
-        for (const auto& f : r.fields) {
-            bool seen = false;
-            for (const auto& k : keys) seen = seen || k == f.first;
-            if (!seen) keys.push_back(f.first);
-        }
+    const std::vector<std::string> keys = record_keys(records);
     ResultTable t;
     std::vector<DisplayColumn> cols;
     for (const auto& k : keys) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vitrum/core/record.hpp>
 
@@ -77,14 +78,16 @@ std::string csv_field(const std::string& text) {
 
 }  // namespace
 
-void write_csv(std::ostream& out, const std::vector<Record>& records) {
+std::vector<std::string> record_keys(const std::vector<Record>& records) {
     std::vector<std::string> keys;
     for (const Record& r : records)
-        for (const auto& f : r.fields) {
-            bool seen = false;
-            for (const auto& k : keys) seen = seen || k == f.first;
-            if (!seen) keys.push_back(f.first);
-        }
+        for (const auto& f : r.fields)
+            if (std::find(keys.begin(), keys.end(), f.first) == keys.end()) keys.push_back(f.first);
+    return keys;
+}
+
+void write_csv(std::ostream& out, const std::vector<Record>& records) {
+    const std::vector<std::string> keys = record_keys(records);
     for (std::size_t i = 0; i < keys.size(); ++i) out << (i ? "," : "") << csv_field(keys[i]);
     out << "\n";
     for (const Record& r : records) {

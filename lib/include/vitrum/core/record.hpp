@@ -46,6 +46,9 @@ nlohmann::ordered_json to_json(const Record& record);
 /// The records as a JSON array of objects.
 nlohmann::ordered_json to_json(const std::vector<Record>& records);
 
+/// The union of the records' keys in order of first appearance (the columns of their table).
+std::vector<std::string> record_keys(const std::vector<Record>& records);
+
 /// Writes the records as one RFC 4180 CSV table: the header is the union of every record's keys
 /// in order of first appearance; numbers in the shortest form that reads back to the same
 /// double; missing values empty. Nothing but the header and the rows is written.
