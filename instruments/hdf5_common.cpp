@@ -11,6 +11,7 @@
 #include <hdf5.h>
 
 #include <algorithm>
+#include <exception>
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -255,20 +256,20 @@ private:
         stated_properties(data.source.metadata, load_factor, data.source.properties, path,
                           data.warnings);
         // A damaged test fails alone: the others are read, the failure is named.
-        std::optional<FormatError> first_failure;
+        std::exception_ptr first_failure;
         for (const auto& [number, group] : tests) {
             try {
                 Curve curve = read_test(file.get(), bytes, path, group, vendor, data);
                 const auto max_load = data.property(curve, property::stated_max_load);
                 if (max_load) check_stated_max_load(curve, *max_load, group, data.warnings);
                 data.curves.push_back(std::move(curve));
-            } catch (const FormatError& e) {
-                if (!first_failure) first_failure = e;
+            } catch (const Error& e) {
+                if (!first_failure) first_failure = std::current_exception();
                 data.warnings.push_back(
                     fmt::format("{}: test '{}' not read (damaged): {}", path, group, e.what()));
             }
         }
-        if (data.curves.empty() && first_failure) throw *first_failure;
+        if (data.curves.empty() && first_failure) std::rethrow_exception(first_failure);
         return data;
     }
 
