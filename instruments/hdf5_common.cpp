@@ -11,9 +11,9 @@
 #include <hdf5.h>
 
 #include <algorithm>
-#include <exception>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <map>
 #include <optional>

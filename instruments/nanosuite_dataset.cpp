@@ -3,10 +3,9 @@
 // A whole NanoSuite/InView workbook → Dataset (curves, vendor tables, metadata).
 #include <fmt/format.h>
 
-#include <optional>
-
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
