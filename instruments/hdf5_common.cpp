@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <map>
 #include <optional>
@@ -20,6 +21,7 @@
 
 #include "hdf5_storage.hpp"
 #include "hdf5_validate.hpp"
+#include "indent_file_structure.hpp"
 #include "indentation_text_readers.hpp"
 #include "indentation_text_support.hpp"
 
@@ -250,10 +252,33 @@ private:
         }
         std::sort(tests.begin(), tests.end());
         if (tests.empty()) throw FormatError(fmt::format("{}: no 'test_N' groups", path));
+        const double load_factor = vendor_load_factor(vendor);
+        stated_properties(data.source.metadata, load_factor, data.source.properties, path,
+                          data.warnings);
+        // A damaged test fails alone: the others are read, the failure is named.
+        std::exception_ptr first_failure;
         for (const auto& [number, group] : tests) {
-            data.curves.push_back(read_test(file.get(), bytes, path, group, vendor, data));
+            try {
+                Curve curve = read_test(file.get(), bytes, path, group, vendor, data);
+                const auto max_load = data.property(curve, property::stated_max_load);
+                if (max_load) check_stated_max_load(curve, *max_load, group, data.warnings);
+                data.curves.push_back(std::move(curve));
+            } catch (const Error& e) {
+                if (!first_failure) first_failure = std::current_exception();
+                data.warnings.push_back(
+                    fmt::format("{}: test '{}' not read (damaged): {}", path, group, e.what()));
+            }
         }
+        if (data.curves.empty() && first_failure) std::rethrow_exception(first_failure);
         return data;
+    }
+
+    static double vendor_load_factor(const std::string& vendor) {
+        const auto it = vendor_channels().find(vendor);
+        if (it == vendor_channels().end()) return 0.0;
+        for (const ChannelName& c : it->second)
+            if (std::string(c.canonical) == channel::load) return c.factor_to_si;
+        return 0.0;
     }
 
 private:
@@ -273,6 +298,17 @@ private:
 
         Curve curve;
         curve.name = group;
+        // Attributes of the test and its data group: tip, ν, frame stiffness, "ignore" flag.
+        std::map<std::string, std::string> test_attributes;
+        {
+            const Handle test_group(H5Gopen2(file, group.c_str(), H5P_DEFAULT), H5Gclose);
+            if (test_group.valid()) copy_attributes(test_group.get(), "", path, test_attributes);
+            copy_attributes(data_group.get(), "data/", path, test_attributes);
+            for (const auto& [k, v] : test_attributes) curve.text[k] = v;
+        }
+        stated_properties(test_attributes, vendor_load_factor(vendor), curve.properties, group,
+                          data.warnings);
+        std::optional<std::vector<double>> indices;
         std::optional<std::size_t> rows;
         for (const std::string& dataset_name : link_names(data_group.get())) {
             H5O_info_t object;
@@ -345,6 +381,10 @@ private:
                     fmt::format("{}/{}: {} non-finite or absurd values; those cells are NaN",
                                 data_path, dataset_name, invalid));
             }
+            if (dataset_name == "indices") {  // the file's own segment lengths, not a channel
+                indices = std::move(values);
+                continue;
+            }
             if (rows && *rows != values.size()) {
                 data.warnings.push_back(
                     fmt::format("{}/{}: {} values where the other datasets have {}; skipped",
@@ -402,6 +442,7 @@ private:
                                               vendor.empty() ? "unknown" : vendor));
             }
         }
+        if (indices) apply_stated_segments(curve, *indices, group, data.warnings);
         return curve;
     }
 };

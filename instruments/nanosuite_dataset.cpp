@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
+#include <optional>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
@@ -65,9 +67,18 @@ Dataset workbook_to_dataset(const sheet::Workbook& book, const std::string& path
     // NanoSuite writes the newest test first ("Test 009" … "Test 001"); analysis wants 1, 2, …
     std::stable_sort(tests.begin(), tests.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    // A damaged test sheet fails alone: the other tests are read and the sheet is named.
+    std::exception_ptr first_failure;
     for (const auto& [number, s] : tests) {
-        data.curves.push_back(read_test_sheet(*s, path, data.warnings));
+        try {
+            data.curves.push_back(read_test_sheet(*s, path, data.warnings));
+        } catch (const Error& e) {
+            if (!first_failure) first_failure = std::current_exception();
+            data.warnings.push_back(
+                fmt::format("{}: sheet '{}' not read (damaged): {}", path, s->name, e.what()));
+        }
     }
+    if (data.curves.empty() && first_failure) std::rethrow_exception(first_failure);
     frame_stiffness_from_channel(data);
 
     for (const sheet::Sheet& s : book.sheets) {

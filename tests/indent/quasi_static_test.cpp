@@ -106,3 +106,32 @@ TEST_CASE("analyse_quasi_static refuses a curve without unloading and names the 
     CHECK_THROWS_WITH_AS(analyse_quasi_static(c, AreaFunction::berkovich(), o),
                          doctest::Contains("drift_fraction"), vitrum::InvalidArgument);
 }
+
+TEST_CASE("ISO 14577 quantities and quality checks of a synthetic indent") {
+    // Synthetic: perfect Berkovich 24.5 h², E_r 70 GPa, H 9 GPa, m 1.5, P_max 10 mN
+    // (synthetic.hpp).
+    vitrum::test::SyntheticIndent s;
+    const vitrum::Curve curve = s.make();
+    vitrum::indent::IndentOptions o;
+    const auto r =
+        vitrum::indent::analyse_quasi_static(curve, vitrum::indent::AreaFunction::berkovich(), o);
+    REQUIRE(!r.cycles.empty());
+    const auto& c = r.cycles.front();
+    REQUIRE(c.usable);
+    const double p = 10e-3, hmax = s.max_depth(p), stiff = s.stiffness(p);
+    REQUIRE(c.iso.H_IT_Pa.has_value());
+    CHECK_REL(*c.iso.H_IT_Pa, 9e9, 1e-6);  // exact data: fit error only
+    CHECK_REL(*c.iso.h_r_m, hmax - p / stiff, 1e-6);
+    CHECK_REL(*c.iso.HM_Pa, p / (26.43 * hmax * hmax), 1e-9);
+    // Hold at constant depth: no creep; η_IT between 0 and 1.
+    CHECK_ABS(*c.iso.C_IT, 0.0, 1e-12);
+    REQUIRE(c.iso.eta_IT.has_value());
+    CHECK(*c.iso.eta_IT > 0.0);
+    CHECK(*c.iso.eta_IT < 1.0);
+    CHECK_REL(*c.iso.W_plast_J + *c.iso.W_elast_J, *c.iso.W_total_J, 1e-12);
+    CHECK(c.quality.crossing_load_fractions.empty());
+    CHECK(c.quality.stuck_depth_rows == 0);
+    CHECK_FALSE(c.quality.fit_at_bound);
+    REQUIRE(c.quality.hold_drift_rate_m_per_s.has_value());
+    CHECK_ABS(*c.quality.hold_drift_rate_m_per_s, 0.0, 1e-15);
+}

@@ -93,3 +93,30 @@ TEST_CASE("read_test_sheet refuses a sheet without data rows, naming the row") {
                          doctest::Contains("e.xls [Test 2] row 3: expected rows of numbers"),
                          vitrum::ParseError);
 }
+
+TEST_CASE("a damaged test sheet fails alone: the other tests are read and the sheet is named") {
+    vitrum::sheet::Workbook book;
+    book.sheets.push_back(bracket_sheet());
+    vitrum::sheet::Sheet broken;  // header only: no row of numbers
+    broken.name = "Test 2";
+    broken.set_text(0, 1, "Displacement Into Surface");
+    broken.set_text(0, 2, "Load On Sample");
+    broken.set_text(1, 1, "nm");
+    broken.set_text(1, 2, "mN");
+    broken.set_text(2, 0, "END");
+    book.sheets.push_back(broken);
+    const vitrum::Dataset data = vitrum::nanosuite::workbook_to_dataset(book, "e.xls", "G200");
+    REQUIRE(data.curves.size() == 1);
+    CHECK(data.curves[0].name == "Test 7");
+    bool named = false;
+    for (const std::string& w : data.warnings)
+        named = named || w.find("sheet 'Test 2' not read (damaged): e.xls [Test 2] row 3") !=
+                             std::string::npos;
+    CHECK(named);
+    // Every test sheet damaged: the file is refused with the sheet's own error.
+    vitrum::sheet::Workbook only_broken;
+    only_broken.sheets.push_back(broken);
+    CHECK_THROWS_WITH_AS(vitrum::nanosuite::workbook_to_dataset(only_broken, "e.xls", "G200"),
+                         doctest::Contains("e.xls [Test 2] row 3: expected rows of numbers"),
+                         vitrum::ParseError);
+}

@@ -70,6 +70,7 @@ struct Outcome {
     std::size_t rows = 0;  ///< rows of the longest curve when read
     std::size_t largest_allocation = 0;
     std::size_t total_allocated = 0;  ///< sum of all requests, freed or not
+    bool damaged_test_named = false;  ///< a warning names a test left out as damaged
 };
 
 /// Reads `bytes` as `name` with the reader detection picks, tracking allocations. A reader may
@@ -87,6 +88,9 @@ Outcome read_bounded(const std::string& bytes, const std::string& name) {
         const Dataset data = reader->read(in, name);
         g_tracking = false;
         for (const auto& curve : data.curves) out.rows = std::max(out.rows, curve.data.rows());
+        for (const auto& w : data.warnings)
+            out.damaged_test_named =
+                out.damaged_test_named || w.find("not read (damaged)") != std::string::npos;
     } catch (const vitrum::Error& e) {
         g_tracking = false;
         out.refused = true;
@@ -288,7 +292,9 @@ TEST_CASE("an HDF5 dataspace claiming 10^9 values fails cleanly without allocati
     REQUIRE(get_le(bytes, 10992 + 16, 4) == 2381);
     put_le(bytes, 10992 + 16, kClaim, 8);
     put_le(bytes, 10992 + 24, kClaim, 8);
-    CHECK(read_bounded(bytes, "claims.hdf5").refused);
+    // The damaged test fails alone (issue 18): refused, or left out with a warning naming it.
+    const Outcome out = read_bounded(bytes, "claims.hdf5");
+    CHECK((out.refused || out.damaged_test_named));
 }
 
 TEST_CASE("a 2 GB file is refused before it is read") {

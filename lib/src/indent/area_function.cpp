@@ -98,9 +98,24 @@ std::optional<AreaFunction> AreaFunction::from_dataset(const Dataset& dataset, c
         c.push_back(v ? *v : 0.0);
         any = any || v.has_value();
     }
-    if (!any) return std::nullopt;
-    while (!c.empty() && c.back() == 0.0) c.pop_back();
-    return polynomial(c);
+    if (any) {
+        while (!c.empty() && c.back() == 0.0) c.pop_back();
+        return polynomial(c);
+    }
+    // No coefficients: a shape the file states (a spherical tip with its radius, an ideal
+    // pyramid) is the file's tip.
+    const auto shape = dataset.property(curve, property::tip_shape);
+    if (!shape) return std::nullopt;
+    const auto radius = dataset.property(curve, property::tip_radius);
+    if ((*shape == property::tip_shape_code::sphere ||
+         *shape == property::tip_shape_code::cono_spherical) &&
+        radius && *radius > 0.0) {
+        return sphere(*radius);
+    }
+    if (*shape == property::tip_shape_code::berkovich) return berkovich();
+    if (*shape == property::tip_shape_code::vickers) return vickers();
+    if (*shape == property::tip_shape_code::cube_corner) return cube_corner();
+    return std::nullopt;
 }
 
 AreaFunction AreaFunction::parse(const std::string& text) {

@@ -48,6 +48,14 @@ IndentResult analyse_quasi_static(const Curve& curve, const AreaFunction& area,
     if (auto it = curve.properties.find(property::position_y); it != curve.properties.end()) {
         out.position_y_m = it->second.value;
     }
+    if (options.honour_ignore_flag) {
+        if (auto it = curve.properties.find(property::ignore);
+            it != curve.properties.end() && it->second.value != 0.0) {
+            out.ignored = true;
+            out.status = "ignored: the file flags this test 'ignore'";
+            return out;
+        }
+    }
     const Series& raw = curve.data;
     out.surface_row = find_surface(raw, options.surface);
     const bool keep_zero = options.surface.method == SurfaceMethod::file;
@@ -56,7 +64,13 @@ IndentResult analyse_quasi_static(const Curve& curve, const AreaFunction& area,
     // the drift hold can be located before the drift correction is applied.
     Series frame_corrected =
         corrected_series(raw, out.surface_row, options.frame_compliance_m_per_N, 0.0, keep_zero);
-    CycleSegmentation seg = find_cycles(frame_corrected, options.cycles);
+    const auto stated = curve.properties.find(property::segments_stated);
+    CycleSegmentation seg;
+    if (options.use_stated_segments && stated != curve.properties.end() &&
+        stated->second.value != 0.0) {
+        seg = cycles_from_segments(frame_corrected);
+    }
+    if (seg.cycles.empty()) seg = find_cycles(frame_corrected, options.cycles);
     out.segmentation_source = seg.source;
 
     if (options.drift == DriftMode::given) {
@@ -101,8 +115,30 @@ IndentResult analyse_quasi_static(const Curve& curve, const AreaFunction& area,
             r.result = invalid_point();
             r.status = e.what();
         }
+        r.quality = check_cycle(out.corrected, c, r.fit, out.surface_row, options.quality);
+        if (r.quality.damaged && r.usable) {
+            r.usable = false;
+            r.status = r.quality.warnings.back();
+            r.result = invalid_point();
+        }
+        if (r.usable && !(r.result.contact_area_m2 > 0.0)) {
+            r.usable = false;
+            r.status = "contact area is not positive";
+            r.result = invalid_point();
+        }
+        r.iso = iso14577_quantities(out.corrected, c, r.fit, r.result);
+        if (!r.usable) {
+            r.iso.H_IT_Pa.reset();
+            r.iso.E_IT_Pa.reset();
+        }
         out.cycles.push_back(std::move(r));
     }
+    std::size_t usable = 0;
+    for (const CycleResult& r : out.cycles) usable += r.usable;
+    out.status = usable == out.cycles.size() ? "ok"
+                 : usable == 0               ? "every cycle failed: " + out.cycles.front().status
+                               : fmt::format("{} of {} cycles failed", out.cycles.size() - usable,
+                                             out.cycles.size());
     return out;
 }
 

@@ -354,6 +354,20 @@ CycleSegmentation find_cycles(const Series& data, const CycleOptions& options) {
     return seg;
 }
 
+CycleSegmentation cycles_from_segments(const Series& data) {
+    const std::size_t n = data.rows();
+    std::vector<Run> marked;
+    for (const Segment& s : data.segments) {
+        const int st = s.kind == SegmentKind::loading     ? 1
+                       : s.kind == SegmentKind::unloading ? -1
+                                                          : 0;
+        if (s.end > s.begin && s.end <= n) marked.push_back({s.begin, s.end, st});
+    }
+    CycleSegmentation seg = pair_runs(marked, data.values(channel::load));
+    seg.source = "file's stated segments";
+    return seg;
+}
+
 double drift_rate_m_per_s(const Series& data, std::size_t begin, std::size_t end, double fraction) {
     if (!(fraction > 0.0 && fraction <= 1.0)) {
         throw InvalidArgument(

@@ -31,6 +31,11 @@ void UnloadingFitOptions::validate() const {
             fmt::format("UnloadingFitOptions.min_exponent = {} must be in (0, max_exponent = {})",
                         min_exponent, max_exponent));
     }
+    if (!(nose_fraction >= 0.0 && nose_fraction < 1.0)) {
+        throw InvalidArgument(fmt::format(
+            "UnloadingFitOptions.nose_fraction = {} is outside the allowed range [0, 1)",
+            nose_fraction));
+    }
     solver.validate();
 }
 
@@ -238,6 +243,82 @@ std::vector<double> start_values(ProjectedPowerLaw& model) {
     return best;
 }
 
+// Minimum of f on [lo, hi]: a coarse scan (f may have several valleys on a boundary of the
+// (x_f, m) plane) refined by golden-section search in the best bracket.
+template <class F>
+double minimise_on_interval(F&& f, double lo, double hi, double& best_value) {
+    constexpr int kScan = 64;
+    double best_x = lo;
+    best_value = std::numeric_limits<double>::infinity();
+    int best_k = 0;
+    for (int k = 0; k <= kScan; ++k) {
+        const double x = lo + (hi - lo) * k / kScan;
+        const double v = f(x);
+        if (std::isfinite(v) && v < best_value) {
+            best_value = v;
+            best_x = x;
+            best_k = k;
+        }
+    }
+    double a = lo + (hi - lo) * std::max(0, best_k - 1) / kScan;
+    double b = lo + (hi - lo) * std::min(kScan, best_k + 1) / kScan;
+    const double g = 0.5 * (std::sqrt(5.0) - 1.0);
+    double c = b - g * (b - a), d = a + g * (b - a);
+    double fc = f(c), fd = f(d);
+    for (int it = 0; it < 80 && (b - a) > 1e-12 * (1.0 + std::abs(a)); ++it) {
+        if (fc < fd) {
+            b = d;
+            d = c;
+            fd = fc;
+            c = b - g * (b - a);
+            fc = f(c);
+        } else {
+            a = c;
+            c = d;
+            fc = fd;
+            d = a + g * (b - a);
+            fd = f(d);
+        }
+    }
+    const double x = fc < fd ? c : d;
+    const double v = std::min(fc, fd);
+    if (std::isfinite(v) && v < best_value) {
+        best_value = v;
+        best_x = x;
+    }
+    return best_x;
+}
+
+/// Least-squares (x_f, m) on the boundary of 0 ≤ x_f < min(x), m_lo ≤ m ≤ m_hi: the
+/// constrained minimum of a problem whose free minimum lies outside lies on that boundary.
+struct BoundedSolution {
+    double xf = 0.0, m = 0.0, cost = std::numeric_limits<double>::infinity();
+    std::string bound;
+};
+
+BoundedSolution bounded_solution(ProjectedPowerLaw& model, double m_lo, double m_hi) {
+    const double x_min = *std::min_element(model.x.begin(), model.x.end());
+    const double xf_hi = x_min * (1.0 - 1e-9);
+    BoundedSolution best;
+    double cost = 0.0;
+    // Edge x_f = 0, m free in [m_lo, m_hi] (searched in ln m: curvature is even there).
+    const double ln_m =
+        minimise_on_interval([&](double lm) { return model.cost(0.0, std::exp(lm)); },
+                             std::log(m_lo), std::log(m_hi), cost);
+    if (cost < best.cost) best = {0.0, std::exp(ln_m), cost, "h_f = 0"};
+    for (const double m_edge : {m_hi, m_lo}) {
+        const double xf =
+            minimise_on_interval([&](double v) { return model.cost(v, m_edge); }, 0.0, xf_hi, cost);
+        if (cost < best.cost) best = {xf, m_edge, cost, fmt::format("m = {:g}", m_edge)};
+    }
+    if (best.bound == "h_f = 0") {
+        const double rel = 1e-6;
+        if (best.m <= m_lo * (1.0 + rel)) best.bound = fmt::format("h_f = 0, m = {:g}", m_lo);
+        if (best.m >= m_hi * (1.0 - rel)) best.bound = fmt::format("h_f = 0, m = {:g}", m_hi);
+    }
+    return best;
+}
+
 }  // namespace
 
 UnloadingFit fit_unloading(const std::vector<double>& depth_m, const std::vector<double>& load_N,
@@ -268,8 +349,25 @@ UnloadingFit fit_unloading(const std::vector<double>& depth_m, const std::vector
     model.clear();
     const double lo = options.lower_fraction * fit.max_load_N;
     const double hi = options.upper_fraction * fit.max_load_N;
+    // Creep "nose": on viscoelastic samples the depth keeps rising after the load starts to
+    // fall. Those rows are not elastic recovery; the window starts at the deepest point of the
+    // upper half of the unload.
+    std::size_t window_begin = unload_begin + options.skip_first_points;
+    {
+        std::size_t deepest = unload_begin;
+        for (std::size_t i = unload_begin; i < unload_end; ++i) {
+            if (!std::isfinite(load_N[i]) || load_N[i] < 0.5 * fit.max_load_N) break;
+            if (std::isfinite(depth_m[i]) && depth_m[i] > depth_m[deepest]) deepest = i;
+        }
+        const double rise = depth_m[deepest] - depth_m[unload_begin];
+        if (deepest >= unload_begin + 3 && rise > options.nose_fraction * fit.max_depth_m) {
+            fit.nose_rows = deepest - unload_begin;
+            fit.nose_depth_m = rise;
+            window_begin = std::max(window_begin, deepest);
+        }
+    }
     bool first = true;
-    for (std::size_t i = unload_begin + options.skip_first_points; i < unload_end; ++i) {
+    for (std::size_t i = window_begin; i < unload_end; ++i) {
         const double p = load_N[i], h = depth_m[i];
         if (!std::isfinite(p) || !std::isfinite(h) || p < lo || p > hi) continue;
         if (first) fit.first_row = i;
@@ -343,25 +441,45 @@ UnloadingFit fit_unloading(const std::vector<double>& depth_m, const std::vector
         to_theta(z);
         model.jacobian(theta, J, transform);
     };
-    const NonlinearFitSummary projected =
-        fit_nonlinear(f, model.size(), {0.0, 0.0}, options.solver, j);
+    NonlinearFitSummary projected = fit_nonlinear(f, model.size(), {0.0, 0.0}, options.solver, j);
     to_theta(projected.parameters);
-    const double xf = theta[0], m = theta[1];
+    double xf = theta[0], m = theta[1];
+    const bool outside = !(m >= options.min_exponent && m <= options.max_exponent);
+    if (options.bounded_refit && (outside || !projected.converged)) {
+        const BoundedSolution bounded =
+            bounded_solution(model, options.min_exponent, options.max_exponent);
+        if (std::isfinite(bounded.cost)) {
+            xf = bounded.xf;
+            m = bounded.m;
+            fit.active_bound = bounded.bound;
+            projected.converged = true;
+            projected.final_cost = 0.5 * bounded.cost;
+            projected.residual_rms = std::sqrt(bounded.cost / static_cast<double>(model.size()));
+            projected.reason = fmt::format(
+                "free fit ended at m = {:.4g}, h_f/h_max = {:.4g}; bounded least squares on {}",
+                theta[1], theta[0], bounded.bound);
+        }
+    }
     model.evaluate(xf, m);
     const double b = model.prefactor();
     fit.summary = projected;
     // Report the full problem (b, xf, m), as the three-parameter fit did.
     fit.summary.parameters = {b, xf, m};
-    fit.summary.std_errors = model.std_errors(xf, m, 2.0 * projected.final_cost);
+    fit.summary.std_errors = fit.active_bound.empty()
+                                 ? model.std_errors(xf, m, 2.0 * projected.final_cost)
+                                 : std::vector<double>(3, std::numeric_limits<double>::quiet_NaN());
 
     fit.exponent_m = m;
     fit.final_depth_m = xf * fit.max_depth_m;
     fit.prefactor_B = b * fit.max_load_N / std::pow(fit.max_depth_m, m);
     fit.residual_rms_N = fit.summary.residual_rms * fit.max_load_N;
-    // dP/dh = (P_max/h_max)·dy/dx, evaluated at x = 1 (the unload start).
+    // dP/dh = (P_max/h_max)·dy/dx, evaluated at x = 1 (the unload start). After a creep nose
+    // the unload start is not on the elastic branch: S is taken where the fitted branch
+    // carries P_max (y = 1), the top of the elastic recovery.
+    const double x_top = fit.nose_rows > 0 && b > 0.0 ? xf + std::pow(1.0 / b, 1.0 / m) : 1.0;
     fit.stiffness_N_per_m =
-        xf < 1.0 ? fit.max_load_N / fit.max_depth_m * b * m * std::pow(1.0 - xf, m - 1.0)
-                 : std::numeric_limits<double>::quiet_NaN();
+        xf < x_top ? fit.max_load_N / fit.max_depth_m * b * m * std::pow(x_top - xf, m - 1.0)
+                   : std::numeric_limits<double>::quiet_NaN();
 
     if (!fit.summary.converged) {
         fit.status = "power law did not converge: " + fit.summary.reason;
@@ -374,7 +492,7 @@ UnloadingFit fit_unloading(const std::vector<double>& depth_m, const std::vector
         fit.status = "stiffness is not positive";
     } else {
         fit.usable = true;
-        fit.status = "ok";
+        fit.status = fit.active_bound.empty() ? "ok" : "ok, bounded fit (" + fit.active_bound + ")";
     }
     return fit;
 }

@@ -65,5 +65,22 @@ inline constexpr const char* tip_radius = "tip_radius";  ///< [m]
 inline constexpr const char* drift_rate = "drift_rate";  ///< [m/s]
 inline constexpr const char* position_x = "position_x";  ///< [m]
 inline constexpr const char* position_y = "position_y";  ///< [m]
+/// Indenter shape stated by the file, as a code [1]: the Hysitron `.ara` "Tip Type" numbers
+/// (0 Berkovich, 1 cono-spherical, 2 cube corner, 3 flat punch, 4 Knoop, 5 Vickers, 99 other)
+/// plus 6 for a sphere. Radius in `tip_radius`.
+inline constexpr const char* tip_shape = "tip_shape";
+/// 1 when the file flags the test to be left out (HDF5 `ignore` attribute) [1].
+inline constexpr const char* ignore = "ignore";
+/// 1 when the curve's `Series::segments` are the file's own statement of its load–hold–unload
+/// structure (HDF5 `indices`, Hysitron segment table): they win over detection [1].
+inline constexpr const char* segments_stated = "segments_stated";
+/// Maximum load the file states for the run (HDF5 `instrument/max_load`) [N].
+inline constexpr const char* stated_max_load = "stated_max_load";
+
+/// Codes of `tip_shape`.
+namespace tip_shape_code {
+inline constexpr double berkovich = 0, cono_spherical = 1, cube_corner = 2, flat_punch = 3,
+                        knoop = 4, vickers = 5, sphere = 6, other = 99;
+}  // namespace tip_shape_code
 
 }  // namespace vitrum::property

@@ -52,7 +52,9 @@ public:
     /// @throws InvalidArgument when fewer than 2 points or not increasing.
     static AreaFunction tabulated(std::vector<double> depth_m, std::vector<double> area_m2);
 
-    /// The area function of a file: polynomial from `area_c0` … `area_c8` when present.
+    /// The area function of a file: polynomial from `area_c0` … `area_c8` when present, else
+    /// the shape the file states (`tip_shape`: a sphere of `tip_radius`, an ideal Berkovich,
+    /// Vickers or cube corner); nullopt when the file says neither.
     static std::optional<AreaFunction> from_dataset(const Dataset& dataset, const Curve& curve);
 
     /// Parses a CLI tip description: "berkovich", "vickers", "cube-corner", "sphere:R" (R with

@@ -7,6 +7,8 @@
 #include <vector>
 #include <vitrum/core/series.hpp>
 #include <vitrum/indent/area_function.hpp>
+#include <vitrum/indent/cycle_quality.hpp>
+#include <vitrum/indent/iso14577.hpp>
 #include <vitrum/indent/oliver_pharr.hpp>
 #include <vitrum/indent/segmentation.hpp>
 #include <vitrum/indent/unloading_fit.hpp>
@@ -30,6 +32,12 @@ struct IndentOptions {
     DriftMode drift = DriftMode::none;
     double drift_rate_m_per_s = 0.0;  ///< for DriftMode::given [m/s]
     double drift_fraction = 0.7;      ///< tail of the drift hold that is fitted [1]
+    QualityOptions quality;           ///< limits of the per-cycle quality checks
+    /// Use the file's own segment statement (`property::segments_stated`, e.g. HDF5 `indices`)
+    /// instead of detecting cycles from dP/dt.
+    bool use_stated_segments = true;
+    /// Leave out a curve the file flags `property::ignore` (IndentResult::ignored, no cycles).
+    bool honour_ignore_flag = true;
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;
@@ -43,6 +51,8 @@ struct CycleResult {
     OliverPharrPoint result;  ///< h_c, A, E_r, E, H, S²/P at the unload start; NaN when unusable
     bool usable = false;      ///< fit usable and A > 0
     std::string status;       ///< "ok" or why not
+    CycleQuality quality;     ///< drift in the hold, crossing, residual, stuck depth …
+    IsoQuantities iso;        ///< ISO 14577-1 H_IT, E_IT, HM, HM_s, h_r, W, η_IT, C_IT
 };
 
 /// One indent evaluated.
@@ -55,6 +65,8 @@ struct IndentResult {
     std::optional<double> position_x_m;  ///< stage x [m] when the file gives it
     std::optional<double> position_y_m;  ///< stage y [m] when the file gives it
     Series corrected;                    ///< the series after surface, frame and drift corrections
+    bool ignored = false;                ///< the file flags this test "ignore"; not analysed
+    std::string status;                  ///< "ok", "ignored: …", or what failed for every cycle
 };
 
 /// Surface → frame compliance → drift → cycles → power-law unloading fit → Oliver–Pharr, for

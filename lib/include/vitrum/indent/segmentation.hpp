@@ -69,6 +69,10 @@ struct CycleSegmentation {
 /// @throws AnalysisError when neither gives a cycle; InvalidArgument for bad options.
 CycleSegmentation find_cycles(const Series& data, const CycleOptions& options = {});
 
+/// Cycles from the reader's segment marks only (loading → holding → unloading), with the
+/// source "file's stated segments"; empty when the marks hold no loading followed by unloading.
+CycleSegmentation cycles_from_segments(const Series& data);
+
 /// Median filter of odd width (edges use the available points).
 std::vector<double> median_filter(const std::vector<double>& values, std::size_t width);
 

@@ -21,6 +21,16 @@ struct UnloadingFitOptions {
     std::size_t min_points = 5;         ///< fewer points in the window is an error [1]
     double min_exponent = 0.8;          ///< fitted m below this is reported as not usable [1]
     double max_exponent = 10.0;         ///< fitted m above this is reported as not usable [1]
+    /// When the free fit gives m outside [min_exponent, max_exponent] or h_f < 0 (depth zeroed
+    /// at the surface: the tip cannot leave the sample above it), refit with those bounds as
+    /// constraints (micromechanics bounds h_f ≥ 0 and m ∈ [0.8, 10] the same way). The result
+    /// says which bound is active (`UnloadingFit::active_bound`). Soft, viscoelastic unloads
+    /// (polymers, N1_1.hdf5) need this: their free fit runs to m ≈ 110.
+    bool bounded_refit = true;
+    /// Depth rise after the unload starts that counts as a creep "nose", as a fraction of
+    /// h_max [1] (0.2 %: above the depth noise of the example files, below real creep noses of
+    /// several nm); the rows up to the deepest point are then left out of the fit window.
+    double nose_fraction = 2e-3;
     /// GSL settings; Cholesky steps: the projected problem has only two columns (h_f, m). The
     /// standard errors of (B, h_f, m) are computed by fit_unloading itself. Levenberg scaling:
     /// fit_unloading iterates on whitened coordinates whose Jacobian columns start orthogonal
@@ -51,8 +61,13 @@ struct UnloadingFit {
     std::size_t points = 0;          ///< rows used [1]
     double residual_rms_N = 0.0;     ///< RMS of P_fit − P over the window [N]
     bool usable = false;             ///< converged, m in range, h_f < h_max, S > 0
-    std::string status;              ///< "ok" or why not usable
-    NonlinearFitSummary summary;     ///< the solver's report (parameters in scaled units)
+    /// Empty for a free fit; else the constraint the bounded refit ends on ("h_f = 0",
+    /// "m = 10", "m = 0.8"): the power law is then a bounded approximation of the unload.
+    std::string active_bound;
+    std::size_t nose_rows = 0;    ///< unloading rows whose depth still rises (creep nose) [1]
+    double nose_depth_m = 0.0;    ///< depth gained by creep after the unload started [m]
+    std::string status;           ///< "ok" or why not usable
+    NonlinearFitSummary summary;  ///< the solver's report (parameters in scaled units)
 
     /// Load of the fitted power law at depth h [N]; 0 below h_f.
     double load_at_N(double depth_m) const;
