@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/mapped_file.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 #include <vitrum/instruments/generic_csv.hpp>
@@ -210,8 +210,8 @@ public:
 
     static Dataset read_table(std::istream& in, const std::string& path,
                               const GenericTableOptions& options) {
-        const text::DecodedText decoded = dsc_io::read_text_input(in, path);
-        const auto lines = text::split_lines(decoded.utf8);
+        const dsc_io::TextInput decoded(in, path);
+        const auto& lines = decoded.lines();
         const auto shape = find_table(lines, options.delimiter, options.decimal);
         if (!shape) {
             throw FormatError(
@@ -221,7 +221,7 @@ public:
                             path));
         }
         Dataset data;
-        data.source.encoding = decoded.encoding;
+        data.source.encoding = decoded.encoding();
         const std::size_t preamble_end = shape->header.value_or(shape->first_data);
         for (std::size_t i = 0; i < preamble_end; ++i) {
             const std::string_view t = text::trim(lines[i]);
@@ -251,7 +251,7 @@ public:
         layout.columns = shape->columns;
         layout.empty_is_nan = true;
         layout.stop_at_text = true;
-        const dsc_io::RawTable raw =
+        dsc_io::RawTable raw =
             dsc_io::parse_rows(lines, shape->first_data, lines.size(), layout, path);
         if (raw.rows_with_empty_fields > 0) {
             data.warnings.push_back(fmt::format("{} rows have empty fields; those cells are NaN",
@@ -285,8 +285,8 @@ public:
             if (!f.empty()) taken.push_back(f);
         }
         for (std::size_t k = 0; k < cells.size(); ++k) {
-            Column c = dsc_io::make_column(cells[k].name, cells[k].unit, raw.columns[k], taken,
-                                           data.warnings);
+            Column c = dsc_io::make_column(cells[k].name, cells[k].unit, std::move(raw.columns[k]),
+                                           taken, data.warnings);
             if (!forced[k].empty()) {
                 const std::string& want = mappable_channels().at(forced[k]);
                 if (!cells[k].unit.empty() &&
@@ -361,9 +361,9 @@ ColumnMap ColumnMap::parse(std::string_view spec) {
     return map;
 }
 
-Dataset read_generic_table(std::istream& in, const std::string& path,
-                           const GenericTableOptions& options) {
-    Dataset data = GenericCsvReader::read_table(in, path, options);
+namespace {
+
+Dataset with_provenance(Dataset data, const std::string& path) {
     const bool indentation =
         data.curves.front().data.has(channel::depth) || data.curves.front().data.has(channel::load);
     data.source.path = path;
@@ -371,9 +371,17 @@ Dataset read_generic_table(std::istream& in, const std::string& path,
     return data;
 }
 
+}  // namespace
+
+Dataset read_generic_table(std::istream& in, const std::string& path,
+                           const GenericTableOptions& options) {
+    return with_provenance(GenericCsvReader::read_table(in, path, options), path);
+}
+
 Dataset read_generic_table_file(const std::string& path, const GenericTableOptions& options) {
-    std::istringstream in(text::read_file_bytes(path));
-    return read_generic_table(in, path, options);
+    const text::MappedFile file(path, text::kDefaultMaxFileBytes);
+    return with_provenance(GenericCsvReader(Technique::dsc, options).read_bytes(file.bytes(), path),
+                           path);
 }
 
 std::unique_ptr<Reader> make_generic_csv_reader(Technique technique, GenericTableOptions options) {

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <fmt/format.h>
 #include <iconv.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <array>
@@ -12,29 +11,15 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <memory>
+#include <vitrum/core/mapped_file.hpp>
 #include <vitrum/core/text.hpp>
 
 namespace vitrum::text {
 
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
-        throw IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-    }
-    if (S_ISDIR(st.st_mode)) throw IoError(fmt::format("{}: is a directory, not a file", path));
-    if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-        throw IoError(fmt::format("{}: file is {} bytes, more than the limit of {} bytes", path,
-                                  static_cast<long long>(st.st_size), max_bytes));
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(fmt::format("{}: cannot open for reading", path));
-    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return bytes;
+    return MappedFile::read_head(path, max_bytes, max_bytes);
 }
 
 namespace {
@@ -84,6 +69,11 @@ std::size_t first_invalid_utf8(std::string_view s) {
 bool valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
 
 }  // namespace
+
+std::size_t find_non_ascii(std::string_view s, std::size_t from) noexcept {
+    if (from >= s.size()) return s.size();
+    return skip_ascii(reinterpret_cast<const unsigned char*>(s.data()), from, s.size());
+}
 
 std::string_view utf16_encoding(std::string_view bytes) noexcept {
     const auto b = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
@@ -191,9 +181,9 @@ std::size_t line_of_offset(std::string_view bytes, std::size_t offset, bool utf1
 
 }  // namespace
 
-DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
-                           const std::string& encoding) {
-    DecodedText out;
+DecodedView decode_view(std::string_view bytes, const std::string& path,
+                        const std::string& encoding) {
+    DecodedView out;
     out.encoding = encoding.empty() ? detect_encoding(bytes) : encoding;
     std::string_view body = bytes;
     const auto starts = [&](const char* bom, std::size_t n) {
@@ -217,7 +207,7 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
                              fmt::format("byte 0x{:02X} at offset {} is not valid UTF-8",
                                          static_cast<unsigned char>(body[bad]), bad));
         }
-        out.utf8.assign(body);
+        out.tail = body;
         return out;
     }
     iconv_t raw = iconv_open("UTF-8", out.encoding.c_str());
@@ -229,35 +219,54 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
         const HighBytes table = high_bytes_in_utf8(cd.get());
         const auto* p = reinterpret_cast<const unsigned char*>(body.data());
         const std::size_t n = body.size();
-        out.utf8.clear();
-        out.utf8.reserve(n + n / 8 + 16);
-        for (std::size_t i = 0; i < n;) {
-            const std::size_t ascii_end = skip_ascii(p, i, n);
-            out.utf8.append(body.data() + i, ascii_end - i);
-            if (ascii_end == n) break;
+        // ASCII is the same in these code pages and in UTF-8: only the text up to the end of the
+        // line with the last high byte is converted; the rest is used where it lies.
+        std::size_t last_high = n;
+        for (std::size_t i = skip_ascii(p, 0, n); i < n; i = skip_ascii(p, i + 1, n)) {
+            last_high = i;
+        }
+        std::size_t split = 0;
+        if (last_high < n) {
+            split = n;
+            const auto* end =
+                static_cast<const char*>(std::memchr(body.data() + last_high, '\n', n - last_high));
+            const auto* cr =
+                static_cast<const char*>(std::memchr(body.data() + last_high, '\r', n - last_high));
+            if (cr != nullptr && (end == nullptr || cr < end)) {
+                end = cr + 1 < body.data() + n && cr[1] == '\n' ? cr + 1 : cr;
+            }
+            if (end != nullptr) split = static_cast<std::size_t>(end - body.data()) + 1;
+        }
+        out.head.reserve(split + split / 8 + 16);
+        for (std::size_t i = 0; i < split;) {
+            const std::size_t ascii_end = std::min(skip_ascii(p, i, n), split);
+            out.head.append(body.data() + i, ascii_end - i);
+            if (ascii_end == split) break;
             const std::string& utf8 = table[p[ascii_end] - 0x80];
             if (utf8.empty()) {
                 throw ParseError(Location{path, "", line_of_offset(body, ascii_end, false), 0},
                                  fmt::format("byte sequence invalid in {} at offset {}",
                                              out.encoding, ascii_end));
             }
-            out.utf8 += utf8;
+            out.head += utf8;
             i = ascii_end + 1;
         }
+        out.tail = body.substr(split);
         return out;
     }
-    out.utf8.resize(body.size() * 2 + 16);
+    std::string& utf8 = out.head;
+    utf8.resize(body.size() * 2 + 16);
     char* in_ptr = const_cast<char*>(body.data());
     std::size_t in_left = body.size();
     std::size_t written = 0;
     while (in_left > 0) {
-        char* out_ptr = out.utf8.data() + written;
-        std::size_t out_left = out.utf8.size() - written;
+        char* out_ptr = utf8.data() + written;
+        std::size_t out_left = utf8.size() - written;
         const std::size_t rc = iconv(cd.get(), &in_ptr, &in_left, &out_ptr, &out_left);
-        written = static_cast<std::size_t>(out_ptr - out.utf8.data());
+        written = static_cast<std::size_t>(out_ptr - utf8.data());
         if (rc != static_cast<std::size_t>(-1)) break;
         if (errno == E2BIG) {
-            out.utf8.resize(out.utf8.size() * 2);
+            utf8.resize(utf8.size() * 2);
             continue;
         }
         const std::size_t offset = static_cast<std::size_t>(in_ptr - body.data());
@@ -266,13 +275,42 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
             Location{path, "", line_of_offset(body, offset, utf16), 0},
             fmt::format("byte sequence invalid in {} at offset {}", out.encoding, offset));
     }
-    out.utf8.resize(written);
+    utf8.resize(written);
+    return out;
+}
+
+DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
+                           const std::string& encoding) {
+    DecodedView view = decode_view(bytes, path, encoding);
+    DecodedText out;
+    out.encoding = std::move(view.encoding);
+    out.utf8 = std::move(view.head);
+    out.utf8.append(view.tail);
     return out;
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
-    lines.reserve(text.size() / 32 + 1);
+    split_lines_into(text, lines);
+    return lines;
+}
+
+void split_lines_into(std::string_view text, std::vector<std::string_view>& lines) {
+    if (text.empty()) return;
+    // Exact size first (one memchr pass per terminator kind, at memory speed), so the vector is
+    // allocated once and never regrows.
+    std::size_t breaks = 1;
+    for (const char* q = text.data(); q != nullptr;) {
+        q = static_cast<const char*>(std::memchr(q, '\n', text.data() + text.size() - q));
+        if (q != nullptr) ++breaks, ++q;
+    }
+    if (std::memchr(text.data(), '\r', text.size()) != nullptr) {
+        for (const char* q = text.data(); q != nullptr;) {
+            q = static_cast<const char*>(std::memchr(q, '\r', text.data() + text.size() - q));
+            if (q != nullptr) ++breaks, ++q;
+        }
+    }
+    lines.reserve(lines.size() + breaks);
     const char* p = text.data();
     const std::size_t n = text.size();
     // LF, CRLF and a bare CR each end a line; text after the last break is a line too. Each
@@ -294,7 +332,6 @@ std::vector<std::string_view> split_lines(std::string_view text) {
         if (!crlf && (lf != nullptr || from < end)) lines.emplace_back(p + from, end - from);
         start = end + 1;
     }
-    return lines;
 }
 
 std::string_view trim(std::string_view s) {
