@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -262,18 +261,8 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-// text::try_parse_double on [begin, end), same rules (blanks around, '+', the decimal mark,
-// nothing left over, finite), without the copies: the hot loop of every table reader.
 bool parse_number(const char* begin, const char* end, char decimal, double& out) {
-    while (begin < end && is_blank(*begin)) ++begin;
-    while (end > begin && is_blank(end[-1])) --end;
-    if (begin < end && *begin == '+') ++begin;
-    if (begin == end || end - begin > 64) return false;
-    if (decimal != '.')
-        return text::try_parse_double({begin, std::size_t(end - begin)}, decimal, out);
-    // A ',' makes from_chars stop early, which the end check below refuses.
-    const auto [ptr, ec] = std::from_chars(begin, end, out, std::chars_format::general);
-    return ec == std::errc() && ptr == end && std::isfinite(out);
+    return text::try_parse_double({begin, static_cast<std::size_t>(end - begin)}, decimal, out);
 }
 
 // Splits and parses one data line into `row` (layout.columns values) when it has exactly that

@@ -420,6 +420,37 @@ char detect_decimal(const std::vector<std::string_view>& sample_fields) {
     return comma > 0 && point == 0 ? ',' : '.';
 }
 
+namespace {
+
+constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+// "-123.456" with at most 15 digits and no exponent, the form of nearly every field of an export:
+// the digits make an integer m < 2^53 and the value is m / 10^k with both exactly representable,
+// so the one rounding of the division gives the correctly rounded result, the same double
+// std::from_chars returns (Clinger's fast path). Anything else returns false and takes the
+// general path.
+bool parse_plain_decimal(const char* p, const char* end, char decimal, double& out) noexcept {
+    const bool negative = p < end && *p == '-';
+    if (negative) ++p;
+    std::uint64_t mantissa = 0;
+    int digits = 0, fraction = 0;
+    for (; p < end && static_cast<unsigned>(*p - '0') < 10; ++p, ++digits) {
+        mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+    }
+    if (p < end && *p == decimal) {
+        for (++p; p < end && static_cast<unsigned>(*p - '0') < 10; ++p, ++digits, ++fraction) {
+            mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+        }
+    }
+    if (p != end || digits == 0 || digits > 15) return false;
+    const double value = static_cast<double>(mantissa) / kPowersOfTen[fraction];
+    out = negative ? -value : value;
+    return true;
+}
+
+}  // namespace
+
 bool try_parse_double(std::string_view field, char decimal, double& out) noexcept {
     field = trim(field);
     if (field.empty()) return false;
@@ -427,6 +458,7 @@ bool try_parse_double(std::string_view field, char decimal, double& out) noexcep
     if (field.empty() || field.size() > 64) return false;
     const char* begin = field.data();
     const char* end = field.data() + field.size();
+    if (parse_plain_decimal(begin, end, decimal, out)) return true;
     char buffer[65];
     if (decimal != '.') {
         std::size_t k = 0;
