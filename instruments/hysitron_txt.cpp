@@ -98,6 +98,8 @@ private:
             headers.push_back(split_name_and_unit(field));
         }
         std::vector<std::vector<double>> columns(headers.size());
+        // At most one row per remaining line: one allocation per column, never regrown.
+        for (auto& column : columns) column.reserve(file.size() - header_line);
         std::vector<double> row;
         std::vector<Segment> blocks;
         std::size_t block_begin = 0;
