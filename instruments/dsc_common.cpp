@@ -103,7 +103,12 @@ text::DecodedText TextInput::decoded() const {
 
 text::DecodedText read_text_input(std::istream& in, const std::string& path,
                                   const std::string& encoding) {
-    return TextInput(in, path, encoding).decoded();
+    std::string storage;
+    const std::string_view bytes = stream_bytes(in, path, text::kDefaultMaxFileBytes, storage);
+    text::DecodedText out = TextInput(bytes, path, encoding).decoded();
+    // The caller holds its own copy now: the pages of a mapped file can go.
+    text::release_pages(bytes);
+    return out;
 }
 
 std::string file_stem(std::string_view path) {

@@ -64,8 +64,13 @@ std::vector<std::string_view> split_lines(std::string_view text);
 /// As split_lines, appending to `lines` (text that follows a line end continues the numbering).
 void split_lines_into(std::string_view text, std::vector<std::string_view>& lines);
 
-/// Removes spaces, tabs and a trailing CR at both ends.
-std::string_view trim(std::string_view s);
+/// Removes spaces, tabs and a trailing CR at both ends (inline: called for every field read).
+inline std::string_view trim(std::string_view s) {
+    std::size_t begin = 0, end = s.size();
+    while (begin < end && (s[begin] == ' ' || s[begin] == '\t' || s[begin] == '\r')) ++begin;
+    while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r')) --end;
+    return s.substr(begin, end - begin);
+}
 
 /// Field separator of tabular text: '\t', ';', ',' or ' ' (runs of blanks).
 /// Chooses the candidate that splits the sample lines into the same number (> 1) of fields most
