@@ -17,11 +17,10 @@
 #include <string>
 #include <thread>
 #include <vector>
+#include <vitrum/core/allocator.hpp>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/indent/quasi_static.hpp>
 #include <vitrum/instruments/registry.hpp>
-
-#include <vitrum/core/allocator.hpp>
 
 #include "bench_util.hpp"
 

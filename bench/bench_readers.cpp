@@ -6,10 +6,9 @@
 
 #include <filesystem>
 #include <map>
+#include <vitrum/core/allocator.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
-
-#include <vitrum/core/allocator.hpp>
 
 #include "bench_util.hpp"
 

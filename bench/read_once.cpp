@@ -12,10 +12,9 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+#include <vitrum/core/allocator.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
-
-#include <vitrum/core/allocator.hpp>
 
 #include "bench_util.hpp"
 

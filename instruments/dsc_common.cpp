@@ -353,18 +353,11 @@ RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t firs
     std::vector<double> row(layout.columns);
     // Parsed text of a mapped file is released every few MiB, so resident memory stays near the
     // size of the numbers, not of the text plus the numbers.
-    constexpr std::size_t kReleaseEvery = std::size_t{8} << 20;
-    const char* released_to = first < end ? lines[first].data() : nullptr;
+    text::ReleaseBehind release;
     std::size_t i = first;
     for (; i < end; ++i) {
         const std::string_view line = lines[i];
-        if (line.data() < released_to ||
-            line.data() - released_to > std::ptrdiff_t(kReleaseEvery)) {
-            if (line.data() > released_to && released_to != nullptr) {
-                text::release_pages({released_to, std::size_t(line.data() - released_to)});
-            }
-            released_to = line.data();
-        }
+        release.passed(line.data());
         const std::string_view t = text::trim(line);
         if (t.empty()) continue;
         const unsigned char c0 = static_cast<unsigned char>(t.front());

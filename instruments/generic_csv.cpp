@@ -93,8 +93,8 @@ std::optional<TableShape> find_table(const std::vector<std::string_view>& lines,
     const std::size_t mid = nonblank / 2;
     const std::size_t from = mid > 20 ? mid - 20 : 0;
     std::vector<std::string_view> sample;
-    for (std::size_t i = next_nonblank(lines, 0), ordinal = 0; i < lines.size() && sample.size() < 40;
-         i = next_nonblank(lines, i + 1), ++ordinal) {
+    for (std::size_t i = next_nonblank(lines, 0), ordinal = 0;
+         i < lines.size() && sample.size() < 40; i = next_nonblank(lines, i + 1), ++ordinal) {
         if (ordinal >= from) sample.push_back(lines[i]);
     }
     TableShape s;

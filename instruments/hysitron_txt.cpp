@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <vitrum/core/channels.hpp>
+#include <vitrum/core/mapped_file.hpp>
 
 #include "indentation_text_readers.hpp"
 #include "indentation_text_support.hpp"
@@ -103,7 +104,9 @@ private:
         std::vector<double> row;
         std::vector<Segment> blocks;
         std::size_t block_begin = 0;
+        text::ReleaseBehind release;  // the mapped text of parsed rows is not kept resident
         for (std::size_t i = header_line + 1; i < file.size(); ++i) {
+            release.passed(file[i].data());
             if (text::trim(file[i]).empty()) {
                 const std::size_t rows = columns.front().size();
                 if (rows > block_begin) blocks.push_back(row_range(block_begin, rows));

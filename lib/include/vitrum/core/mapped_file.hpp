@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -41,5 +42,26 @@ private:
 /// cache if they are read after all. No effect on any other memory, so readers may call it on
 /// any text they have finished with.
 void release_pages(std::string_view consumed) noexcept;
+
+/// release_pages() behind a reader that walks a text front to back, a few MiB at a time, so that
+/// a file being parsed does not stay resident next to the numbers parsed from it.
+class ReleaseBehind {
+public:
+    /// Everything before `position` has been read for good.
+    void passed(const char* position) noexcept {
+        const auto at = reinterpret_cast<std::uintptr_t>(position);
+        if (from_ == nullptr || at < reinterpret_cast<std::uintptr_t>(from_)) {
+            from_ = position;  // another buffer (the converted header): start over
+        } else if (at - reinterpret_cast<std::uintptr_t>(from_) > kStep) {
+            release_pages(
+                {from_, static_cast<std::size_t>(at - reinterpret_cast<std::uintptr_t>(from_))});
+            from_ = position;
+        }
+    }
+
+private:
+    static constexpr std::uintptr_t kStep = std::uintptr_t{8} << 20;
+    const char* from_ = nullptr;
+};
 
 }  // namespace vitrum::text
