@@ -204,6 +204,9 @@ DecodedView decode_view(std::string_view bytes, const std::string& path,
     const auto starts = [&](const char* bom, std::size_t n) {
         return body.size() >= n && std::memcmp(body.data(), bom, n) == 0;
     };
+    // detect_encoding() says UTF-8 without a BOM only after checking every byte: no second pass.
+    const bool checked_utf8 =
+        encoding.empty() && out.encoding == "UTF-8" && !starts("\xEF\xBB\xBF", 3);
     if (out.encoding == "UTF-8" && starts("\xEF\xBB\xBF", 3)) body.remove_prefix(3);
     if (out.encoding == "UTF-16LE" && starts("\xFF\xFE", 2)) body.remove_prefix(2);
     if (out.encoding == "UTF-16BE" && starts("\xFE\xFF", 2)) body.remove_prefix(2);
@@ -216,7 +219,7 @@ DecodedView decode_view(std::string_view bytes, const std::string& path,
                         line_of_offset(body, at, false), at));
     }
     if (out.encoding == "UTF-8") {
-        const std::size_t bad = first_invalid_utf8(body);
+        const std::size_t bad = checked_utf8 ? std::string_view::npos : first_invalid_utf8(body);
         if (bad != std::string_view::npos) {
             throw ParseError(Location{path, "", line_of_offset(body, bad, false), 0},
                              fmt::format("byte 0x{:02X} at offset {} is not valid UTF-8",
