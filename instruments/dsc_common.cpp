@@ -367,7 +367,10 @@ RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t firs
             ++out.rows_with_empty_fields;
         }
         if (out.line_numbers.size() == kLongTable) {
-            for (auto& column : out.columns) column.reserve(most_rows);
+            for (auto& column : out.columns) {
+                column.reserve(most_rows);
+                text::prefer_huge_pages(column.data(), column.capacity() * sizeof(double));
+            }
         }
         for (std::size_t k = 0; k < layout.columns; ++k) out.columns[k].push_back(row[k]);
         out.line_numbers.push_back(i + 1);

@@ -100,7 +100,10 @@ private:
         }
         std::vector<std::vector<double>> columns(headers.size());
         // At most one row per remaining line: one allocation per column, never regrown.
-        for (auto& column : columns) column.reserve(file.size() - header_line);
+        for (auto& column : columns) {
+            column.reserve(file.size() - header_line);
+            text::prefer_huge_pages(column.data(), column.capacity() * sizeof(double));
+        }
         std::vector<double> row;
         std::vector<Segment> blocks;
         std::size_t block_begin = 0;

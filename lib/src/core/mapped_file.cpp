@@ -134,4 +134,18 @@ void release_pages(std::string_view consumed) noexcept {
     }
 }
 
+void prefer_huge_pages(const void* data, std::size_t bytes) noexcept {
+#if defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t huge = std::uintptr_t{2} << 20;
+    if (bytes < 2 * huge) return;  // at least one aligned huge page inside
+    const auto begin = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t first = (begin + huge - 1) / huge * huge;
+    const std::uintptr_t last = (begin + bytes) / huge * huge;
+    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
+
 }  // namespace vitrum::text
