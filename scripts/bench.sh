@@ -103,6 +103,10 @@ row() {  # program-label input pandas-sep pandas-encoding command...
     pandas=$(pandas_rate "$file" "$sep" "$enc")
     [[ "$pandas" != "-" ]] && ratio=$(awk -v a="$rate" -v b="$pandas" 'BEGIN { printf "%.1fx", a / b }')
   fi
+  if [[ "$label" == *refused* ]]; then  # goal: refused in < 50 ms, whatever the size
+    rate=$(awk -v t="$seconds" 'BEGIN { printf "%.0f ms", t * 1000 }')
+    ratio_file="< 50 ms"
+  fi
   printf '| %-16s | %-22s | %7s | %8s | %9s | %11s | %12s | %12s |\n' "$label" "$input" "$size_mb" "$rate" "$peak" "$ratio_file" "$pandas" "$ratio"
 }
 vitrum="$build/tools/vitrum"
