@@ -8,8 +8,10 @@
 #include <ctime>
 #include <vector>
 #include <vitrum/cnt/nucleation.hpp>
+#include <vitrum/core/allocator.hpp>
 
 int main() {
+    vitrum::keep_freed_memory();  // as the CLI does: timings without page-fault churn
     using namespace vitrum::cnt;
     Thermodynamics thermo;
     thermo.melting_K = 1208.0;

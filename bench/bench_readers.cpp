@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <vitrum/core/allocator.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/instruments/registry.hpp>
 
@@ -14,6 +15,7 @@
 namespace fs = std::filesystem;
 
 int main() {
+    vitrum::keep_freed_memory();  // as the CLI does: timings without page-fault churn
     const auto& registry = vitrum::builtin_readers();
     struct Totals {
         double bytes = 0.0;

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/mapped_file.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 
@@ -37,16 +38,77 @@ std::string sniff_text(std::string_view head) noexcept {
     }
 }
 
+namespace {
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+const char* const kReplacementChar = "\xEF\xBF\xBD";
+
+}  // namespace
+
+TextInput::TextInput(std::istream& in, const std::string& path, const std::string& encoding) {
+    init(stream_bytes(in, path, text::kDefaultMaxFileBytes, storage_), path, encoding);
+}
+
+TextInput::TextInput(std::string_view bytes, const std::string& path, const std::string& encoding) {
+    init(bytes, path, encoding);
+}
+
+void TextInput::init(std::string_view bytes, const std::string& path, const std::string& encoding) {
+    if (blank(bytes)) throw FormatError(fmt::format("{}: file is empty", path));
+    decoded_ = text::decode_view(bytes, path, encoding);
+    if (blank(decoded_.head) && blank(decoded_.tail)) {
+        throw FormatError(fmt::format("{}: file is empty", path));
+    }
+    // What was converted is not read again: its pages of a mapped file can go.
+    if (!decoded_.head.empty()) {
+        text::release_pages(bytes.substr(0, bytes.size() - decoded_.tail.size()));
+    }
+    split();
+}
+
+void TextInput::split() {
+    lines_.clear();
+    if (!repaired_.empty()) {
+        text::split_lines_into(repaired_, lines_);
+        return;
+    }
+    text::split_lines_into(decoded_.head, lines_);
+    text::split_lines_into(decoded_.tail, lines_);
+}
+
+bool TextInput::repair_replacement_chars() {
+    if (decoded_.head.find(kReplacementChar) == std::string::npos &&
+        decoded_.tail.find(kReplacementChar) == std::string_view::npos) {
+        return false;
+    }
+    repaired_ = decoded().utf8;
+    dsc_io::repair_replacement_chars(repaired_);
+    split();
+    return true;
+}
+
+text::DecodedText TextInput::decoded() const {
+    text::DecodedText out;
+    out.encoding = decoded_.encoding;
+    if (!repaired_.empty()) {
+        out.utf8 = repaired_;
+        return out;
+    }
+    out.utf8.reserve(decoded_.head.size() + decoded_.tail.size());
+    out.utf8 = decoded_.head;
+    out.utf8.append(decoded_.tail);
+    return out;
+}
+
 text::DecodedText read_text_input(std::istream& in, const std::string& path,
                                   const std::string& encoding) {
-    const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
-    const auto blank = [](const std::string& s) {
-        return s.find_first_not_of(" \t\r\n") == std::string::npos;
-    };
-    if (blank(bytes)) throw FormatError(fmt::format("{}: file is empty", path));
-    text::DecodedText decoded = text::decode_to_utf8(bytes, path, encoding);
-    if (blank(decoded.utf8)) throw FormatError(fmt::format("{}: file is empty", path));
-    return decoded;
+    std::string storage;
+    const std::string_view bytes = stream_bytes(in, path, text::kDefaultMaxFileBytes, storage);
+    text::DecodedText out = TextInput(bytes, path, encoding).decoded();
+    // The caller holds its own copy now: the pages of a mapped file can go.
+    text::release_pages(bytes);
+    return out;
 }
 
 std::string file_stem(std::string_view path) {
@@ -185,48 +247,132 @@ Column make_column(const std::string& original_name, const std::string& original
     return c;
 }
 
+void RowLines::push_back(std::size_t line) {
+    if (runs_.empty() || runs_.back().first_line + (rows_ - runs_.back().first_row) != line) {
+        runs_.push_back({rows_, line});
+    }
+    ++rows_;
+}
+
+std::size_t RowLines::operator[](std::size_t row) const {
+    const auto after =
+        std::upper_bound(runs_.begin(), runs_.end(), row,
+                         [](std::size_t r, const Run& run) { return r < run.first_row; });
+    const Run& run = *(after - 1);
+    return run.first_line + (row - run.first_row);
+}
+
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+bool parse_number(const char* begin, const char* end, char decimal, double& out) {
+    return text::try_parse_double({begin, static_cast<std::size_t>(end - begin)}, decimal, out);
+}
+
+// Splits and parses one data line into `row` (layout.columns values) when it has exactly that
+// many fields, all numbers; false sends the line to the careful path.
+bool fast_row(std::string_view line, const TableLayout& layout, double* row) {
+    if (layout.columns == 0) return false;
+    const char* p = line.data();
+    const char* const end = p + line.size();
+    const char d = layout.delimiter;
+    if (d == ' ') {
+        for (std::size_t k = 0; k < layout.columns; ++k) {
+            while (p < end && is_blank(*p)) ++p;
+            const char* q = p;
+            while (q < end && !is_blank(*q)) ++q;
+            if (q == p || !parse_number(p, q, layout.decimal, row[k])) return false;
+            p = q;
+        }
+        while (p < end && is_blank(*p)) ++p;
+        return p == end;
+    }
+    for (std::size_t k = 0; k < layout.columns; ++k) {
+        const char* q = p;
+        while (q < end && *q != d) ++q;
+        if (!parse_number(p, q, layout.decimal, row[k])) return false;
+        if (k + 1 < layout.columns) {
+            if (q == end) return false;
+            p = q + 1;
+        } else if (q != end) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The original line-by-line rules, for lines fast_row does not take: a trailing delimiter, empty
+// fields, or an error to report with its column.
+bool careful_row(std::string_view line, std::string_view trimmed, std::size_t index,
+                 const TableLayout& layout, const std::string& path,
+                 const std::string& expected_number, double* row) {
+    auto fields = text::split_fields(line, layout.delimiter);
+    if (layout.delimiter != ' ' && fields.size() == layout.columns + 1 &&
+        text::trim(fields.back()).empty()) {
+        fields.pop_back();
+    }
+    if (fields.size() != layout.columns) {
+        const char* d = layout.delimiter == '\t'  ? "TAB"
+                        : layout.delimiter == ' ' ? "blanks"
+                        : layout.delimiter == ';' ? "';'"
+                                                  : "','";
+        throw ParseError(Location{path, "", index + 1, 0},
+                         fmt::format("{} fields separated by {}", layout.columns, d),
+                         fmt::format("{} fields: {}", fields.size(), std::string(trimmed)));
+    }
+    bool had_empty = false;
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+        double v = 0.0;
+        if (layout.empty_is_nan && text::trim(fields[k]).empty()) {
+            v = std::numeric_limits<double>::quiet_NaN();
+            had_empty = true;
+        } else if (!text::try_parse_double(fields[k], layout.decimal, v)) {
+            throw ParseError(
+                Location{path, "", index + 1, text::column_of(line, text::trim(fields[k]))},
+                expected_number, std::string(text::trim(fields[k])));
+        }
+        row[k] = v;
+    }
+    return had_empty;
+}
+
+}  // namespace
+
 RawTable parse_rows(const std::vector<std::string_view>& lines, std::size_t first, std::size_t end,
                     const TableLayout& layout, const std::string& path) {
     RawTable out;
     out.columns.assign(layout.columns, {});
-    const double nan = std::numeric_limits<double>::quiet_NaN();
+    // At most one row per line: once a table is long, reserving that never regrows (untouched
+    // capacity costs no memory). Short tables (TRIOS steps, one per block) grow as usual so that
+    // many of them do not each claim the rest of the file.
+    constexpr std::size_t kLongTable = 1024;
+    const std::size_t most_rows = end > first ? end - first : 0;
     const std::string expected_number =
         layout.decimal == ',' ? "a number with decimal comma" : "a number";
+    std::vector<double> row(layout.columns);
+    // Parsed text of a mapped file is released every few MiB, so resident memory stays near the
+    // size of the numbers, not of the text plus the numbers.
+    text::ReleaseBehind release;
     std::size_t i = first;
     for (; i < end; ++i) {
         const std::string_view line = lines[i];
+        release.passed(line.data());
         const std::string_view t = text::trim(line);
         if (t.empty()) continue;
         const unsigned char c0 = static_cast<unsigned char>(t.front());
         if (layout.stop_at_text && (std::isalpha(c0) != 0 || c0 == '[' || c0 == '#')) break;
-        auto fields = text::split_fields(line, layout.delimiter);
-        if (layout.delimiter != ' ' && fields.size() == layout.columns + 1 &&
-            text::trim(fields.back()).empty()) {
-            fields.pop_back();
+        if (!fast_row(line, layout, row.data()) &&
+            careful_row(line, t, i, layout, path, expected_number, row.data())) {
+            ++out.rows_with_empty_fields;
         }
-        if (fields.size() != layout.columns) {
-            const char* d = layout.delimiter == '\t'  ? "TAB"
-                            : layout.delimiter == ' ' ? "blanks"
-                            : layout.delimiter == ';' ? "';'"
-                                                      : "','";
-            throw ParseError(Location{path, "", i + 1, 0},
-                             fmt::format("{} fields separated by {}", layout.columns, d),
-                             fmt::format("{} fields: {}", fields.size(), std::string(t)));
-        }
-        bool had_empty = false;
-        for (std::size_t k = 0; k < fields.size(); ++k) {
-            double v = 0.0;
-            if (layout.empty_is_nan && text::trim(fields[k]).empty()) {
-                v = nan;
-                had_empty = true;
-            } else if (!text::try_parse_double(fields[k], layout.decimal, v)) {
-                throw ParseError(
-                    Location{path, "", i + 1, text::column_of(line, text::trim(fields[k]))},
-                    expected_number, std::string(text::trim(fields[k])));
+        if (out.line_numbers.size() == kLongTable) {
+            for (auto& column : out.columns) {
+                column.reserve(most_rows);
+                text::prefer_huge_pages(column.data(), column.capacity() * sizeof(double));
             }
-            out.columns[k].push_back(v);
         }
-        if (had_empty) ++out.rows_with_empty_fields;
+        for (std::size_t k = 0; k < layout.columns; ++k) out.columns[k].push_back(row[k]);
         out.line_numbers.push_back(i + 1);
     }
     out.end_line = i;

@@ -33,9 +33,41 @@ void add_netzsch_ngb_readers(ReaderRegistry& registry);
 /// NUL bytes, a UTF-8 BOM is dropped; other bytes are kept. Never throws.
 std::string sniff_text(std::string_view head) noexcept;
 
-/// Reads a whole text export and decodes it to UTF-8.
-/// @throws FormatError "<path>: file is empty" when it holds nothing but blanks and line ends,
-///         and the errors of text::decode_to_utf8 (binary data, invalid bytes).
+/// A whole text export as UTF-8 lines, with one copy of the text in memory: the lines are views
+/// of the stream's own bytes when they need no conversion (stream_bytes), and only the part a
+/// code page or UTF-16 changes is converted. Neither copyable nor movable: the lines point into
+/// it.
+class TextInput {
+public:
+    /// @throws FormatError "<path>: file is empty" when the text holds nothing but blanks and
+    ///         line ends, and the errors of text::decode_to_utf8 (binary data, invalid bytes).
+    TextInput(std::istream& in, const std::string& path, const std::string& encoding = "");
+    /// The same on bytes that outlive it. @throws as above.
+    TextInput(std::string_view bytes, const std::string& path, const std::string& encoding = "");
+    TextInput(const TextInput&) = delete;
+    TextInput& operator=(const TextInput&) = delete;
+
+    /// The source encoding ("UTF-8", "CP1252" …).
+    const std::string& encoding() const { return decoded_.encoding; }
+    /// Line i (0-based) is line i + 1 of the file.
+    const std::vector<std::string_view>& lines() const { return lines_; }
+    /// repair_replacement_chars() on the whole text (copying it only when it holds a U+FFFD).
+    bool repair_replacement_chars();
+    /// The whole text in one string (a copy).
+    text::DecodedText decoded() const;
+
+private:
+    void init(std::string_view bytes, const std::string& path, const std::string& encoding);
+    void split();
+
+    std::string storage_;  // the stream's bytes when it does not read from memory
+    text::DecodedView decoded_;
+    std::string repaired_;  // the text after repair_replacement_chars, when it changed anything
+    std::vector<std::string_view> lines_;
+};
+
+/// Reads a whole text export and decodes it to UTF-8 (TextInput(in, path, encoding).decoded()).
+/// @throws as TextInput.
 text::DecodedText read_text_input(std::istream& in, const std::string& path,
                                   const std::string& encoding = "");
 
@@ -75,10 +107,28 @@ struct TableLayout {
     bool stop_at_text = false;  ///< a line starting with a letter ends the table
 };
 
+/// The 1-based file line of every row of a table, stored as runs of consecutive lines (a table
+/// without blank lines costs two numbers, not one per row).
+class RowLines {
+public:
+    void push_back(std::size_t line);
+    std::size_t size() const { return rows_; }
+    bool empty() const { return rows_ == 0; }
+    /// Line of row `row` (< size()).
+    std::size_t operator[](std::size_t row) const;
+
+private:
+    struct Run {
+        std::size_t first_row, first_line;
+    };
+    std::vector<Run> runs_;
+    std::size_t rows_ = 0;
+};
+
 /// Raw numbers of a table, column-wise, with the 1-based file line of every row.
 struct RawTable {
     std::vector<std::vector<double>> columns;
-    std::vector<std::size_t> line_numbers;
+    RowLines line_numbers;
     std::size_t rows_with_empty_fields = 0;
     std::size_t end_line = 0;  ///< index (0-based) of the first line after the table
 };

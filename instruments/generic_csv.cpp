@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/mapped_file.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 #include <vitrum/instruments/generic_csv.hpp>
@@ -76,18 +76,27 @@ std::string strip_brackets(std::string_view u) {
     return std::string(u);
 }
 
+// Index of the first non-blank line at or after `i`, or lines.size().
+std::size_t next_nonblank(const std::vector<std::string_view>& lines, std::size_t i) {
+    while (i < lines.size() && text::trim(lines[i]).empty()) ++i;
+    return i;
+}
+
 std::optional<TableShape> find_table(const std::vector<std::string_view>& lines, char delimiter,
                                      char decimal) {
-    std::vector<std::size_t> nonempty;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (!text::trim(lines[i]).empty()) nonempty.push_back(i);
-    }
-    if (nonempty.size() < 2) return std::nullopt;
-    const std::size_t mid = nonempty.size() / 2;
+    // The non-blank lines are walked, not listed: a list would cost 8 bytes per line of a file
+    // that may have millions.
+    std::size_t nonblank = 0;
+    for (const auto line : lines) nonblank += !text::trim(line).empty();
+    if (nonblank < 2) return std::nullopt;
+    // Up to 40 non-blank lines from the middle of the file choose the delimiter and decimal mark.
+    const std::size_t mid = nonblank / 2;
     const std::size_t from = mid > 20 ? mid - 20 : 0;
     std::vector<std::string_view> sample;
-    for (std::size_t k = from; k < nonempty.size() && sample.size() < 40; ++k)
-        sample.push_back(lines[nonempty[k]]);
+    for (std::size_t i = next_nonblank(lines, 0), ordinal = 0;
+         i < lines.size() && sample.size() < 40; i = next_nonblank(lines, i + 1), ++ordinal) {
+        if (ordinal >= from) sample.push_back(lines[i]);
+    }
     TableShape s;
     s.delimiter = delimiter != 0 ? delimiter : text::detect_delimiter(sample);
     if (decimal != 0) {
@@ -99,27 +108,32 @@ std::optional<TableShape> find_table(const std::vector<std::string_view>& lines,
         }
         s.decimal = text::detect_decimal(cells);
     }
-    for (std::size_t k = 0; k < nonempty.size(); ++k) {
+    // The first non-blank line that is a row of numbers followed by (up to) two more of the same
+    // width; the one or two non-blank lines above it are the header and units rows.
+    std::optional<std::size_t> above1, above2;  // the previous two non-blank lines
+    for (std::size_t k = next_nonblank(lines, 0); k < lines.size();
+         above2 = above1, above1 = k, k = next_nonblank(lines, k + 1)) {
         std::size_t n = 0, m = 0;
-        if (!numeric_row(lines[nonempty[k]], s, n)) continue;
+        if (!numeric_row(lines[k], s, n)) continue;
         bool confirmed = true;
-        for (std::size_t j = k + 1; j < std::min(nonempty.size(), k + 3); ++j) {
-            confirmed = confirmed && numeric_row(lines[nonempty[j]], s, m) && m == n;
+        for (std::size_t j = next_nonblank(lines, k + 1), seen = 0; j < lines.size() && seen < 2;
+             j = next_nonblank(lines, j + 1), ++seen) {
+            confirmed = confirmed && numeric_row(lines[j], s, m) && m == n;
         }
         if (!confirmed) continue;
         s.columns = n;
-        s.first_data = nonempty[k];
-        if (k >= 1 && fields_of(lines[nonempty[k - 1]], s.delimiter).size() == n) {
-            const auto above = fields_of(lines[nonempty[k - 1]], s.delimiter);
+        s.first_data = k;
+        if (above1 && fields_of(lines[*above1], s.delimiter).size() == n) {
+            const auto above = fields_of(lines[*above1], s.delimiter);
             const bool all_units = std::all_of(above.begin(), above.end(), [](std::string_view u) {
                 const std::string t = strip_brackets(u);
                 return t.empty() || is_unit(t);
             });
-            if (all_units && k >= 2 && fields_of(lines[nonempty[k - 2]], s.delimiter).size() == n) {
-                s.units = nonempty[k - 1];
-                s.header = nonempty[k - 2];
+            if (all_units && above2 && fields_of(lines[*above2], s.delimiter).size() == n) {
+                s.units = *above1;
+                s.header = *above2;
             } else {
-                s.header = nonempty[k - 1];
+                s.header = *above1;
             }
         }
         return s;
@@ -210,8 +224,8 @@ public:
 
     static Dataset read_table(std::istream& in, const std::string& path,
                               const GenericTableOptions& options) {
-        const text::DecodedText decoded = dsc_io::read_text_input(in, path);
-        const auto lines = text::split_lines(decoded.utf8);
+        const dsc_io::TextInput decoded(in, path);
+        const auto& lines = decoded.lines();
         const auto shape = find_table(lines, options.delimiter, options.decimal);
         if (!shape) {
             throw FormatError(
@@ -221,7 +235,7 @@ public:
                             path));
         }
         Dataset data;
-        data.source.encoding = decoded.encoding;
+        data.source.encoding = decoded.encoding();
         const std::size_t preamble_end = shape->header.value_or(shape->first_data);
         for (std::size_t i = 0; i < preamble_end; ++i) {
             const std::string_view t = text::trim(lines[i]);
@@ -251,7 +265,7 @@ public:
         layout.columns = shape->columns;
         layout.empty_is_nan = true;
         layout.stop_at_text = true;
-        const dsc_io::RawTable raw =
+        dsc_io::RawTable raw =
             dsc_io::parse_rows(lines, shape->first_data, lines.size(), layout, path);
         if (raw.rows_with_empty_fields > 0) {
             data.warnings.push_back(fmt::format("{} rows have empty fields; those cells are NaN",
@@ -285,8 +299,8 @@ public:
             if (!f.empty()) taken.push_back(f);
         }
         for (std::size_t k = 0; k < cells.size(); ++k) {
-            Column c = dsc_io::make_column(cells[k].name, cells[k].unit, raw.columns[k], taken,
-                                           data.warnings);
+            Column c = dsc_io::make_column(cells[k].name, cells[k].unit, std::move(raw.columns[k]),
+                                           taken, data.warnings);
             if (!forced[k].empty()) {
                 const std::string& want = mappable_channels().at(forced[k]);
                 if (!cells[k].unit.empty() &&
@@ -361,9 +375,9 @@ ColumnMap ColumnMap::parse(std::string_view spec) {
     return map;
 }
 
-Dataset read_generic_table(std::istream& in, const std::string& path,
-                           const GenericTableOptions& options) {
-    Dataset data = GenericCsvReader::read_table(in, path, options);
+namespace {
+
+Dataset with_provenance(Dataset data, const std::string& path) {
     const bool indentation =
         data.curves.front().data.has(channel::depth) || data.curves.front().data.has(channel::load);
     data.source.path = path;
@@ -371,9 +385,17 @@ Dataset read_generic_table(std::istream& in, const std::string& path,
     return data;
 }
 
+}  // namespace
+
+Dataset read_generic_table(std::istream& in, const std::string& path,
+                           const GenericTableOptions& options) {
+    return with_provenance(GenericCsvReader::read_table(in, path, options), path);
+}
+
 Dataset read_generic_table_file(const std::string& path, const GenericTableOptions& options) {
-    std::istringstream in(text::read_file_bytes(path));
-    return read_generic_table(in, path, options);
+    const text::MappedFile file(path, text::kDefaultMaxFileBytes);
+    return with_provenance(GenericCsvReader(Technique::dsc, options).read_bytes(file.bytes(), path),
+                           path);
 }
 
 std::unique_ptr<Reader> make_generic_csv_reader(Technique technique, GenericTableOptions options) {

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <vitrum/core/channels.hpp>
+#include <vitrum/core/mapped_file.hpp>
 
 #include "indentation_text_readers.hpp"
 #include "indentation_text_support.hpp"
@@ -98,10 +99,17 @@ private:
             headers.push_back(split_name_and_unit(field));
         }
         std::vector<std::vector<double>> columns(headers.size());
+        // At most one row per remaining line: one allocation per column, never regrown.
+        for (auto& column : columns) {
+            column.reserve(file.size() - header_line);
+            text::prefer_huge_pages(column.data(), column.capacity() * sizeof(double));
+        }
         std::vector<double> row;
         std::vector<Segment> blocks;
         std::size_t block_begin = 0;
+        text::ReleaseBehind release;  // the mapped text of parsed rows is not kept resident
         for (std::size_t i = header_line + 1; i < file.size(); ++i) {
+            release.passed(file[i].data());
             if (text::trim(file[i]).empty()) {
                 const std::size_t rows = columns.front().size();
                 if (rows > block_begin) blocks.push_back(row_range(block_begin, rows));

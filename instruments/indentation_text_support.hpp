@@ -25,17 +25,18 @@
 
 namespace vitrum::indentation_io {
 
-/// A decoded text file and its lines (views into `utf8`); neither copyable nor movable so the
-/// views stay valid.
+/// A decoded text file and its lines (views into the converted part or into `bytes`, which must
+/// outlive it: text::decode_view); neither copyable nor movable so the views stay valid.
 class TextFile {
 public:
     /// @throws FormatError for binary bytes, ParseError for bytes invalid in `encoding`.
     TextFile(std::string_view bytes, const std::string& path, const std::string& encoding = "")
         : path_(path) {
-        text::DecodedText decoded = text::decode_to_utf8(bytes, path, encoding);
-        utf8_ = std::move(decoded.utf8);
+        text::DecodedView decoded = text::decode_view(bytes, path, encoding);
+        utf8_ = std::move(decoded.head);
         encoding_ = std::move(decoded.encoding);
-        lines_ = text::split_lines(utf8_);
+        text::split_lines_into(utf8_, lines_);
+        text::split_lines_into(decoded.tail, lines_);
     }
     TextFile(const TextFile&) = delete;
     TextFile& operator=(const TextFile&) = delete;
@@ -56,7 +57,7 @@ public:
 
 private:
     std::string path_;
-    std::string utf8_;
+    std::string utf8_;  // the converted part of the text
     std::string encoding_;
     std::vector<std::string_view> lines_;
 };
@@ -106,7 +107,8 @@ Dataset read_guarded(const std::string& path, Parse&& parse) {
 template <typename Parse>
 Dataset read_latin1_text(std::istream& in, const std::string& path, Parse&& parse) {
     return read_guarded(path, [&] {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
+        std::string storage;
+        const std::string_view bytes = stream_bytes(in, path, text::kDefaultMaxFileBytes, storage);
         const TextFile file(bytes, path, "ISO-8859-1");
         Dataset data;
         data.source.encoding = file.encoding();
@@ -147,7 +149,13 @@ inline std::size_t parse_number_row(const TextFile& file, std::size_t line_index
                                     char decimal, std::vector<double>& out) {
     out.clear();
     const std::string_view line = file[line_index];
-    for (const std::string_view field : text::split_fields(line, delimiter)) {
+    // The fields of text::split_fields(line, delimiter) for a delimiter other than ' ' (empty
+    // fields kept), walked in place: no vector of fields per row.
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t at = line.find(delimiter, start);
+        const std::size_t end = at == std::string_view::npos ? line.size() : at;
+        const std::string_view field = line.substr(start, end - start);
         double value = 0.0;
         if (!text::try_parse_double(field, decimal, value)) {
             throw ParseError(file.at(line_index, field),
@@ -155,8 +163,9 @@ inline std::size_t parse_number_row(const TextFile& file, std::size_t line_index
                              std::string(field));
         }
         out.push_back(value);
+        if (at == std::string_view::npos) return out.size();
+        start = at + 1;
     }
-    return out.size();
 }
 
 /// Name of a non-canonical column: the original name, with the unit appended when the bare name

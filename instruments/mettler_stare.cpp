@@ -70,10 +70,10 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        const text::DecodedText decoded = read_text_input(in, path);
-        const auto lines = text::split_lines(decoded.utf8);
+        const TextInput decoded(in, path);
+        const auto& lines = decoded.lines();
         Dataset data;
-        data.source.encoding = decoded.encoding;
+        data.source.encoding = decoded.encoding();
         std::size_t names = lines.size();
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const std::string t(text::trim(lines[i]));
@@ -114,7 +114,7 @@ public:
         layout.decimal = text::detect_decimal(sample);
         layout.columns = headers.size();
         layout.stop_at_text = true;
-        const RawTable raw = parse_rows(lines, first, lines.size(), layout, path);
+        RawTable raw = parse_rows(lines, first, lines.size(), layout, path);
         if (raw.line_numbers.empty()) {
             throw ParseError(Location{path, "", first + 1, 0}, "data rows after the column line",
                              "none");
@@ -123,8 +123,8 @@ public:
         std::vector<std::string> taken;
         for (std::size_t k = 0; k < headers.size(); ++k) {
             if (headers[k].name == "Index") continue;
-            Column c =
-                make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
+            Column c = make_column(headers[k].name, headers[k].unit, std::move(raw.columns[k]),
+                                   taken, data.warnings);
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }

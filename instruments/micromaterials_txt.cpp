@@ -43,6 +43,7 @@ Curve parse_micromaterials_indent(std::string_view bytes, const std::string& pat
                                   const std::string& curve_name) {
     const TextFile file(bytes, path);
     std::vector<double> time_s, depth_nm, load_mN;
+    for (auto* column : {&time_s, &depth_nm, &load_mN}) column->reserve(file.size());
     std::vector<double> row;
     for (std::size_t i = 0; i < file.size(); ++i) {
         if (text::trim(file[i]).empty()) continue;

@@ -52,7 +52,8 @@ public:
 
 private:
     Dataset parse(std::istream& in, const std::string& path) const {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
+        std::string storage;
+        const std::string_view bytes = stream_bytes(in, path, text::kDefaultMaxFileBytes, storage);
         zip_error_t error;
         zip_error_init(&error);
         zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);

@@ -6,7 +6,6 @@
 
 #include <cmath>
 #include <map>
-#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
@@ -67,18 +66,22 @@ std::string ansi_code_page(std::string_view bytes) {
     std::string guess = text::detect_encoding(bytes);
     if (guess != "CP1252") return guess;
     std::size_t letters = 0, other = 0, in_runs = 0, run = 0;
-    for (const char ch : bytes) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Only high bytes count; an ASCII byte ends a run, so ASCII stretches are skipped whole.
+    for (std::size_t i = text::find_non_ascii(bytes); i < bytes.size();) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
         if (c >= 0xC0) {
             ++letters;
             if (++run == 3)
                 in_runs += 3;
             else if (run > 3)
                 ++in_runs;
-            continue;
+        } else {
+            run = 0;
+            if (c != 0xB0 && c != 0xB5) ++other;
         }
-        run = 0;
-        if (c >= 0x80 && c != 0xB0 && c != 0xB5) ++other;
+        const std::size_t next = text::find_non_ascii(bytes, i + 1);
+        if (next > i + 1) run = 0;
+        i = next;
     }
     const bool cyrillic =
         letters >= 8 && letters * 10 >= (letters + other) * 9 && in_runs * 2 >= letters;
@@ -112,16 +115,16 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        const std::string bytes = read_stream(in, path, text::kDefaultMaxFileBytes);
-        std::istringstream again(bytes);
-        text::DecodedText decoded = read_text_input(again, path, ansi_code_page(bytes));
+        std::string storage;
+        const std::string_view bytes = stream_bytes(in, path, text::kDefaultMaxFileBytes, storage);
+        TextInput decoded(bytes, path, ansi_code_page(bytes));
         Dataset data;
-        if (repair_replacement_chars(decoded.utf8)) {
+        if (decoded.repair_replacement_chars()) {
             data.warnings.push_back(
                 "the text contains U+FFFD replacement characters (damaged '°'/'µ'); read as '°' "
                 "before C and 'µ' elsewhere");
         }
-        const auto lines = text::split_lines(decoded.utf8);
+        const auto& lines = decoded.lines();
         const Header h = read_header(lines, path);
         const std::string_view column_line = text::trim(lines[h.column_line]).substr(2);
         const char sep = declared_separator(h, column_line);
@@ -148,7 +151,7 @@ public:
         layout.delimiter = sep;
         layout.decimal = decimal;
         layout.columns = headers.size();
-        const RawTable raw = parse_rows(lines, h.column_line + 1, lines.size(), layout, path);
+        RawTable raw = parse_rows(lines, h.column_line + 1, lines.size(), layout, path);
         if (raw.line_numbers.empty()) {
             throw ParseError(Location{path, "", h.column_line + 2, 0},
                              "data rows after the '##' line", "none");
@@ -157,13 +160,13 @@ public:
         Curve curve;
         std::vector<std::string> taken;
         for (std::size_t k = 0; k < headers.size(); ++k) {
-            Column c = make_column(headers[k].first, headers[k].second, raw.columns[k], taken,
-                                   data.warnings);
+            Column c = make_column(headers[k].first, headers[k].second, std::move(raw.columns[k]),
+                                   taken, data.warnings);
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }
         sort_by_time(curve.data, data.warnings);
-        fill_source(h, decoded.encoding, data.source);
+        fill_source(h, decoded.encoding(), data.source);
         build_segments(h, data.source, curve.data);
         classify_segments(curve.data);
 

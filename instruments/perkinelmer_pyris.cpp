@@ -122,11 +122,11 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        const text::DecodedText decoded = read_text_input(in, path);
-        const auto lines = text::split_lines(decoded.utf8);
+        const TextInput decoded(in, path);
+        const auto& lines = decoded.lines();
         Dataset data;
         SourceInfo& src = data.source;
-        src.encoding = decoded.encoding;
+        src.encoding = decoded.encoding();
         std::size_t names = lines.size();
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const std::string t(text::trim(lines[i]));
@@ -173,7 +173,7 @@ public:
         layout.delimiter = '\t';
         layout.columns = headers.size();
         layout.stop_at_text = true;
-        const RawTable raw = parse_rows(lines, first, lines.size(), layout, path);
+        RawTable raw = parse_rows(lines, first, lines.size(), layout, path);
         if (raw.line_numbers.empty()) {
             throw ParseError(Location{path, "", first + 1, 0}, "data rows after the column line",
                              "none");
@@ -181,8 +181,8 @@ public:
         Curve curve;
         std::vector<std::string> taken;
         for (std::size_t k = 0; k < headers.size(); ++k) {
-            Column c =
-                make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
+            Column c = make_column(headers[k].name, headers[k].unit, std::move(raw.columns[k]),
+                                   taken, data.warnings);
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }

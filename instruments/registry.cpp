@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <streambuf>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/mapped_file.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/instruments/registry.hpp>
 
@@ -62,9 +63,31 @@ protected:
     pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
         return seekoff(off_type(pos), std::ios_base::beg, which);
     }
+
+public:
+    /// The unread bytes, which are then consumed.
+    std::string_view take_rest() {
+        const std::string_view rest(gptr(), static_cast<std::size_t>(egptr() - gptr()));
+        setg(eback(), egptr(), egptr());
+        return rest;
+    }
 };
 
 }  // namespace
+
+std::string_view stream_bytes(std::istream& in, const std::string& path, std::size_t max_bytes,
+                              std::string& storage) {
+    if (auto* view = dynamic_cast<ViewStreambuf*>(in.rdbuf()); view != nullptr && in.good()) {
+        const std::string_view rest = view->take_rest();
+        if (rest.size() > max_bytes) {
+            throw IoError(fmt::format("{}: more than the limit of {} bytes", path, max_bytes));
+        }
+        in.setstate(std::ios::eofbit);
+        return rest;
+    }
+    storage = read_stream(in, path, max_bytes);
+    return storage;
+}
 
 Dataset Reader::read_bytes(std::string_view bytes, const std::string& path) const {
     ViewStreambuf buffer(bytes);
@@ -98,17 +121,20 @@ const Reader* ReaderRegistry::detect(std::string_view head, std::string_view fil
 
 Dataset ReaderRegistry::read_file(const std::string& path, const std::string& format_id,
                                   std::optional<Technique> technique) const {
-    const std::string bytes = text::read_file_bytes(path, max_file_bytes);
-    if (bytes.empty()) throw FormatError(fmt::format("{}: file is empty", path));
     const Reader* reader = nullptr;
+    std::optional<text::MappedFile> file;
     if (!format_id.empty()) {
+        file.emplace(path, max_file_bytes);
+        if (file->size() == 0) throw FormatError(fmt::format("{}: file is empty", path));
         reader = find(format_id);
         if (reader == nullptr) {
             throw InvalidArgument(fmt::format(
                 "--input-format: unknown format '{}' (see `vitrum formats`)", format_id));
         }
     } else {
-        const std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 1 << 16));
+        // Detection reads the first block only: an unknown file of any size is refused at once.
+        const std::string head = text::MappedFile::read_head(path, 1 << 16, max_file_bytes);
+        if (head.empty()) throw FormatError(fmt::format("{}: file is empty", path));
         reader = detect(head, path, technique);
         if (reader == nullptr) {
             throw FormatError(fmt::format(
@@ -116,8 +142,10 @@ Dataset ReaderRegistry::read_file(const std::string& path, const std::string& fo
                 "force one with --input-format)",
                 path));
         }
+        file.emplace(path, max_file_bytes);
+        if (file->size() == 0) throw FormatError(fmt::format("{}: file is empty", path));
     }
-    Dataset data = reader->read_bytes(bytes, path);
+    Dataset data = reader->read_bytes(file->bytes(), path);
     data.source.path = path;
     data.source.format_id = std::string(reader->format_id());
     return data;

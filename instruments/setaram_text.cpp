@@ -52,11 +52,11 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        const text::DecodedText decoded = read_text_input(in, path);
-        const auto lines = text::split_lines(decoded.utf8);
+        const TextInput decoded(in, path);
+        const auto& lines = decoded.lines();
         Dataset data;
         SourceInfo& src = data.source;
-        src.encoding = decoded.encoding;
+        src.encoding = decoded.encoding();
 
         std::size_t header = lines.size();
         std::string block;
@@ -107,7 +107,7 @@ public:
         layout.delimiter = delim;
         layout.decimal = text::detect_decimal(sample);
         layout.columns = headers.size();
-        const RawTable raw = parse_rows(lines, header + 1, lines.size(), layout, path);
+        RawTable raw = parse_rows(lines, header + 1, lines.size(), layout, path);
         if (raw.line_numbers.empty()) {
             throw ParseError(Location{path, "", header + 2, 0}, "data rows after the column line",
                              "none");
@@ -116,8 +116,8 @@ public:
         std::vector<std::string> taken;
         for (std::size_t k = 0; k < headers.size(); ++k) {
             if (text::to_lower(headers[k].name) == "index") continue;
-            Column c =
-                make_column(headers[k].name, headers[k].unit, raw.columns[k], taken, data.warnings);
+            Column c = make_column(headers[k].name, headers[k].unit, std::move(raw.columns[k]),
+                                   taken, data.warnings);
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }

@@ -73,8 +73,8 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        const text::DecodedText decoded = read_text_input(in, path);
-        const auto lines = text::split_lines(decoded.utf8);
+        const TextInput decoded(in, path);
+        const auto& lines = decoded.lines();
         const Header h = read_header(lines, path);
         if (h.signals.empty()) {
             throw ParseError(Location{path, "", h.data_line + 1, 0},
@@ -90,22 +90,25 @@ public:
         RawTable raw = parse_rows(lines, h.data_line + 1, lines.size(), layout, path);
 
         // The 2920 writes "-1<TAB>T<TAB>0" marker rows at the start, between segments and at the
-        // end; they separate segments and are not data.
+        // end; they separate segments and are not data. They are squeezed out in place.
         std::vector<std::pair<std::size_t, std::size_t>> ranges;
-        std::vector<std::vector<double>> kept(headers.size());
-        std::size_t markers = 0, begin = 0;
+        std::vector<std::vector<double>>& kept = raw.columns;
+        std::size_t markers = 0, begin = 0, rows = 0;
         for (std::size_t r = 0; r < raw.line_numbers.size(); ++r) {
-            const bool marker =
-                raw.columns[0][r] == -1.0 && (headers.size() < 3 || raw.columns.back()[r] == 0.0);
+            const bool marker = kept[0][r] == -1.0 && (headers.size() < 3 || kept.back()[r] == 0.0);
             if (marker) {
                 ++markers;
-                if (kept[0].size() > begin) ranges.emplace_back(begin, kept[0].size());
-                begin = kept[0].size();
+                if (rows > begin) ranges.emplace_back(begin, rows);
+                begin = rows;
                 continue;
             }
-            for (std::size_t k = 0; k < headers.size(); ++k) kept[k].push_back(raw.columns[k][r]);
+            if (rows != r) {
+                for (auto& column : kept) column[rows] = column[r];
+            }
+            ++rows;
         }
-        if (kept[0].size() > begin && markers > 0) ranges.emplace_back(begin, kept[0].size());
+        for (auto& column : kept) column.resize(rows);
+        if (rows > begin && markers > 0) ranges.emplace_back(begin, rows);
         if (kept[0].empty()) {
             throw ParseError(Location{path, "", h.data_line + 2, 0}, "data rows after StartOfData",
                              "none");
@@ -124,7 +127,7 @@ public:
             taken.push_back(c.name);
             curve.data.add_column(std::move(c));
         }
-        fill_source(h, decoded.encoding, data.source);
+        fill_source(h, decoded.encoding(), data.source);
         for (std::size_t s = 0; s < ranges.size(); ++s) {
             Segment seg;
             seg.begin = ranges[s].first;

@@ -3,6 +3,7 @@
 # Idempotent and non-interactive; run as root (or with sudo). Usage:
 #   scripts/install-deps.sh            # build + run
 #   scripts/install-deps.sh --tests    # also what the test suite uses (chromium, clang, zip)
+#   scripts/install-deps.sh --bench    # also what scripts/bench.sh compares with (pandas)
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,9 @@ packages=(
 )
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(chromium clang libclang-rt-14-dev zip unzip clang-format python3 python3-pandas)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(python3 python3-pandas time)
 fi
 
 missing=()

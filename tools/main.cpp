@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <vitrum/core/allocator.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/version.hpp>
 
 #include "commands.hpp"
 
 int main(int argc, char** argv) {
+    vitrum::keep_freed_memory();  // freed pages are reused, not faulted in again (issue 19)
     using namespace vitrum::cli;
     CLI::App app{
         "vitrum — from DSC and nanoindentation exports to glass-stability numbers and figures"};

@@ -4,6 +4,9 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -264,4 +267,83 @@ TEST_CASE("read_file_bytes names the missing file and refuses files over the lim
                          doctest::Contains("/nonexistent/run.txt: cannot open"), IoError);
     CHECK_THROWS_WITH_AS(text::read_file_bytes(vitrum::test::share("testdata/ATTRIBUTION.md"), 10),
                          doctest::Contains("more than the limit of 10 bytes"), IoError);
+}
+
+TEST_CASE("decode_view converts only what needs it and together gives decode_to_utf8's text") {
+    // UTF-8 input: no copy at all, the view points into the input (BOM dropped).
+    const std::string utf8 =
+        "\xEF\xBB\xBFTemp./\xC2\xB0"
+        "C;DSC\n1;2\n";
+    const text::DecodedView a = text::decode_view(utf8, "a.txt");
+    CHECK(a.head.empty());
+    CHECK(a.tail.data() == utf8.data() + 3);
+    CHECK(a.encoding == "UTF-8");
+    // CP1252 with the only high byte in the header: the header line is converted, the ASCII rows
+    // after it are used in place; the split falls after the whole CRLF.
+    const std::string cp1252 =
+        "#SAMPLE:x\r\n##Temp./\xB0"
+        "C;DSC\r\n 1.5;2\r\n 3;4\r\n";
+    const text::DecodedView b = text::decode_view(cp1252, "b.txt", "CP1252");
+    CHECK(b.head ==
+          "#SAMPLE:x\r\n##Temp./\xC2\xB0"
+          "C;DSC\r\n");
+    CHECK(b.tail == " 1.5;2\r\n 3;4\r\n");
+    CHECK(b.tail.data() == cp1252.data() + cp1252.size() - b.tail.size());
+    CHECK(b.head + std::string(b.tail) == text::decode_to_utf8(cp1252, "b.txt", "CP1252").utf8);
+    // A bare-CR file keeps the CR with the converted part.
+    const text::DecodedView c = text::decode_view("\xB5m\r1\r2", "c.txt", "CP1252");
+    CHECK(c.head == "\xC2\xB5m\r");
+    CHECK(c.tail == "1\r2");
+    // UTF-16 is converted whole.
+    const text::DecodedView d = text::decode_view(std::string("a\0\n\0", 4), "d.txt", "UTF-16LE");
+    CHECK(d.head == "a\n");
+    CHECK(d.tail.empty());
+}
+
+TEST_CASE("split_lines_into continues the numbering of converted and in-place parts") {
+    std::vector<std::string_view> lines;
+    text::split_lines_into("a\r\nb\r\n", lines);
+    text::split_lines_into("c\rd\n\ne", lines);
+    const std::vector<std::string_view> want = {"a", "b", "c", "d", "", "e"};
+    CHECK(lines == want);
+    CHECK(text::split_lines("a\r\nb\r\nc\rd\n\ne") == want);
+    text::split_lines_into("", lines);
+    CHECK(lines.size() == 6);
+}
+
+TEST_CASE("try_parse_double's plain-decimal path returns exactly what from_chars returns") {
+    // Clinger's fast path is exact for up to 15 digits; every printed width of an export is
+    // compared bit for bit with the general path (std::from_chars).
+    std::mt19937_64 random(19);
+    std::uniform_real_distribution<double> value(-1e6, 1e6);
+    std::size_t differ = 0;
+    for (int i = 0; i < 200000; ++i) {
+        const std::string field =
+            fmt::format("{:.{}f}", value(random) * std::pow(10.0, -double(i % 8)), i % 10);
+        double fast = 0.0, general = 0.0;
+        REQUIRE(text::try_parse_double(field, '.', fast));
+        std::from_chars(field.data(), field.data() + field.size(), general);
+        if (std::memcmp(&fast, &general, sizeof fast) != 0) ++differ;
+    }
+    CHECK(differ == 0);
+    double v = 1.0;
+    CHECK(text::try_parse_double("-0.000", '.', v));
+    CHECK(std::signbit(v));
+    CHECK(text::try_parse_double("12,5", ',', v));
+    CHECK_ABS(v, 12.5, 0.0);
+    CHECK_FALSE(text::try_parse_double("12.5", ',', v));
+    CHECK_FALSE(text::try_parse_double("12,5", '.', v));
+    CHECK_FALSE(text::try_parse_double("-", '.', v));
+    CHECK_FALSE(text::try_parse_double(".", '.', v));
+    CHECK(text::try_parse_double("0.0000000000000001", '.', v));  // 16 digits: general path
+    CHECK_REL(v, 1e-16, 1e-15);
+}
+
+TEST_CASE("find_non_ascii finds the first high byte after long ASCII runs") {
+    std::string s(1000, 'a');
+    CHECK(text::find_non_ascii(s) == 1000);
+    s[777] = '\xB0';
+    CHECK(text::find_non_ascii(s) == 777);
+    CHECK(text::find_non_ascii(s, 778) == 1000);
+    CHECK(text::find_non_ascii(s, 5000) == 1000);
 }

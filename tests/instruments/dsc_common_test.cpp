@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include "../../instruments/dsc_common.hpp"
 
+#include <fmt/format.h>
+
+#include <cmath>
+#include <sstream>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
@@ -109,4 +113,59 @@ TEST_CASE("parse_rows names the line and column of the first bad field") {
     layout.columns = 2;
     CHECK_THROWS_WITH_AS(parse_rows(lines, 1, lines.size(), layout, "f.csv"),
                          doctest::Contains("f.csv:3:3: expected a number, found 'x4'"), ParseError);
+}
+
+TEST_CASE(
+    "parse_rows reads trailing separators, empty cells and long tables like the careful path") {
+    std::string text = "h\n1;2;\n;4\n\n";
+    for (int i = 0; i < 3000; ++i) text += fmt::format("{};{}.5\n", i, i);
+    const auto lines = text::split_lines(text);
+    TableLayout layout;
+    layout.delimiter = ';';
+    layout.columns = 2;
+    layout.empty_is_nan = true;
+    const RawTable raw = parse_rows(lines, 1, lines.size(), layout, "f.csv");
+    REQUIRE(raw.columns[0].size() == 3002);
+    CHECK_ABS(raw.columns[1][0], 2.0, 0.0);
+    CHECK(std::isnan(raw.columns[0][1]));
+    CHECK(raw.rows_with_empty_fields == 1);
+    CHECK_ABS(raw.columns[1][3001], 2999.5, 0.0);
+    // Lines 2 and 3, a blank line 4, then lines 5 … 3004.
+    CHECK(raw.line_numbers.size() == 3002);
+    CHECK(raw.line_numbers[0] == 2);
+    CHECK(raw.line_numbers[1] == 3);
+    CHECK(raw.line_numbers[2] == 5);
+    CHECK(raw.line_numbers[3001] == 3004);
+    layout.delimiter = ' ';
+    const std::string blanks = "  1.5\t 2 \n3 4 5\n";
+    const auto blank_lines = text::split_lines(blanks);
+    CHECK_THROWS_WITH_AS(parse_rows(blank_lines, 0, blank_lines.size(), layout, "b.txt"),
+                         doctest::Contains("b.txt:2: expected 2 fields separated by blanks, found "
+                                           "'3 fields: 3 4 5'"),
+                         ParseError);
+}
+
+TEST_CASE("TextInput keeps UTF-8 text where it lies and converts only a code-page header") {
+    const std::string utf8 =
+        "Time (s),Temp (\xC2\xB0"
+        "C)\n1,2\n";
+    std::istringstream stream(utf8);
+    const TextInput a(stream, "a.csv");
+    CHECK(a.encoding() == "UTF-8");
+    REQUIRE(a.lines().size() == 2);
+    CHECK(a.lines()[1] == "1,2");
+    const std::string cp1252 =
+        "Temp (\xB0"
+        "C)\r\n1\r\n";
+    const TextInput b(std::string_view(cp1252), "b.csv", "CP1252");
+    REQUIRE(b.lines().size() == 2);
+    CHECK(b.lines()[0] ==
+          "Temp (\xC2\xB0"
+          "C)");
+    CHECK(b.lines()[1].data() == cp1252.data() + 11);  // the ASCII row is read in place
+    CHECK(b.decoded().utf8 ==
+          "Temp (\xC2\xB0"
+          "C)\r\n1\r\n");
+    CHECK_THROWS_WITH_AS(TextInput(std::string_view(" \r\n\t"), "blank.txt"),
+                         doctest::Contains("blank.txt: file is empty"), FormatError);
 }

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <fmt/format.h>
 #include <iconv.h>
-#include <sys/stat.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -12,29 +15,15 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <memory>
+#include <vitrum/core/mapped_file.hpp>
 #include <vitrum/core/text.hpp>
 
 namespace vitrum::text {
 
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
-        throw IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-    }
-    if (S_ISDIR(st.st_mode)) throw IoError(fmt::format("{}: is a directory, not a file", path));
-    if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-        throw IoError(fmt::format("{}: file is {} bytes, more than the limit of {} bytes", path,
-                                  static_cast<long long>(st.st_size), max_bytes));
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(fmt::format("{}: cannot open for reading", path));
-    std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return bytes;
+    return MappedFile::read_head(path, max_bytes, max_bytes);
 }
 
 namespace {
@@ -45,6 +34,12 @@ namespace {
 // almost all ASCII.
 std::size_t skip_ascii(const unsigned char* p, std::size_t i, std::size_t n) {
     constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+    // 32 bytes per step while nothing is found (four independent loads), then 8.
+    for (; i + 32 <= n; i += 32) {
+        std::uint64_t w[4];
+        std::memcpy(w, p + i, 32);
+        if (((w[0] | w[1] | w[2] | w[3]) & high_bits) != 0) break;
+    }
     for (; i + 8 <= n; i += 8) {
         std::uint64_t word = 0;
         std::memcpy(&word, p + i, 8);
@@ -85,6 +80,11 @@ bool valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::strin
 
 }  // namespace
 
+std::size_t find_non_ascii(std::string_view s, std::size_t from) noexcept {
+    if (from >= s.size()) return s.size();
+    return skip_ascii(reinterpret_cast<const unsigned char*>(s.data()), from, s.size());
+}
+
 std::string_view utf16_encoding(std::string_view bytes) noexcept {
     const auto b = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
     if (bytes.size() >= 3 && b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return {};
@@ -113,30 +113,35 @@ std::string detect_encoding(std::string_view bytes) {
         return std::string(utf16);
     }
     if (valid_utf8(bytes)) return "UTF-8";
-    // Only the bytes above 0x7F matter below; ASCII runs are skipped eight bytes at a time.
+    // Only the bytes above 0x7F matter below; ASCII runs are skipped 32 bytes at a time, and
+    // one pass counts everything (the file may be large and not in the cache).
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     const std::size_t n = bytes.size();
     std::size_t cyrillic = 0, high = 0, degree_c = 0;
-    for (std::size_t i = skip_ascii(p, 0, n); i < n; i = skip_ascii(p, i + 1, n)) {
-        const unsigned char c = p[i];
-        ++high;
-        if (c >= 0xC0) ++cyrillic;
-        if (c == 0xF8 && i + 1 < n && (p[i + 1] == 'C' || p[i + 1] == 'F')) ++degree_c;
-    }
-    if (degree_c > 0 && degree_c * 2 >= high) return "CP437";
     // Cyrillic words in CP1251 are runs of letters 0xC0–0xFF; Western single-byte text has
     // isolated accented letters ("Müller", "°C"), so a few such runs decide.
-    std::size_t runs = 0, longest = 0;
-    for (std::size_t i = skip_ascii(p, 0, n); i < n; i = skip_ascii(p, i, n)) {
-        std::size_t length = 0;
-        while (i < n && p[i] >= 0xC0) {
-            ++length;
-            ++i;
-        }
+    std::size_t runs = 0, longest = 0, length = 0;
+    const auto end_run = [&] {
         if (length >= 3) ++runs;
         longest = std::max(longest, length);
-        if (length == 0) ++i;  // a high byte below 0xC0 ends no run
+        length = 0;
+    };
+    for (std::size_t i = skip_ascii(p, 0, n); i < n;) {
+        const unsigned char c = p[i];
+        ++high;
+        if (c >= 0xC0) {
+            ++cyrillic;
+            ++length;
+        } else {
+            end_run();
+        }
+        if (c == 0xF8 && i + 1 < n && (p[i + 1] == 'C' || p[i + 1] == 'F')) ++degree_c;
+        const std::size_t next = skip_ascii(p, i + 1, n);
+        if (next > i + 1) end_run();  // ASCII between: the run ends
+        i = next;
     }
+    end_run();
+    if (degree_c > 0 && degree_c * 2 >= high) return "CP437";
     if ((runs >= 2 || longest >= 4) && cyrillic * 2 >= high) return "CP1251";
     return "CP1252";
 }
@@ -191,14 +196,17 @@ std::size_t line_of_offset(std::string_view bytes, std::size_t offset, bool utf1
 
 }  // namespace
 
-DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
-                           const std::string& encoding) {
-    DecodedText out;
+DecodedView decode_view(std::string_view bytes, const std::string& path,
+                        const std::string& encoding) {
+    DecodedView out;
     out.encoding = encoding.empty() ? detect_encoding(bytes) : encoding;
     std::string_view body = bytes;
     const auto starts = [&](const char* bom, std::size_t n) {
         return body.size() >= n && std::memcmp(body.data(), bom, n) == 0;
     };
+    // detect_encoding() says UTF-8 without a BOM only after checking every byte: no second pass.
+    const bool checked_utf8 =
+        encoding.empty() && out.encoding == "UTF-8" && !starts("\xEF\xBB\xBF", 3);
     if (out.encoding == "UTF-8" && starts("\xEF\xBB\xBF", 3)) body.remove_prefix(3);
     if (out.encoding == "UTF-16LE" && starts("\xFF\xFE", 2)) body.remove_prefix(2);
     if (out.encoding == "UTF-16BE" && starts("\xFE\xFF", 2)) body.remove_prefix(2);
@@ -211,13 +219,13 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
                         line_of_offset(body, at, false), at));
     }
     if (out.encoding == "UTF-8") {
-        const std::size_t bad = first_invalid_utf8(body);
+        const std::size_t bad = checked_utf8 ? std::string_view::npos : first_invalid_utf8(body);
         if (bad != std::string_view::npos) {
             throw ParseError(Location{path, "", line_of_offset(body, bad, false), 0},
                              fmt::format("byte 0x{:02X} at offset {} is not valid UTF-8",
                                          static_cast<unsigned char>(body[bad]), bad));
         }
-        out.utf8.assign(body);
+        out.tail = body;
         return out;
     }
     iconv_t raw = iconv_open("UTF-8", out.encoding.c_str());
@@ -229,35 +237,54 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
         const HighBytes table = high_bytes_in_utf8(cd.get());
         const auto* p = reinterpret_cast<const unsigned char*>(body.data());
         const std::size_t n = body.size();
-        out.utf8.clear();
-        out.utf8.reserve(n + n / 8 + 16);
-        for (std::size_t i = 0; i < n;) {
-            const std::size_t ascii_end = skip_ascii(p, i, n);
-            out.utf8.append(body.data() + i, ascii_end - i);
-            if (ascii_end == n) break;
+        // ASCII is the same in these code pages and in UTF-8: only the text up to the end of the
+        // line with the last high byte is converted; the rest is used where it lies.
+        std::size_t last_high = n;
+        for (std::size_t i = skip_ascii(p, 0, n); i < n; i = skip_ascii(p, i + 1, n)) {
+            last_high = i;
+        }
+        std::size_t split = 0;
+        if (last_high < n) {
+            split = n;
+            const auto* end =
+                static_cast<const char*>(std::memchr(body.data() + last_high, '\n', n - last_high));
+            const auto* cr =
+                static_cast<const char*>(std::memchr(body.data() + last_high, '\r', n - last_high));
+            if (cr != nullptr && (end == nullptr || cr < end)) {
+                end = cr + 1 < body.data() + n && cr[1] == '\n' ? cr + 1 : cr;
+            }
+            if (end != nullptr) split = static_cast<std::size_t>(end - body.data()) + 1;
+        }
+        out.head.reserve(split + split / 8 + 16);
+        for (std::size_t i = 0; i < split;) {
+            const std::size_t ascii_end = std::min(skip_ascii(p, i, n), split);
+            out.head.append(body.data() + i, ascii_end - i);
+            if (ascii_end == split) break;
             const std::string& utf8 = table[p[ascii_end] - 0x80];
             if (utf8.empty()) {
                 throw ParseError(Location{path, "", line_of_offset(body, ascii_end, false), 0},
                                  fmt::format("byte sequence invalid in {} at offset {}",
                                              out.encoding, ascii_end));
             }
-            out.utf8 += utf8;
+            out.head += utf8;
             i = ascii_end + 1;
         }
+        out.tail = body.substr(split);
         return out;
     }
-    out.utf8.resize(body.size() * 2 + 16);
+    std::string& utf8 = out.head;
+    utf8.resize(body.size() * 2 + 16);
     char* in_ptr = const_cast<char*>(body.data());
     std::size_t in_left = body.size();
     std::size_t written = 0;
     while (in_left > 0) {
-        char* out_ptr = out.utf8.data() + written;
-        std::size_t out_left = out.utf8.size() - written;
+        char* out_ptr = utf8.data() + written;
+        std::size_t out_left = utf8.size() - written;
         const std::size_t rc = iconv(cd.get(), &in_ptr, &in_left, &out_ptr, &out_left);
-        written = static_cast<std::size_t>(out_ptr - out.utf8.data());
+        written = static_cast<std::size_t>(out_ptr - utf8.data());
         if (rc != static_cast<std::size_t>(-1)) break;
         if (errno == E2BIG) {
-            out.utf8.resize(out.utf8.size() * 2);
+            utf8.resize(utf8.size() * 2);
             continue;
         }
         const std::size_t offset = static_cast<std::size_t>(in_ptr - body.data());
@@ -266,45 +293,72 @@ DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
             Location{path, "", line_of_offset(body, offset, utf16), 0},
             fmt::format("byte sequence invalid in {} at offset {}", out.encoding, offset));
     }
-    out.utf8.resize(written);
+    utf8.resize(written);
+    return out;
+}
+
+DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
+                           const std::string& encoding) {
+    DecodedView view = decode_view(bytes, path, encoding);
+    DecodedText out;
+    out.encoding = std::move(view.encoding);
+    out.utf8 = std::move(view.head);
+    out.utf8.append(view.tail);
     return out;
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
-    lines.reserve(text.size() / 32 + 1);
-    const char* p = text.data();
-    const std::size_t n = text.size();
-    // LF, CRLF and a bare CR each end a line; text after the last break is a line too. Each
-    // LF-delimited span is searched for CRs with memchr, which is one pass for CRLF files.
-    std::size_t start = 0;
-    while (start < n) {
-        const auto* lf = static_cast<const char*>(std::memchr(p + start, '\n', n - start));
-        const std::size_t end = lf != nullptr ? static_cast<std::size_t>(lf - p) : n;
-        std::size_t from = start;
-        bool crlf = false;
-        while (from < end) {
-            const auto* cr = static_cast<const char*>(std::memchr(p + from, '\r', end - from));
-            if (cr == nullptr) break;
-            const auto at = static_cast<std::size_t>(cr - p);
-            lines.emplace_back(p + from, at - from);
-            from = at + 1;
-            crlf = from == end && lf != nullptr;
-        }
-        if (!crlf && (lf != nullptr || from < end)) lines.emplace_back(p + from, end - from);
-        start = end + 1;
-    }
+    split_lines_into(text, lines);
     return lines;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-        s.remove_prefix(1);
+namespace {
+
+// Appends the line ending at the terminator at `end` (a '\n' or '\r'), unless it is the '\n' of
+// a CRLF whose '\r' already ended the line; `start` moves past the terminator.
+inline void end_line_at(const char* p, std::size_t end, std::size_t& start,
+                        std::vector<std::string_view>& lines) {
+    if (p[end] == '\n' && end == start && end > 0 && p[end - 1] == '\r') {
+        start = end + 1;
+        return;
     }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-        s.remove_suffix(1);
+    lines.emplace_back(p + start, end - start);
+    start = end + 1;
+}
+
+}  // namespace
+
+void split_lines_into(std::string_view text, std::vector<std::string_view>& lines) {
+    if (text.empty()) return;
+    const char* p = text.data();
+    const std::size_t n = text.size();
+    // Room for the lines at the average length of the first ones, with a margin: capacity never
+    // touched costs no memory, and a file of shorter lines further down only regrows once or
+    // twice.
+    const std::size_t sample = std::min<std::size_t>(n, 4096);
+    std::size_t sample_lines = 1;
+    for (std::size_t i = 0; i < sample; ++i) sample_lines += p[i] == '\n' || p[i] == '\r';
+    lines.reserve(lines.size() + n / std::max<std::size_t>(sample / sample_lines, 1) * 5 / 4 + 16);
+    // LF, CRLF and a bare CR each end a line; text after the last break is a line too. Every
+    // terminator of a 16-byte block is found at once (one compare per kind, one bit mask).
+    std::size_t start = 0, i = 0;
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        auto mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, lf), _mm_cmpeq_epi8(block, cr))));
+        while (mask != 0) {
+            end_line_at(p, i + static_cast<std::size_t>(__builtin_ctz(mask)), start, lines);
+            mask &= mask - 1;
+        }
     }
-    return s;
+#endif
+    for (; i < n; ++i) {
+        if (p[i] == '\n' || p[i] == '\r') end_line_at(p, i, start, lines);
+    }
+    if (start < n) lines.emplace_back(p + start, n - start);
 }
 
 std::vector<std::string_view> split_fields(std::string_view line, char delimiter) {
@@ -383,6 +437,37 @@ char detect_decimal(const std::vector<std::string_view>& sample_fields) {
     return comma > 0 && point == 0 ? ',' : '.';
 }
 
+namespace {
+
+constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+// "-123.456" with at most 15 digits and no exponent, the form of nearly every field of an export:
+// the digits make an integer m < 2^53 and the value is m / 10^k with both exactly representable,
+// so the one rounding of the division gives the correctly rounded result, the same double
+// std::from_chars returns (Clinger's fast path). Anything else returns false and takes the
+// general path.
+bool parse_plain_decimal(const char* p, const char* end, char decimal, double& out) noexcept {
+    const bool negative = p < end && *p == '-';
+    if (negative) ++p;
+    std::uint64_t mantissa = 0;
+    int digits = 0, fraction = 0;
+    for (; p < end && static_cast<unsigned>(*p - '0') < 10; ++p, ++digits) {
+        mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+    }
+    if (p < end && *p == decimal) {
+        for (++p; p < end && static_cast<unsigned>(*p - '0') < 10; ++p, ++digits, ++fraction) {
+            mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+        }
+    }
+    if (p != end || digits == 0 || digits > 15) return false;
+    const double value = static_cast<double>(mantissa) / kPowersOfTen[fraction];
+    out = negative ? -value : value;
+    return true;
+}
+
+}  // namespace
+
 bool try_parse_double(std::string_view field, char decimal, double& out) noexcept {
     field = trim(field);
     if (field.empty()) return false;
@@ -390,6 +475,7 @@ bool try_parse_double(std::string_view field, char decimal, double& out) noexcep
     if (field.empty() || field.size() > 64) return false;
     const char* begin = field.data();
     const char* end = field.data() + field.size();
+    if (parse_plain_decimal(begin, end, decimal, out)) return true;
     char buffer[65];
     if (decimal != '.') {
         std::size_t k = 0;

@@ -45,4 +45,12 @@ public:
 /// @throws IoError naming `path` when the limit is passed.
 std::string read_stream(std::istream& in, const std::string& path, std::size_t max_bytes);
 
+/// The rest of a stream, consumed: a view of the bytes themselves when the stream reads from
+/// memory (the streams Reader::read_bytes and ReaderRegistry::read_file hand to read()), else
+/// read_stream() into `storage` and a view of that. Valid while the stream's buffer and
+/// `storage` live.
+/// @throws IoError naming `path` when more than `max_bytes` remain.
+std::string_view stream_bytes(std::istream& in, const std::string& path, std::size_t max_bytes,
+                              std::string& storage);
+
 }  // namespace vitrum

@@ -14,8 +14,12 @@ namespace vitrum::text {
 /// Largest file vitrum reads by default [bytes]; readers refuse larger inputs cleanly.
 inline constexpr std::size_t kDefaultMaxFileBytes = std::size_t{1} << 30;
 
-/// Reads a whole file. @throws IoError naming the path and the reason (missing, too large …).
+/// Reads a whole file. @throws IoError naming the path and the reason (missing, too large, not a
+/// regular file: a FIFO or device is refused, never waited on).
 std::string read_file_bytes(const std::string& path, std::size_t max_bytes = kDefaultMaxFileBytes);
+
+/// Index of the first byte at or after `from` that is not ASCII (>= 0x80), or s.size() [bytes].
+std::size_t find_non_ascii(std::string_view s, std::size_t from = 0) noexcept;
 
 /// Result of decoding: UTF-8 text and the encoding it came from.
 struct DecodedText {
@@ -39,11 +43,34 @@ std::string_view utf16_encoding(std::string_view bytes) noexcept;
 DecodedText decode_to_utf8(std::string_view bytes, const std::string& path,
                            const std::string& encoding = "");
 
+/// Decoded text in two parts that together are the file as UTF-8, BOM removed: `head` holds
+/// what had to be converted, `tail` is a view of the input that is already UTF-8. UTF-8 input is
+/// all `tail` (no copy); single-byte code pages convert only up to the end of the line holding
+/// the last non-ASCII byte (the header of most exports), UTF-16 is all `head`. When both are
+/// non-empty, `head` ends with a whole line.
+struct DecodedView {
+    std::string head;       ///< converted text, UTF-8
+    std::string_view tail;  ///< view into the input bytes, UTF-8
+    std::string encoding;   ///< as DecodedText::encoding
+};
+
+/// decode_to_utf8 without copying what needs no conversion; same checks, same errors.
+DecodedView decode_view(std::string_view bytes, const std::string& path,
+                        const std::string& encoding = "");
+
 /// Splits text into lines at LF, CRLF or bare CR; line i of the result is line i+1 of the file.
 std::vector<std::string_view> split_lines(std::string_view text);
 
-/// Removes spaces, tabs and a trailing CR at both ends.
-std::string_view trim(std::string_view s);
+/// As split_lines, appending to `lines` (text that follows a line end continues the numbering).
+void split_lines_into(std::string_view text, std::vector<std::string_view>& lines);
+
+/// Removes spaces, tabs and a trailing CR at both ends (inline: called for every field read).
+inline std::string_view trim(std::string_view s) {
+    std::size_t begin = 0, end = s.size();
+    while (begin < end && (s[begin] == ' ' || s[begin] == '\t' || s[begin] == '\r')) ++begin;
+    while (end > begin && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r')) --end;
+    return s.substr(begin, end - begin);
+}
 
 /// Field separator of tabular text: '\t', ';', ',' or ' ' (runs of blanks).
 /// Chooses the candidate that splits the sample lines into the same number (> 1) of fields most
