@@ -4,6 +4,7 @@
 // after them, the stated maximum load, the tip, ν and the per-test "ignore" flag. The files are
 // written here with the HDF5 C API in the layout of a Micro Materials conversion.
 #include <hdf5.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -105,8 +106,12 @@ void write_test(hid_t file, const TestSpec& t) {
 }
 
 vitrum::Dataset write_and_read(const std::vector<TestSpec>& tests) {
-    const fs::path path = fs::temp_directory_path() /
-                          ("vitrum-hdf5-structure-" + std::to_string(std::rand()) + ".hdf5");
+    // ctest runs each case in its own process, all with the same rand() sequence: the pid and a
+    // counter keep parallel cases from writing the same file.
+    static int counter = 0;
+    const fs::path path =
+        fs::temp_directory_path() / ("vitrum-hdf5-structure-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(++counter) + ".hdf5");
     {
         const hid_t fcpl = H5Pcreate(H5P_FILE_CREATE);
         const hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
