@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config git
   libeigen3-dev libboost-dev libgsl-dev nlohmann-json3-dev libfmt-dev doctest-dev libcli11-dev
-  libgsf-1-dev libzip-dev libpugixml-dev libhdf5-dev zlib1g-dev libvalijson-dev
+  libgsf-1-dev libzip-dev libpugixml-dev libhdf5-dev zlib1g-dev libvalijson-dev libmd-dev
   libplplot-dev plplot-driver-cairo fonts-dejavu-core
 )
 if [[ "${1:-}" == "--tests" ]]; then
