@@ -84,11 +84,15 @@ py::dict sweep_columns(const std::string& material, const std::vector<double>& t
     py::list state;
     for (const auto& p : points) state.append(std::string(to_string(p.state)));
     d["state"] = state;
-    d["driving_force_J_per_mol"] = column([](const CntPoint& p) { return p.driving_force_J_per_mol; });
-    d["driving_force_J_per_m3"] = column([](const CntPoint& p) { return p.driving_force_J_per_m3; });
+    d["driving_force_J_per_mol"] =
+        column([](const CntPoint& p) { return p.driving_force_J_per_mol; });
+    d["driving_force_J_per_m3"] =
+        column([](const CntPoint& p) { return p.driving_force_J_per_m3; });
     d["gamma_J_per_m2"] = column([](const CntPoint& p) { return p.gamma_J_per_m2; });
-    d["critical_radius_m"] = column([&](const CntPoint& p) { return sized(p, p.nucleus.radius_m); });
-    d["critical_diameter_m"] = column([&](const CntPoint& p) { return sized(p, p.nucleus.diameter_m); });
+    d["critical_radius_m"] =
+        column([&](const CntPoint& p) { return sized(p, p.nucleus.radius_m); });
+    d["critical_diameter_m"] =
+        column([&](const CntPoint& p) { return sized(p, p.nucleus.diameter_m); });
     d["critical_atoms"] = column([&](const CntPoint& p) { return sized(p, p.nucleus.atoms); });
     d["barrier_J"] = column([&](const CntPoint& p) { return sized(p, p.nucleus.barrier_J); });
     d["barrier_over_kT"] = column([&](const CntPoint& p) { return sized(p, p.barrier_over_kT); });
@@ -96,7 +100,8 @@ py::dict sweep_columns(const std::string& material, const std::vector<double>& t
     d["viscosity_Pa_s"] = column([](const CntPoint& p) { return p.viscosity_Pa_s; });
     d["diffusivity_m2_per_s"] = column([](const CntPoint& p) { return p.diffusivity_m2_per_s; });
     d["attachment_rate_per_s"] = column([](const CntPoint& p) { return p.attachment_rate_per_s; });
-    d["nucleation_rate_per_m3_s"] = column([](const CntPoint& p) { return p.nucleation_rate_per_m3_s; });
+    d["nucleation_rate_per_m3_s"] =
+        column([](const CntPoint& p) { return p.nucleation_rate_per_m3_s; });
     d["growth_rate_m_per_s"] = column([](const CntPoint& p) { return p.growth_rate_m_per_s; });
     return d;
 }

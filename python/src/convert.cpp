@@ -78,8 +78,9 @@ bool Options::has(const char* name) const {
 std::optional<double> Options::number(const char* name) const {
     if (!has(name)) return std::nullopt;
     py::handle v = kwargs_[name];
-    if (py::isinstance<py::bool_>(v) || !(py::isinstance<py::float_>(v) || py::isinstance<py::int_>(v) ||
-                                          py::hasattr(v, "__float__"))) {
+    if (py::isinstance<py::bool_>(v) ||
+        !(py::isinstance<py::float_>(v) || py::isinstance<py::int_>(v) ||
+          py::hasattr(v, "__float__"))) {
         throw InvalidArgument(fmt::format("{}: option {} must be a number, got {}", function_, name,
                                           py::repr(v).cast<std::string>()));
     }

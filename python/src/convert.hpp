@@ -47,11 +47,11 @@ public:
     Options(const py::dict& kwargs, std::set<std::string> allowed, const char* function);
 
     bool has(const char* name) const;
-    std::optional<double> number(const char* name) const;           ///< float or None
-    std::optional<std::string> text(const char* name) const;        ///< str or None
+    std::optional<double> number(const char* name) const;                  ///< float or None
+    std::optional<std::string> text(const char* name) const;               ///< str or None
     std::optional<dsc::TemperatureWindow> window(const char* name) const;  ///< (lo, hi) [K]
-    std::optional<long long> integer(const char* name) const;       ///< int or None
-    std::optional<bool> flag(const char* name) const;               ///< bool or None
+    std::optional<long long> integer(const char* name) const;              ///< int or None
+    std::optional<bool> flag(const char* name) const;                      ///< bool or None
 
 private:
     py::dict kwargs_;

@@ -63,7 +63,8 @@ void bind_dataset(py::module_& m) {
             [](py::object self) {
                 const auto& c = self.cast<const Curve&>();
                 py::dict d;
-                for (const auto& col : c.data.columns()) d[py::str(col.name)] = view(col.values, self);
+                for (const auto& col : c.data.columns())
+                    d[py::str(col.name)] = view(col.values, self);
                 return d;
             },
             "{channel: numpy array} in SI (K, s, W, W/kg, m, N …; see `units`); read-only views "
@@ -92,8 +93,8 @@ void bind_dataset(py::module_& m) {
         .def_property_readonly(
             "segments", [](const Curve& c) { return segments_list(c.data.segments); },
             "Segments as [{begin, end (row indices, end exclusive), kind, label}].")
-        .def_property_readonly("rows", [](const Curve& c) { return c.data.rows(); },
-                               "Number of rows [1].")
+        .def_property_readonly(
+            "rows", [](const Curve& c) { return c.data.rows(); }, "Number of rows [1].")
         .def("__repr__", [](const Curve& c) {
             return "<vitrum.Curve '" + c.name + "' " + std::to_string(c.data.rows()) + " rows, " +
                    std::to_string(c.data.columns().size()) + " channels>";
@@ -111,19 +112,20 @@ void bind_dataset(py::module_& m) {
                 return out;
             },
             "The curves, in file order.")
-        .def_property_readonly("source", [](const Dataset& d) { return source_dict(d.source); },
-                               "Provenance: path, format (reader id), encoding, instrument, "
-                               "date, sample.")
-        .def_property_readonly("metadata", [](const Dataset& d) { return d.source.metadata; },
-                               "{header key: value} as found in the file.")
+        .def_property_readonly(
+            "source", [](const Dataset& d) { return source_dict(d.source); },
+            "Provenance: path, format (reader id), encoding, instrument, "
+            "date, sample.")
+        .def_property_readonly(
+            "metadata", [](const Dataset& d) { return d.source.metadata; },
+            "{header key: value} as found in the file.")
         .def_property_readonly(
             "properties", [](const Dataset& d) { return quantities_to_dict(d.source.properties); },
             "{key: (value in SI, SI unit)}: typed file-level metadata.")
-        .def_property_readonly("program",
-                               [](const Dataset& d) { return segments_list(d.source.program); },
-                               "The temperature or load programme as stated in the file.")
-        .def_readonly("warnings", &Dataset::warnings,
-                      "What the reader noticed but did not refuse.")
+        .def_property_readonly(
+            "program", [](const Dataset& d) { return segments_list(d.source.program); },
+            "The temperature or load programme as stated in the file.")
+        .def_readonly("warnings", &Dataset::warnings, "What the reader noticed but did not refuse.")
         .def("__repr__", [](const Dataset& d) {
             return "<vitrum.Dataset '" + d.source.path + "' (" + d.source.format_id + "), " +
                    std::to_string(d.curves.size()) + " curves>";

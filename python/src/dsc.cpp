@@ -27,7 +27,8 @@ DscOptions dsc_options(const py::dict& kwargs) {
     d.tg_baseline_before_K = o.window("tg_baseline_before_K");
     d.tg_baseline_after_K = o.window("tg_baseline_after_K");
     if (auto s = o.integer("segment")) {
-        if (*s < 1) throw InvalidArgument("segment is 1-based: give 1 or more, got " + std::to_string(*s));
+        if (*s < 1)
+            throw InvalidArgument("segment is 1-based: give 1 or more, got " + std::to_string(*s));
         d.segment = static_cast<std::size_t>(*s);
     }
     if (auto b = o.text("crystallisation_baseline")) {
@@ -36,8 +37,8 @@ DscOptions dsc_options(const py::dict& kwargs) {
         else if (*b == "sigmoidal")
             d.crystallisation_baseline = PeakBaseline::sigmoidal;
         else
-            throw InvalidArgument("crystallisation_baseline must be 'linear' or 'sigmoidal', got '" +
-                                  *b + "'");
+            throw InvalidArgument(
+                "crystallisation_baseline must be 'linear' or 'sigmoidal', got '" + *b + "'");
     }
     if (auto e = o.text("endotherm")) {
         if (*e != "up" && *e != "down")
@@ -131,18 +132,25 @@ void bind_dsc(py::module_& m) {
             "Measured rate, slope of T(t) over the scan [K/s].")
         .def_property_readonly(
             "temperature_K",
-            [](py::object self) { return view(self.cast<const DscScanResult&>().scan.temperature_K, self); },
+            [](py::object self) {
+                return view(self.cast<const DscScanResult&>().scan.temperature_K, self);
+            },
             "Temperature of the analysed rows [K].")
         .def_property_readonly(
             "time_s",
-            [](py::object self) { return view(self.cast<const DscScanResult&>().scan.time_s, self); },
+            [](py::object self) {
+                return view(self.cast<const DscScanResult&>().scan.time_s, self);
+            },
             "Time of the analysed rows [s].")
         .def_property_readonly(
             "heat_flow",
-            [](py::object self) { return view(self.cast<const DscScanResult&>().scan.heat_flow, self); },
+            [](py::object self) {
+                return view(self.cast<const DscScanResult&>().scan.heat_flow, self);
+            },
             "Heat flow of the analysed rows, oriented as `endotherm` [W/kg when per_mass, else W].")
-        .def_property_readonly("per_mass", [](const DscScanResult& s) { return s.scan.per_mass; },
-                               "True when heat_flow is specific [W/kg].")
+        .def_property_readonly(
+            "per_mass", [](const DscScanResult& s) { return s.scan.per_mass; },
+            "True when heat_flow is specific [W/kg].")
         .def_property_readonly(
             "endotherm",
             [](const DscScanResult& s) {
@@ -151,9 +159,9 @@ void bind_dsc(py::module_& m) {
             "Orientation of heat_flow: \"up\" (ISO 11357-1) or \"down\".")
         .def_readonly("warnings", &DscScanResult::warnings,
                       "Warnings of the reader, the normalisation and the checks.")
-        .def_property_readonly("problems",
-                               [](const DscScanResult& s) { return s.analysis.problems; },
-                               "Parts asked for that could not be constructed, with the reason.")
+        .def_property_readonly(
+            "problems", [](const DscScanResult& s) { return s.analysis.problems; },
+            "Parts asked for that could not be constructed, with the reason.")
         .def_property_readonly("measured", &DscScanResult::measured,
                                "True when at least one event was constructed.")
         .def(
@@ -177,9 +185,9 @@ void bind_dsc(py::module_& m) {
                 return out;
             },
             "The analysed scans (one per curve).")
-        .def_property_readonly("settings",
-                               [](const DscFileResult& r) { return settings_to_dict(r.settings); },
-                               "{setting: {'value': SI value, 'source': where it came from}}.")
+        .def_property_readonly(
+            "settings", [](const DscFileResult& r) { return settings_to_dict(r.settings); },
+            "{setting: {'value': SI value, 'source': where it came from}}.")
         .def_readonly("warnings", &DscFileResult::warnings, "File-level warnings.");
 
     m.def(

@@ -37,7 +37,8 @@ void bind_errors(py::module_& m) {
     const py::handle exception(PyExc_Exception);
     const py::handle value_error(PyExc_ValueError);
     const py::handle os_error(PyExc_OSError);
-    error_type = new_type(m, "Error", "Base of every error vitrum raises.", py::make_tuple(exception));
+    error_type =
+        new_type(m, "Error", "Base of every error vitrum raises.", py::make_tuple(exception));
     const py::handle base(error_type);
     parse_error_type = new_type(
         m, "ParseError",
@@ -46,12 +47,12 @@ void bind_errors(py::module_& m) {
         py::make_tuple(base, value_error));
     unit_error_type = new_type(m, "UnitError", "A unit that cannot be parsed or converted.",
                                py::make_tuple(base, value_error));
-    invalid_argument_type =
-        new_type(m, "InvalidArgument",
-                 "An option outside its allowed range; the message names the option.",
-                 py::make_tuple(base, value_error));
-    analysis_error_type = new_type(
-        m, "AnalysisError", "An analysis that cannot give a trustworthy result.", py::make_tuple(base));
+    invalid_argument_type = new_type(
+        m, "InvalidArgument", "An option outside its allowed range; the message names the option.",
+        py::make_tuple(base, value_error));
+    analysis_error_type =
+        new_type(m, "AnalysisError", "An analysis that cannot give a trustworthy result.",
+                 py::make_tuple(base));
     io_error_type = new_type(m, "IoError", "A file that cannot be opened, read or written.",
                              py::make_tuple(base, os_error));
     format_error_type =

@@ -88,7 +88,8 @@ void bind_indent(py::module_& m) {
             },
             "The indents in file order.")
         .def_property_readonly(
-            "summary", [](const IndentFileResult& r) { return record_to_dict(r.summary().to_record()); },
+            "summary",
+            [](const IndentFileResult& r) { return record_to_dict(r.summary().to_record()); },
             "Per-file statistics: indents, usable, failed, modulus_mean_Pa, modulus_sd_Pa, "
             "hardness_mean_Pa, hardness_sd_Pa, outliers.")
         .def_property_readonly(
@@ -100,13 +101,13 @@ void bind_indent(py::module_& m) {
     m.def(
         "indent_analyse",
         [](py::object source, const std::string& format, py::dict kwargs) {
-            const Options o(kwargs,
-                            {"convention", "area", "tip", "sample_poisson_ratio",
-                             "tip_poisson_ratio", "tip_modulus_Pa", "epsilon", "beta",
-                             "unload_fit_lower", "unload_fit_upper", "frame_stiffness_N_per_m",
-                             "drift", "method", "csm_min_depth_m", "csm_max_depth_m",
-                             "method_file"},
-                            "vitrum.indent.analyse");
+            const Options o(
+                kwargs,
+                {"convention", "area", "tip", "sample_poisson_ratio", "tip_poisson_ratio",
+                 "tip_modulus_Pa", "epsilon", "beta", "unload_fit_lower", "unload_fit_upper",
+                 "frame_stiffness_N_per_m", "drift", "method", "csm_min_depth_m", "csm_max_depth_m",
+                 "method_file"},
+                "vitrum.indent.analyse");
             const IndentFileOptions options = indent_options(o);  // option errors first
             const std::optional<std::string> method_file = o.text("method_file");
             auto ds = dataset_from(source, format, "indentation");

@@ -33,5 +33,4 @@ def test_two_worker_processes_give_the_serial_table(client, tmp_path):
     assert len(on_cluster) == 51
     assert on_cluster["error"].notna().sum() == 1
     assert on_cluster["file"].iloc[-1] == str(corrupted)
-    # The work ran in both worker processes, not in this one.
-    assert len(client.scheduler_info()["workers"]) == 2
+    assert len(client.scheduler_info()["workers"]) == 2  # both worker processes still up
