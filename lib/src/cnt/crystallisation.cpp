@@ -58,6 +58,8 @@ void find_features(const std::vector<double>& temperature, const std::vector<dou
         out.tx_fraction_K = at_index(static_cast<double>(k - 1) + std::clamp(w, 0.0, 1.0));
         break;
     }
+    // An exotherm too small to reach the detectable fraction has no peak or onset to report.
+    if (!out.has_tx_fraction) return;
     const std::size_t kp =
         static_cast<std::size_t>(std::max_element(slope.begin(), slope.end()) - slope.begin());
     if (kp == 0 || kp + 1 >= n || !(slope[kp] > 0.0)) return;

@@ -54,8 +54,9 @@ struct CrystallisationResult {
     double final_fraction = 0.0;              ///< X at the end of the ramp [1]
     bool has_tx_fraction = false;             ///< X reached `onset_fraction`
     double tx_fraction_K = 0.0;               ///< T where X = onset_fraction [K]
-    bool has_peak = false;  ///< dX/dT has an interior maximum (the exotherm's peak)
-    double tp_K = 0.0;      ///< T_p, maximum of dX/dT (= the DSC peak at constant rate) [K]
+    /// dX/dT has an interior maximum and X reached `onset_fraction` (a detectable exotherm)
+    bool has_peak = false;
+    double tp_K = 0.0;  ///< T_p, maximum of dX/dT (= the DSC peak at constant rate) [K]
     double peak_fraction_per_K = 0.0;  ///< dX/dT at the peak [1/K]
     bool has_tx_onset = false;         ///< the extrapolated onset could be constructed
     /// Extrapolated onset: tangent at the leading inflection of dX/dT meeting the zero baseline,
