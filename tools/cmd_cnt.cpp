@@ -299,8 +299,9 @@ int run(const CntArgs& a) {
         std::cout << "\nSummary\n";
         print_table(std::cout, cnt_summary_table(r), a.format);
         if (!r.scans.empty()) {
-            std::cout << "\nPredicted crystallisation on heating (KJMA, continuous nucleation; "
-                         "Tx = extrapolated onset of dX/dT)\n";
+            std::cout
+                << "\nPredicted crystallisation on heating (KJMA, continuous nucleation; "
+                   "tx_onset = extrapolated onset of dX/dT, tx_at_onset_fraction = T at X = 1 %)\n";
             print_table(std::cout, cnt_kinetics_table(r), a.format);
         }
     }

@@ -142,8 +142,9 @@ ResultTable cnt_summary_table(const CntReport& report) {
 
 ResultTable cnt_kinetics_table(const CntReport& report) {
     ResultTable t;
-    t.headers = {{"heating rate", "K/min"}, {"Tx onset", "K"}, {"T at X = 1 %", "K"}, {"Tp", "K"},
-                 {"dX/dT at Tp", "1/K"},    {"X at end", ""}};
+    t.headers = {{"heating_rate", "K/min"},     {"tx_onset", "K"},
+                 {"tx_at_onset_fraction", "K"}, {"tp", "K"},
+                 {"peak_dx_dt", "1/K"},         {"x_at_end", ""}};
     for (const auto& s : report.scans) {
         t.rows.push_back({s.rate_K_per_s * 60.0, s.has_tx_onset ? Cell{s.tx_onset_K} : Cell{},
                           s.has_tx_fraction ? Cell{s.tx_fraction_K} : Cell{},

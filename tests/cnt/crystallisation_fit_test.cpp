@@ -60,7 +60,7 @@ TEST_CASE("fitting gamma to simulated Tx(beta) recovers it within its stated unc
     CHECK_REL(fit.model.gamma.value_J_per_m2, fit.parameters[0].value, 1e-15);
 }
 
-TEST_CASE("one heating rate fixes gamma alone; its sigma follows dTx/dgamma") {
+TEST_CASE("one heating rate fixes gamma alone, with sigma from dTx/dgamma") {
     MeasuredCrystallisation x;
     x.rate_K_per_s = 10.0 / 60.0;
     x.temperature_K = 723.5;

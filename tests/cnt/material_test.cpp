@@ -1,5 +1,6 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -174,4 +175,38 @@ TEST_CASE("VITRUM_DATA_DIR is searched first") {
     REQUIRE_FALSE(search.empty());
     CHECK(search.front() == (root / "materials").string());
     CHECK(choice.material.file == (root / "materials" / "myau.json").string());
+}
+
+TEST_CASE("Cu50Zr50 carries the seed paper's measured Tg and Tx with their heating rates") {
+    const Material m = load_material(vitrum::test::share("materials/cu50zr50.json"));
+    REQUIRE(m.measurements.size() == 4);
+    double lo = 1e9, hi = 0.0;
+    for (const auto& x : m.measurements) {
+        CHECK(!x.source.empty());
+        // Seed paper Fig. 1: every scan at 10 K/min (exact unit conversion, 1e-12).
+        CHECK_REL(x.heating_rate_K_per_s, 10.0 / 60.0, 1e-12);
+        if (x.quantity != "crystallisation_onset") continue;
+        lo = std::min(lo, x.temperature_K);
+        hi = std::max(hi, x.temperature_K);
+    }
+    // Fig. 1(c): Tx = 710-737 K (737 K stated in the text); whole kelvins, exact.
+    CHECK_ABS(lo, 710.0, 1e-9);
+    CHECK_ABS(hi, 737.0, 1e-9);
+    CHECK(m.set("kinetics-fig1").parameters.at("interfacial_energy").status == "computed");
+}
+
+TEST_CASE("a measurement with a temperature in the wrong unit names its index and the file") {
+    const auto path = variant("badmeasure", R"("value": "654 K")", R"("value": "654 K/min")");
+    CHECK_THROWS_WITH_AS(load_material(path), doctest::Contains("measurements/0"),
+                         vitrum::UnitError);
+}
+
+TEST_CASE("no shipped material file cites a path on a machine as a source") {
+    // Sources are documents (paper, figure, table); a path like /work/... or C:\... is not.
+    const std::regex machine_path(R"((^|[\s"'(])(/[A-Za-z0-9_.-]+/|[A-Za-z]:\\))");
+    for (const auto& entry : fs::directory_iterator(vitrum::test::share("materials"))) {
+        const std::string text = read_text(entry.path().string());
+        INFO(entry.path().string());
+        CHECK_FALSE(std::regex_search(text, machine_path));
+    }
 }
