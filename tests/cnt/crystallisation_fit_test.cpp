@@ -120,3 +120,19 @@ TEST_CASE("a fit with more parameters than measurements is refused") {
     CHECK_THROWS_WITH_AS(fit_crystallisation(cuzr(0.2), {x}), doctest::Contains("no gamma in"),
                          vitrum::AnalysisError);
 }
+
+TEST_CASE("gamma and the VFT T0 are recovered from four rates within their uncertainties") {
+    CntModel truth = cuzr(0.15);
+    truth.mobility.vft_T0_K = 500.0;
+    const auto data = simulate(truth, 1.0);
+    CrystallisationFitOptions o;
+    o.fit_vft_T0 = true;
+    const auto fit = fit_crystallisation(cuzr(0.15), data, o);
+    REQUIRE(fit.converged);
+    REQUIRE(fit.parameters.size() == 2);
+    CHECK(fit.parameters[1].name == "vft_T0");
+    CHECK(std::abs(fit.parameters[0].value - 0.15) < fit.parameters[0].sigma);
+    CHECK(std::abs(fit.parameters[1].value - 500.0) < fit.parameters[1].sigma);
+    MESSAGE("T0 = " << fit.parameters[1].value << " +- " << fit.parameters[1].sigma << "; "
+                    << fit.identifiability);
+}

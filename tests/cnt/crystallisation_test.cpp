@@ -263,3 +263,50 @@ TEST_CASE("bad ramp options are refused with the option named") {
     CHECK_THROWS_WITH_AS(crystallise_on_heating(none, 1.0), doctest::Contains("mobility"),
                          vitrum::InvalidArgument);
 }
+
+TEST_CASE("a cooling ramp with constant rates follows the same closed form in time") {
+    const double i = 1e18, u = 1e-8, q = 2.0;
+    CrystallisationOptions o;
+    o.step_K = 0.01;
+    const auto run = crystallise_on_ramp(constant(i, u), 900.0, 700.0, q, 1e9, o);
+    CHECK_FALSE(run.heating);
+    REQUIRE(run.has_peak);
+    for (const auto& p : run.curve) {
+        const double t = (900.0 - p.temperature_K) / q;
+        CHECK_ABS(p.fraction, -std::expm1(-kPi / 3.0 * i * u * u * u * std::pow(t, 4)), 1e-12);
+    }
+    // Peak time as on heating, now below the start: exact closed form, 1e-5 from the grid.
+    const double tp = std::pow(3.0 / (4.0 * kPi / 3.0 * i * u * u * u), 0.25);
+    CHECK_REL(900.0 - run.tp_K, q * tp, 1e-5);
+}
+
+TEST_CASE("the Kashchiev lag delays the CNT onset, and site saturation follows N") {
+    const CntModel m = cuzr(0.15);
+    CrystallisationOptions steady, lagged;
+    lagged.nucleation = NucleationMode::transient;
+    const auto a = crystallise_on_heating(m, 10.0 / 60.0, steady);
+    const auto b = crystallise_on_heating(m, 10.0 / 60.0, lagged);
+    REQUIRE(a.has_tx_onset);
+    REQUIRE(b.has_tx_onset);
+    CHECK(b.tx_onset_K >= a.tx_onset_K);
+    // More pre-existing nuclei crystallise earlier.
+    CrystallisationOptions few, many;
+    few.nucleation = many.nucleation = NucleationMode::site_saturation;
+    few.preexisting_nuclei_per_m3 = 1e18;
+    many.preexisting_nuclei_per_m3 = 1e22;
+    const auto c = crystallise_on_heating(m, 10.0 / 60.0, few);
+    const auto d = crystallise_on_heating(m, 10.0 / 60.0, many);
+    REQUIRE(c.has_tx_onset);
+    REQUIRE(d.has_tx_onset);
+    CHECK(d.tx_onset_K < c.tx_onset_K);
+    // The heat release integrates to ΔH_f/V_m over the whole exotherm (trapezoid on the
+    // 0.05 K grid of a ~10 K wide peak: 1e-3).
+    double heat = 0.0;
+    for (std::size_t k = 1; k < a.curve.size(); ++k) {
+        const auto& p0 = a.curve[k - 1];
+        const auto& p1 = a.curve[k];
+        heat +=
+            0.5 * (p0.heat_release_W_per_m3 + p1.heat_release_W_per_m3) * (p1.time_s - p0.time_s);
+    }
+    CHECK_REL(heat, 12000.0 / 1.0432e-5, 1e-3);
+}
