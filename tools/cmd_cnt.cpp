@@ -28,6 +28,7 @@ struct CntArgs {
     std::string plot;
     std::string ttt_plot;
     std::string heating_rates;
+    std::string nucleation = "continuous";
     bool list = false;
     OutputFormat format = OutputFormat::table;
 };
@@ -110,7 +111,37 @@ double parse_kelvin(const std::string& text, const char* option) {
 
 // Predicted heating scans at the requested rates (or the measured ones, or 10 K/min), and a
 // warning when the prediction lies more than 30 K outside the measured onsets at a rate.
-void predict_scans(const std::vector<double>& requested_K_per_s, CntReport& r) {
+// "continuous", "transient" or "site-saturation:1e20" (nuclei per m^3; a unit may follow).
+cnt::CrystallisationOptions parse_nucleation(const std::string& text) {
+    cnt::CrystallisationOptions o;
+    if (text == "continuous") return o;
+    if (text == "transient") {
+        o.nucleation = cnt::NucleationMode::transient;
+        return o;
+    }
+    const std::string prefix = "site-saturation:";
+    if (text.rfind(prefix, 0) == 0) {
+        o.nucleation = cnt::NucleationMode::site_saturation;
+        const std::string n = text.substr(prefix.size());
+        try {
+            const bool bare = n.find_first_not_of("0123456789.eE+- ") == std::string::npos;
+            o.preexisting_nuclei_per_m3 = parse_quantity_as(n, bare ? "1" : "1/m^3");
+        } catch (const UnitError& e) {
+            throw InvalidArgument(fmt::format("--nucleation '{}': {}", text, e.what()));
+        }
+        if (!(o.preexisting_nuclei_per_m3 > 0.0)) {
+            throw InvalidArgument(
+                fmt::format("--nucleation '{}': the number of nuclei must be > 0 per m^3", text));
+        }
+        return o;
+    }
+    throw InvalidArgument(fmt::format(
+        "--nucleation '{}': expected continuous, transient or site-saturation:N (N per m^3)",
+        text));
+}
+
+void predict_scans(const std::vector<double>& requested_K_per_s,
+                   const cnt::CrystallisationOptions& options, CntReport& r) {
     std::vector<double> rates = requested_K_per_s;
     if (rates.empty()) rates.push_back(10.0 / 60.0);
     for (const auto& m : r.material.measurements) {
@@ -119,7 +150,7 @@ void predict_scans(const std::vector<double>& requested_K_per_s, CntReport& r) {
         for (double x : rates) known = known || std::abs(x - m.heating_rate_K_per_s) < 1e-9;
         if (!known) rates.push_back(m.heating_rate_K_per_s);
     }
-    cnt::CrystallisationOptions o;
+    cnt::CrystallisationOptions o = options;
     o.keep_curve = false;
     for (double rate : rates) r.scans.push_back(cnt::crystallise_on_heating(r.model, rate, o));
     for (const auto& s : r.scans) {
@@ -234,7 +265,7 @@ CntReport compute(const CntArgs& a) {
         }
         predict_scans(a.heating_rates.empty() ? std::vector<double>{}
                                               : parse_rates(a.heating_rates, "--heating-rate"),
-                      r);
+                      parse_nucleation(a.nucleation), r);
     }
     return r;
 }
@@ -300,8 +331,9 @@ int run(const CntArgs& a) {
         print_table(std::cout, cnt_summary_table(r), a.format);
         if (!r.scans.empty()) {
             std::cout
-                << "\nPredicted crystallisation on heating (KJMA, continuous nucleation; "
-                   "tx_onset = extrapolated onset of dX/dT, tx_at_onset_fraction = T at X = 1 %)\n";
+                << "\nPredicted crystallisation on heating (KJMA, " << a.nucleation
+                << " nucleation; tx_onset = extrapolated onset of dX/dT, tx_at_onset_fraction = T "
+                   "at X = 1 %)\n";
             print_table(std::cout, cnt_kinetics_table(r), a.format);
         }
     }
@@ -453,6 +485,10 @@ void add_cnt_command(CLI::App& app, CommandList& commands) {
     sub->add_option("--ttt-plot", args->ttt_plot, "Write the TTT figure (.svg, .png or .pdf)");
     sub->add_option("--heating-rate", args->heating_rates,
                     "Predict Tx and Tp at these heating rates, e.g. 5,10,20,40K/min");
+    sub->add_option("--nucleation", args->nucleation,
+                    "Nucleation in the predicted scans: continuous|transient|site-saturation:N "
+                    "(N nuclei per m^3)")
+        ->capture_default_str();
     sub->add_flag("--list-materials", args->list, "List the material files and parameter sets");
     add_format_option(*sub, args->format);
     // `vitrum cnt fit …` is registered first so that it wins when both are parsed.

@@ -123,3 +123,20 @@ TEST_CASE("vitrum cnt fit prints gamma with its sigma, d* at 700 K and the ident
     CHECK(bad.status == 2);
     CHECK(bad.out.find("--tx '720K'") != std::string::npos);
 }
+
+TEST_CASE("vitrum cnt --nucleation site-saturation moves Tx and a bad spelling is a usage error") {
+    const auto base = run_cli("cnt --material cu50zr50:kinetics-fig1 --T 700 --format json", false);
+    const auto sat = run_cli(
+        "cnt --material cu50zr50:kinetics-fig1 --T 700 --nucleation site-saturation:1e20 "
+        "--format json",
+        false);
+    REQUIRE(base.status == 0);
+    REQUIRE(sat.status == 0);
+    const double a = nlohmann::json::parse(base.out)["crystallisation"][0]["tx_onset_K"];
+    const double b = nlohmann::json::parse(sat.out)["crystallisation"][0]["tx_onset_K"];
+    // 1e20 nuclei/m^3 is fewer than continuous nucleation forms by 720 K: a later onset.
+    CHECK(b > a + 1.0);
+    const auto bad = run_cli("cnt --material cu50zr50 --T 700 --nucleation bogus");
+    CHECK(bad.status == 2);
+    CHECK(bad.out.find("--nucleation 'bogus'") != std::string::npos);
+}
