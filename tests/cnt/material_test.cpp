@@ -1,5 +1,7 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -28,7 +30,9 @@ std::string variant(const std::string& name, const std::string& pattern,
     const std::string changed = std::regex_replace(text, std::regex(pattern), replacement,
                                                    std::regex_constants::format_first_only);
     REQUIRE(changed != text);
-    const auto path = fs::temp_directory_path() / ("vitrum_cnt_material_" + name + ".json");
+    // Per-process name: ctest runs cases (and other build trees) in parallel processes.
+    const auto path = fs::temp_directory_path() /
+                      ("vitrum_cnt_material_" + name + "_" + std::to_string(::getpid()) + ".json");
     std::ofstream(path) << changed;
     return path.string();
 }
@@ -151,8 +155,8 @@ TEST_CASE("a missing or unknown key is an error naming the key and the file") {
                          doctest::Contains("missing parameter 'interfacial_energy'"),
                          vitrum::FormatError);
     const auto broken = variant("json", R"("id": "cu50zr50",)", R"("id": "cu50zr50")");
-    CHECK_THROWS_WITH_AS(load_material(broken),
-                         doctest::Contains("vitrum_cnt_material_json.json:3"), vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(load_material(broken), doctest::Contains((broken + ":3").c_str()),
+                         vitrum::ParseError);
 }
 
 TEST_CASE("find_material names the sets and the directories it searched") {
