@@ -153,6 +153,9 @@ void predict_scans(const std::vector<double>& requested_K_per_s,
     cnt::CrystallisationOptions o = options;
     o.keep_curve = false;
     for (double rate : rates) r.scans.push_back(cnt::crystallise_on_heating(r.model, rate, o));
+    std::size_t peaks = 0;
+    for (const auto& scan : r.scans) peaks += scan.has_peak ? 1 : 0;
+    if (peaks >= 2) r.kissinger = cnt::predicted_kissinger(r.model, rates, o);
     for (const auto& s : r.scans) {
         double lo = 1e300, hi = -1e300;
         for (const auto& m : r.material.measurements) {
@@ -302,6 +305,9 @@ int run(const CntArgs& a) {
         out["summary"] = table_to_json(cnt_summary_table(r));
         out["crystallisation"] = table_to_json(cnt_kinetics_table(r));
         out["warnings"] = r.warnings;
+        if (r.kissinger) {
+            out["kissinger_activation_energy_J_per_mol"] = r.kissinger->activation_J_per_mol;
+        }
         std::cout << out.dump(2) << '\n';
     } else if (a.format == OutputFormat::csv) {
         // Inputs as '#' comment lines so the CSV body stays one rectangular table.
@@ -335,6 +341,11 @@ int run(const CntArgs& a) {
                 << " nucleation; tx_onset = extrapolated onset of dX/dT, tx_at_onset_fraction = T "
                    "at X = 1 %)\n";
             print_table(std::cout, cnt_kinetics_table(r), a.format);
+            if (r.kissinger) {
+                std::cout << fmt::format(
+                    "Kissinger energy of the predicted Tp: {:.1f} kJ/mol ({} rates)\n",
+                    r.kissinger->activation_J_per_mol / 1e3, r.kissinger->points.size());
+            }
         }
     }
     save_figures(a, r);

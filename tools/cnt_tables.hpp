@@ -28,6 +28,7 @@ struct CntReport {
     std::vector<std::string> notes;            ///< printed after the inputs
     std::vector<cnt::CrystallisationResult> scans;  ///< predicted heating scans, one per rate
     std::vector<std::string> warnings;  ///< e.g. predicted T_x far from the measured one
+    std::optional<cnt::KissingerPrediction> kissinger;  ///< when ≥ 2 rates give a peak
 };
 
 /// Everything `vitrum cnt fit` computed, ready to print.

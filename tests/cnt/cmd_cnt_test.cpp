@@ -101,6 +101,11 @@ TEST_CASE("vitrum cnt --heating-rate prints Tx and Tp rising with the rate in JS
     // The set's γ was fitted to Tx = 723.5 K at 10 K/min (rounded to 3 s.f.: within 1 K).
     CHECK_ABS(rows[1]["tx_onset_K"].get<double>(), 723.5, 1.0);
     CHECK(doc["warnings"].empty());
+    // Four peaks give a Kissinger energy; Tp rises ~5.7 K per doubling near 730 K, which is
+    // E = R ln 2 Tp²/ΔTp ≈ 500-550 kJ/mol: only its sign and order are checked here.
+    const double e = doc["kissinger_activation_energy_J_per_mol"].get<double>();
+    CHECK(e > 1e5);
+    CHECK(e < 2e6);
 }
 
 TEST_CASE("vitrum cnt fit prints gamma with its sigma, d* at 700 K and the identifiability") {
