@@ -119,7 +119,7 @@ TEST_CASE("the CNT heating scan matches an independent Gauss-Kronrod double inte
     const auto grown = [&](double a, double b) {
         return gauss_kronrod<double, 31>::integrate(u, a, b, 12, 1e-12);
     };
-    // Compare X_ext at two points before and at the peak.
+    // Compare X_ext at every grid point from X = 1e-4 up to X = 0.3 (before the peak).
     for (const auto& p : run.curve) {
         if (!(p.fraction > 1e-4) || p.temperature_K > run.tp_K) continue;
         const double t = p.temperature_K;
@@ -235,6 +235,16 @@ TEST_CASE("the Vit1 set's critical cooling rate is within a factor 30 of the pub
     o.keep_curve = false;
     CHECK(crystallise_on_cooling(m, rc * 0.9, o).final_fraction >= 1e-6);
     CHECK(crystallise_on_cooling(m, rc * 1.1, o).final_fraction < 1e-6);
+}
+
+TEST_CASE("a model that never crystallises has no critical cooling rate") {
+    // γ = 0.256 J/m² (combo-a at T_m): ΔG*/kT = 231 at 700 K, I ≈ 1e-73 /(m^3 s) (cnt.md §3).
+    CrystallisationOptions o;
+    o.step_K = 1.0;
+    CHECK_THROWS_WITH_AS(critical_cooling_rate_K_per_s(cuzr(0.256), 1e-6, o),
+                         doctest::Contains("even 1e-6 K/s keeps X below"), vitrum::AnalysisError);
+    CHECK_THROWS_WITH_AS(critical_cooling_rate_K_per_s(cuzr(0.256), 0.0, o),
+                         doctest::Contains("fraction must be in (0, 1)"), vitrum::InvalidArgument);
 }
 
 TEST_CASE("bad ramp options are refused with the option named") {

@@ -262,8 +262,13 @@ double critical_cooling_rate_K_per_s(const CntModel& model, double fraction,
         throw AnalysisError(fmt::format(
             "critical cooling rate: even 1e12 K/s crystallises more than X = {}", fraction));
     }
-    if (!crystallises(lo)) return 1e-6;  // glass at any rate in range: report the lower bound
-    while (hi - lo > 4.3e-4) {           // 1e-3 relative in q
+    if (!crystallises(lo)) {
+        throw AnalysisError(fmt::format(
+            "critical cooling rate: even 1e-6 K/s keeps X below {}: the liquid does not "
+            "crystallise on cooling in this model",
+            fraction));
+    }
+    while (hi - lo > 4.3e-4) {  // 1e-3 relative in q
         const double mid = 0.5 * (lo + hi);
         (crystallises(mid) ? lo : hi) = mid;
     }
