@@ -220,6 +220,9 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
     co.reference_modulus_Pa = parse_quantity_as(a.reference_modulus, "Pa");
     co.area_terms = a.terms;
     const double min_depth_m = a.min_depth_nm * 1e-9;
+    if (a.frame_compliance_nm_per_mN)
+        jo.fixed_frame_compliance_m_per_N = *a.frame_compliance_nm_per_mN * 1e-6;
+    jo.validate();  // a bad option is a usage error, before any file is read
     int exit_code = kExitOk;
     std::vector<CalibrationSample> samples;
     std::size_t csm_points = 0, unloads = 0;
@@ -271,8 +274,9 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
                       none, std::string("")});
     t.rows.push_back({std::string("samples (unloads)"), Cell(static_cast<double>(unloads)), none,
                       std::string("")});
-    t.rows.push_back({std::string(r.frame_at_bound ? "frame compliance C_f (held at 0)"
-                                                   : "frame compliance C_f"),
+    t.rows.push_back({std::string(r.frame_fixed      ? "frame compliance C_f (given)"
+                                  : r.frame_at_bound ? "frame compliance C_f (held at 0)"
+                                                     : "frame compliance C_f"),
                       Cell(r.frame_compliance_m_per_N * 1e6),
                       Cell(r.frame_compliance_stderr_m_per_N * 1e6), std::string("nm/mN")});
     if (r.frame_compliance_m_per_N > 0.0)
@@ -291,8 +295,9 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
                       std::string("nm")});
     t.rows.push_back(
         {std::string("area fit relative RMS"), Cell(r.relative_rms), none, std::string("1")});
-    t.rows.push_back({std::string("iterations (C_f search)"),
-                      Cell(static_cast<double>(r.iterations)), none, std::string("converged")});
+    if (!r.frame_fixed)
+        t.rows.push_back({std::string("iterations (C_f search)"),
+                          Cell(static_cast<double>(r.iterations)), none, std::string("converged")});
     print_table(std::cout, t, format);
     if (!a.tip_output.empty()) {
         std::ofstream out(a.tip_output);
@@ -363,6 +368,8 @@ void add_indent_command(CLI::App& app, CommandList& commands) {
     cal->add_option("--terms", args->terms, "Area-function terms C0… to fit (1–9, default 3)");
     cal->add_option("--min-depth", args->min_depth_nm,
                     "Only deeper indents / CSM points enter the calibration [nm]");
+    cal->add_option("--frame-compliance", args->frame_compliance_nm_per_mN,
+                    "Hold the frame compliance at this value [nm/mN] and fit the area only");
     cal->add_option("--output", args->tip_output,
                     "Write the calibrated tip (h_c [nm], A [nm^2]) for --tip table:FILE");
 

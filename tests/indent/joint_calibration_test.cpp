@@ -145,3 +145,20 @@ TEST_CASE("a calibrated tip written by write_calibrated_tip reads back through r
     const double mid = h0 * std::pow(h1 / h0, 100.5 / 199.0);
     CHECK_REL(back.area_m2(mid), r.area.area_m2(mid), 1e-4);
 }
+
+TEST_CASE("calibrate_jointly with a given frame compliance fits the area only") {
+    auto o = fs_options(2);
+    const auto tip = AreaFunction::polynomial_nm({24.5, 800.0});
+    o.fixed_frame_compliance_m_per_N = 0.5e-6;
+    const JointCalibrationResult r = calibrate_jointly(synthetic(tip, 0.5e-6, 0.0, o), o);
+    CHECK(r.frame_fixed);
+    CHECK_REL(r.frame_compliance_m_per_N, 0.5e-6, 1e-15);
+    CHECK_ABS(r.frame_compliance_stderr_m_per_N, 0.0, 1e-30);
+    // Exact data and the true C_f: the linear fit returns the tip to rounding.
+    CHECK_REL(r.coefficients_si[0], 24.5, 1e-9);
+    CHECK_REL(r.coefficients_si[1], 800e-9, 1e-7);
+    o.fixed_frame_compliance_m_per_N = -1e-6;
+    CHECK_THROWS_WITH_AS(calibrate_jointly(synthetic(tip, 0.5e-6, 0.0, o), o),
+                         doctest::Contains("fixed_frame_compliance_m_per_N = -1e-06 must be >= 0"),
+                         InvalidArgument);
+}

@@ -26,6 +26,11 @@ void JointCalibrationOptions::validate() const {
     if (!(max_c0_deviation > 0.0))
         throw InvalidArgument(fmt::format(
             "JointCalibrationOptions.max_c0_deviation = {} must be > 0", max_c0_deviation));
+    if (fixed_frame_compliance_m_per_N &&
+        !(*fixed_frame_compliance_m_per_N >= 0.0 && std::isfinite(*fixed_frame_compliance_m_per_N)))
+        throw InvalidArgument(
+            fmt::format("JointCalibrationOptions.fixed_frame_compliance_m_per_N = {} must be >= 0",
+                        *fixed_frame_compliance_m_per_N));
     if (!(negative_frame_sigmas >= 0.0))
         throw InvalidArgument(
             fmt::format("JointCalibrationOptions.negative_frame_sigmas = {} must be >= 0",
@@ -139,6 +144,25 @@ JointCalibrationResult result_at(const std::vector<CalibrationSample>& samples, 
     return r;
 }
 
+// The physical constraints: C0 near the ideal tip, A increasing over the calibrated range.
+void check_constraints(const JointCalibrationResult& r, const JointCalibrationOptions& options) {
+    const double c0 = r.coefficients_si[0];
+    if (!(std::abs(c0 - options.ideal_c0) <= options.max_c0_deviation * options.ideal_c0))
+        throw AnalysisError(fmt::format(
+            "calibration refused: C0 = {:.4g} is further than {:g} % from the ideal tip's {:g}", c0,
+            100.0 * options.max_c0_deviation, options.ideal_c0));
+    constexpr int kChecks = 200;
+    for (int g = 0; g <= kChecks; ++g) {
+        const double hc =
+            r.min_contact_depth_m + (r.max_contact_depth_m - r.min_contact_depth_m) * g / kChecks;
+        if (!(r.area.derivative_m(hc) > 0.0))
+            throw AnalysisError(fmt::format(
+                "calibration refused: the fitted area function decreases at h_c = {:.4g} nm "
+                "(calibrated range {:.4g}–{:.4g} nm)",
+                hc * 1e9, r.min_contact_depth_m * 1e9, r.max_contact_depth_m * 1e9));
+    }
+}
+
 }  // namespace
 
 JointCalibrationResult calibrate_jointly(const std::vector<CalibrationSample>& all,
@@ -152,6 +176,19 @@ JointCalibrationResult calibrate_jointly(const std::vector<CalibrationSample>& a
             fmt::format("calibration refused: {} usable samples for {} area terms and the frame "
                         "compliance; need at least {}",
                         samples.size(), o.area_terms, p + 2));
+    JointCalibrationResult r;
+    if (options.fixed_frame_compliance_m_per_N) {
+        r = result_at(samples, *options.fixed_frame_compliance_m_per_N, o);
+        if (r.contact_depth_m.size() < samples.size())
+            throw AnalysisError(fmt::format(
+                "calibration refused: the given frame compliance {:g} nm/mN exceeds the measured "
+                "compliance 1/S of some samples",
+                *options.fixed_frame_compliance_m_per_N * 1e6));
+        standard_errors(r, samples, o, false);
+        r.frame_fixed = true;
+        check_constraints(r, options);
+        return r;
+    }
     // Feasible C_f: below every measured compliance 1/S (the sample stiffness stays positive).
     double upper = options.max_frame_compliance_m_per_N;
     for (const auto& s : samples) upper = std::min(upper, 0.999 / s.stiffness_N_per_m);
@@ -190,7 +227,7 @@ JointCalibrationResult calibrate_jointly(const std::vector<CalibrationSample>& a
             "calibration refused: the frame-compliance search did not converge in {} iterations",
             kMaxBrent));
     double cf = x_min * width;
-    JointCalibrationResult r = result_at(samples, cf, o);
+    r = result_at(samples, cf, o);
     standard_errors(r, samples, o, true);
     if (cf < 0.0) {
         if (-cf > options.negative_frame_sigmas * r.frame_compliance_stderr_m_per_N)
@@ -205,21 +242,7 @@ JointCalibrationResult calibrate_jointly(const std::vector<CalibrationSample>& a
         r.frame_at_bound = true;
     }
     r.iterations = static_cast<std::size_t>(iterations);
-    const double c0 = r.coefficients_si[0];
-    if (!(std::abs(c0 - options.ideal_c0) <= options.max_c0_deviation * options.ideal_c0))
-        throw AnalysisError(fmt::format(
-            "calibration refused: C0 = {:.4g} is further than {:g} % from the ideal tip's {:g}", c0,
-            100.0 * options.max_c0_deviation, options.ideal_c0));
-    constexpr int kChecks = 200;
-    for (int g = 0; g <= kChecks; ++g) {
-        const double hc =
-            r.min_contact_depth_m + (r.max_contact_depth_m - r.min_contact_depth_m) * g / kChecks;
-        if (!(r.area.derivative_m(hc) > 0.0))
-            throw AnalysisError(fmt::format(
-                "calibration refused: the fitted area function decreases at h_c = {:.4g} nm "
-                "(calibrated range {:.4g}–{:.4g} nm)",
-                hc * 1e9, r.min_contact_depth_m * 1e9, r.max_contact_depth_m * 1e9));
-    }
+    check_constraints(r, options);
     return r;
 }
 
@@ -232,7 +255,10 @@ void write_calibrated_tip(std::ostream& out, const JointCalibrationResult& r, st
     out << "# vitrum indent calibrate: area function A(h_c), fitted jointly with the frame\n";
     out << "# C_f = " << shortest_double(r.frame_compliance_m_per_N * 1e6) << " +- "
         << shortest_double(r.frame_compliance_stderr_m_per_N * 1e6) << " nm/mN"
-        << (r.frame_at_bound ? " (held at the bound 0)" : "") << '\n';
+        << (r.frame_fixed      ? " (given)"
+            : r.frame_at_bound ? " (held at the bound 0)"
+                               : "")
+        << '\n';
     for (std::size_t j = 0; j < r.coefficients_si.size(); ++j) {
         const double to_nm = std::pow(1e9, 2.0 - area_term_exponent(j));
         out << "# C" << j << " = " << shortest_double(r.coefficients_si[j] * to_nm) << " +- "

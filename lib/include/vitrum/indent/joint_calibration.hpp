@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct JointCalibrationOptions {
     /// A C_f below zero by at most this many standard errors is set to 0 (the bound); further
     /// below, the calibration is refused [1].
     double negative_frame_sigmas = 2.0;
+    /// C_f known from elsewhere (a frame calibration, the vendor's): then only the area is
+    /// fitted, with C_f held (its standard error reported as 0) [m/N]. Must be ≥ 0.
+    std::optional<double> fixed_frame_compliance_m_per_N;
 
     /// @throws InvalidArgument naming the field and its allowed range.
     void validate() const;
@@ -35,14 +39,15 @@ struct JointCalibrationResult {
     double frame_compliance_m_per_N = 0.0;         ///< C_f [m/N]
     double frame_compliance_stderr_m_per_N = 0.0;  ///< its standard error (0 at the bound) [m/N]
     bool frame_at_bound = false;                   ///< C_f held at 0 (the data asked slightly < 0)
-    std::vector<double> coefficients_si;           ///< C0 [1], C1 [m], C2 [m^1.5] …
-    std::vector<double> coefficients_stderr_si;    ///< their standard errors, same units
-    std::vector<double> contact_depth_m;           ///< h_c per sample used [m]
-    std::vector<double> target_area_m2;            ///< A from S and the reference E_r [m²]
-    double min_contact_depth_m = 0.0;              ///< calibrated range, start [m]
-    double max_contact_depth_m = 0.0;              ///< calibrated range, end [m]
-    double relative_rms = 0.0;                     ///< RMS of (A_fit − A)/A [1]
-    std::size_t iterations = 0;                    ///< Brent steps on the C_f profile [1]
+    bool frame_fixed = false;             ///< C_f given (JointCalibrationOptions), not fitted
+    std::vector<double> coefficients_si;  ///< C0 [1], C1 [m], C2 [m^1.5] …
+    std::vector<double> coefficients_stderr_si;  ///< their standard errors, same units
+    std::vector<double> contact_depth_m;         ///< h_c per sample used [m]
+    std::vector<double> target_area_m2;          ///< A from S and the reference E_r [m²]
+    double min_contact_depth_m = 0.0;            ///< calibrated range, start [m]
+    double max_contact_depth_m = 0.0;            ///< calibrated range, end [m]
+    double relative_rms = 0.0;                   ///< RMS of (A_fit − A)/A [1]
+    std::size_t iterations = 0;                  ///< Brent steps on the C_f profile [1]
 };
 
 /// One calibration sample per CSM point (h, P, harmonic S) of the loading, deeper than
