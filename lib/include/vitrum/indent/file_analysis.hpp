@@ -89,7 +89,7 @@ struct SkippedIndent {
 
 /// Mean, sample sd and robust outliers of the usable indents of one file.
 struct IndentSummary {
-    std::size_t indents = 0;  ///< indents in the file [1]
+    std::size_t indents = 0;  ///< indents analysed (skipped tests not included) [1]
     std::size_t usable = 0;   ///< indents with values [1]
     std::size_t failed = 0;   ///< indents without values [1]
     std::size_t skipped = 0;  ///< tests the file flags "ignore", not analysed [1]
