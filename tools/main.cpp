@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     add_indent_command(app, commands);
     add_cnt_command(app, commands);
     add_report_command(app, commands);
+    add_convert_command(app, commands);
     add_formats_command(app, commands);
     try {
         app.parse(argc, argv);
