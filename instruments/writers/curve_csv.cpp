@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vitrum/instruments/writers/curve_csv.hpp>
 

@@ -61,12 +61,10 @@ public:
         check(H5Awrite(attribute.get(), type.get(), &c_value), fmt::format("attribute '{}'", name));
     }
 
-    Handle group(hid_t parent, const std::string& name, const char* nx_class) const {
-        Handle g(checked(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                         fmt::format("group '{}'", name)),
-                 H5Gclose);
-        text_attribute(g.get(), "NX_class", nx_class);
-        return g;
+    /// A new group [HDF5 id, to be wrapped in a Handle at once].
+    hid_t create_group(hid_t parent, const std::string& name) const {
+        return checked(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                       fmt::format("group '{}'", name));
     }
 
     void column(hid_t parent, const Column& c) const {
@@ -123,7 +121,8 @@ void write_indentation_hdf5(const Dataset& data, const ConversionProvenance& pro
     w.text_attribute(file.get(), "git_commit", git_commit());
     w.text_attribute(file.get(), "converted_utc", provenance.converted_utc);
     {
-        const Handle instrument = w.group(file.get(), "instrument", "NXinstrument");
+        const Handle instrument(w.create_group(file.get(), "instrument"), H5Gclose);
+        w.text_attribute(instrument.get(), "NX_class", "NXinstrument");
         if (!data.source.instrument.empty())
             w.text_attribute(instrument.get(), "model", data.source.instrument);
         if (!data.source.date.empty()) w.text_attribute(instrument.get(), "date", data.source.date);
@@ -132,9 +131,11 @@ void write_indentation_hdf5(const Dataset& data, const ConversionProvenance& pro
     }
     for (std::size_t k = 0; k < data.curves.size(); ++k) {
         const Curve& curve = data.curves[k];
-        const Handle test = w.group(file.get(), fmt::format("test_{}", k + 1), "NXentry");
+        const Handle test(w.create_group(file.get(), fmt::format("test_{}", k + 1)), H5Gclose);
+        w.text_attribute(test.get(), "NX_class", "NXentry");
         w.text_attribute(test.get(), "name", curve.name);
-        const Handle group = w.group(test.get(), "data", "NXdata");
+        const Handle group(w.create_group(test.get(), "data"), H5Gclose);
+        w.text_attribute(group.get(), "NX_class", "NXdata");
         w.text_attribute(group.get(), "axes", "displacement");
         w.text_attribute(group.get(), "signal", "force");
         for (const Column& c : curve.data.columns()) w.column(group.get(), c);
