@@ -3,6 +3,7 @@
 // read_netzsch_ngb_file and parse_ngb_run (instruments/ngb_file.cpp): the run choice and a
 // separate baseline, as `vitrum dsc --ngb-run/--baseline` and the manifest use them; and the
 // stream-set entry of the fuzz harness (instruments/ngb_stream_set.hpp) on its seed.
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <vitrum/core/error.hpp>
