@@ -3,6 +3,7 @@
 // The one result vocabulary (share/schemas/results.schema.json), checked with valijson on what
 // the CLI prints, and every CSV readable by pandas.read_csv (Debian's python3-pandas).
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -104,7 +105,9 @@ TEST_CASE("every CSV that vitrum writes loads with a plain pandas.read_csv") {
         MESSAGE("Debian's python3-pandas is not installed: skipped");
         return;
     }
-    const fs::path dir = fs::temp_directory_path() / "vitrum-pandas-test";
+    // Per process: ctest runs of other build trees on this machine use the same /tmp.
+    const fs::path dir =
+        fs::temp_directory_path() / ("vitrum-pandas-test-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const auto save = [&](const std::string& name, const std::string& args) {
