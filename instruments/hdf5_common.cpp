@@ -78,6 +78,8 @@ const std::map<std::string, std::vector<ChannelName>>& vendor_channels() {
           {time, "test_time", 1.0},
           {time, "time", 1.0},
           {harmonic_stiffness, "complex_stiff", 1e3}}},
+        // vitrum's own conversions (`vitrum convert --format hdf5`); units in attributes.
+        {"vitrum", {{depth, "displacement", 1e-6}, {load, "force", 1e-3}, {time, "time", 1.0}}},
         {"Femtotools",
          {{depth, "displacement", 1e-6},
           {load, "force_a", 1e-6},
@@ -96,6 +98,7 @@ std::string vendor_of(const std::string& uri) {
     if (u.find("nmd2hdf") != std::string::npos) return "KLA";
     if (u.find("femtotools") != std::string::npos) return "Femtotools";
     if (u.find("hysitron") != std::string::npos) return "Hysitron";
+    if (u.rfind("vitrum convert", 0) == 0) return "vitrum";
     return "";
 }
 

@@ -22,6 +22,7 @@
 #include "indentation_text_support.hpp"
 #include "ngb_metadata.hpp"
 #include "ngb_records.hpp"
+#include "ngb_stream_set.hpp"
 #include "zip_member.hpp"
 
 namespace vitrum {
@@ -238,6 +239,22 @@ struct Streams {
 };
 
 // Returned through a unique_ptr: the metadata tables view `metadata_bytes`, which must not move.
+std::unique_ptr<Streams> parse_streams(std::string metadata, std::string_view two,
+                                       std::optional<std::string_view> three,
+                                       const std::string& path) {
+    auto owned = std::make_unique<Streams>();
+    Streams& s = *owned;
+    s.metadata_bytes = std::move(metadata);
+    s.metadata = ngb::parse_stream(s.metadata_bytes, 1, fmt::format("{}: stream_1.table", path));
+    const std::string where2 = fmt::format("{}: stream_2.table", path);
+    s.primary = read_runs(ngb::parse_stream(two, 2, where2), where2);
+    if (three) {
+        const std::string where3 = fmt::format("{}: stream_3.table", path);
+        s.secondary = read_runs(ngb::parse_stream(*three, 3, where3), where3);
+    }
+    return owned;
+}
+
 std::unique_ptr<Streams> open_streams(std::string_view bytes, const std::string& path) {
     zip_error_t error;
     zip_error_init(&error);
@@ -257,8 +274,6 @@ std::unique_ptr<Streams> open_streams(std::string_view bytes, const std::string&
             path, reason));
     }
     zip_error_fini(&error);
-    auto owned = std::make_unique<Streams>();
-    Streams& s = *owned;
     const auto stream = [&](int n, bool required) -> std::optional<std::string> {
         const std::string name = fmt::format("Streams/stream_{}.table", n);
         auto content = read_member(archive.get(), name.c_str(), bytes.size(), path);
@@ -267,16 +282,11 @@ std::unique_ptr<Streams> open_streams(std::string_view bytes, const std::string&
         }
         return content;
     };
-    s.metadata_bytes = *stream(1, true);
-    s.metadata = ngb::parse_stream(s.metadata_bytes, 1, fmt::format("{}: stream_1.table", path));
+    std::string metadata = *stream(1, true);
     const std::string two = *stream(2, true);
-    const std::string where2 = fmt::format("{}: stream_2.table", path);
-    s.primary = read_runs(ngb::parse_stream(two, 2, where2), where2);
-    if (const auto three = stream(3, false)) {
-        const std::string where3 = fmt::format("{}: stream_3.table", path);
-        s.secondary = read_runs(ngb::parse_stream(*three, 3, where3), where3);
-    }
-    return owned;
+    const std::optional<std::string> three = stream(3, false);
+    return parse_streams(std::move(metadata), two,
+                         three ? std::optional<std::string_view>(*three) : std::nullopt, path);
 }
 
 Dataset build_run(const Streams& s, std::size_t run, const std::string& path) {
@@ -411,29 +421,59 @@ private:
 
 }  // namespace
 
+namespace {
+
+Dataset select_run(const Streams& s, const std::string& path, NgbRun run) {
+    if (s.primary.empty() || s.primary.front().empty()) {
+        throw FormatError(fmt::format("{}: stream_2.table holds no channels", path));
+    }
+    if (run == NgbRun::sample) return build_run(s, 0, path);
+    if (s.primary.size() < 2) {
+        throw InvalidArgument(fmt::format(
+            "{}: the file holds one run; a correction run exists only in .ngb-ds3 files "
+            "(use subtract_ngb_baseline with a separate .ngb-bs3 file)",
+            path));
+    }
+    if (s.primary.size() > 2) {
+        throw FormatError(fmt::format("{}: stream_2.table holds {} runs, expected 1 or 2", path,
+                                      s.primary.size()));
+    }
+    Dataset correction = build_run(s, 1, path);
+    if (run == NgbRun::correction) return correction;
+    return subtract_ngb_baseline(build_run(s, 0, path), correction);
+}
+
+}  // namespace
+
 Dataset read_netzsch_ngb(std::string_view bytes, const std::string& path, NgbRun run) {
+    return indentation_io::read_guarded(
+        path, [&] { return select_run(*open_streams(bytes, path), path, run); });
+}
+
+namespace ngb {
+
+Dataset read_stream_set(std::string_view bytes, const std::string& path, NgbRun run) {
     return indentation_io::read_guarded(path, [&] {
-        const std::unique_ptr<Streams> streams = open_streams(bytes, path);
-        const Streams& s = *streams;
-        if (s.primary.empty() || s.primary.front().empty()) {
-            throw FormatError(fmt::format("{}: stream_2.table holds no channels", path));
+        std::vector<std::string_view> parts;
+        std::size_t begin = 0;
+        while (parts.size() < 3) {
+            const std::size_t at = bytes.find(kStreamSetSeparator, begin);
+            parts.push_back(bytes.substr(begin, at == std::string_view::npos ? at : at - begin));
+            if (at == std::string_view::npos) break;
+            begin = at + kStreamSetSeparator.size();
         }
-        if (run == NgbRun::sample) return build_run(s, 0, path);
-        if (s.primary.size() < 2) {
-            throw InvalidArgument(fmt::format(
-                "{}: the file holds one run; a correction run exists only in .ngb-ds3 files "
-                "(use subtract_ngb_baseline with a separate .ngb-bs3 file)",
-                path));
+        if (parts.size() < 2) {
+            throw FormatError(
+                fmt::format("{}: a stream set needs stream_1 and stream_2 (found {} part)", path,
+                            parts.size()));
         }
-        if (s.primary.size() > 2) {
-            throw FormatError(fmt::format("{}: stream_2.table holds {} runs, expected 1 or 2", path,
-                                          s.primary.size()));
-        }
-        Dataset correction = build_run(s, 1, path);
-        if (run == NgbRun::correction) return correction;
-        return subtract_ngb_baseline(build_run(s, 0, path), correction);
+        const auto three =
+            parts.size() > 2 ? std::optional<std::string_view>(parts[2]) : std::nullopt;
+        return select_run(*parse_streams(std::string(parts[0]), parts[1], three, path), path, run);
     });
 }
+
+}  // namespace ngb
 
 namespace dsc_io {
 

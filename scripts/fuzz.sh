@@ -42,7 +42,8 @@ cmake --build "$build" --target vitrum_fuzz_reader vitrum >/dev/null
 formats=("$@")
 if [[ ${#formats[@]} -eq 0 ]]; then
   mapfile -t formats < <("$build/tools/vitrum" formats --format csv | tail -n +2 | cut -d, -f1)
-  formats+=(detect)
+  # ngb-stream-set: the streams of a NETZSCH .ngb-* file without the zip (fuzz/fuzz_reader.cpp).
+  formats+=(detect ngb-stream-set)
 fi
 # One seed folder per run, so that two runs over different readers may share the build.
 seeds="$build/fuzz-seeds-$$"

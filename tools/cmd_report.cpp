@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 #include <vitrum/core/error.hpp>
+#include <vitrum/instruments/netzsch_ngb.hpp>
 #include <vitrum/instruments/registry.hpp>
 #include <vitrum/report/atomic_file.hpp>
 #include <vitrum/report/example_study.hpp>
@@ -83,7 +84,14 @@ int run_report(const ReportArgs& args) {
     if (args.output.empty()) throw InvalidArgument("report: -o OUTDIR is required");
     const report::Manifest manifest = report::read_manifest(args.manifest);
     report::DatasetLoader load = [](const std::string& path, const std::string& format,
-                                    const std::string& technique) {
+                                    const std::string& technique,
+                                    const report::LoadRequest& request) {
+        if (!request.baseline_path.empty() || !request.ngb_run.empty()) {
+            NgbReadOptions ngb;
+            if (!request.ngb_run.empty()) ngb.run = parse_ngb_run(request.ngb_run);
+            ngb.baseline_path = request.baseline_path;
+            return read_netzsch_ngb_file(path, ngb);
+        }
         return builtin_readers().read_file(
             path, format, technique == "dsc" ? Technique::dsc : Technique::indentation);
     };

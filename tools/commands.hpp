@@ -26,5 +26,6 @@ void add_dsc_command(CLI::App& app, CommandList& commands);      ///< tools/cmd_
 void add_indent_command(CLI::App& app, CommandList& commands);   ///< tools/cmd_indent.cpp
 void add_cnt_command(CLI::App& app, CommandList& commands);      ///< tools/cmd_cnt.cpp
 void add_report_command(CLI::App& app, CommandList& commands);   ///< tools/cmd_report.cpp
+void add_convert_command(CLI::App& app, CommandList& commands);  ///< tools/cmd_convert.cpp
 
 }  // namespace vitrum::cli

@@ -9,6 +9,7 @@
 #include <vitrum/core/text.hpp>
 #include <vitrum/core/units.hpp>
 #include <vitrum/instruments/generic_csv.hpp>
+#include <vitrum/instruments/netzsch_ngb.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 namespace vitrum::cli {
@@ -36,6 +37,12 @@ void add_dsc_analysis_options(CLI::App& app, DscArgs& args) {
                    "crystallising) or linear")
         ->check(CLI::IsMember({"linear", "sigmoidal"}));
     app.add_flag("--sigmoidal", args.sigmoidal, "Same as --peak-baseline sigmoidal (the default)");
+    app.add_option("--ngb-run", args.ngb_run,
+                   "NETZSCH .ngb-* files: the run to analyse: sample (default), correction (the "
+                   "correction run inside a .ngb-ds3) or corrected (sample − correction)")
+        ->check(CLI::IsMember({"sample", "correction", "corrected"}));
+    app.add_option("--baseline", args.baseline,
+                   "NETZSCH .ngb-* files: subtract this baseline run (.ngb-bs3) from each FILE");
 }
 
 dsc::TemperatureWindow parse_temperature_range(const std::string& text, const std::string& option) {
@@ -104,6 +111,24 @@ dsc::DscOptions make_options(const DscArgs& args) {
 
 dsc::DscFileResult analyse_file(const std::string& path, const DscArgs& args) {
     const dsc::DscOptions options = make_options(args);
+    if (!args.ngb_run.empty() || !args.baseline.empty()) {
+        NgbReadOptions ngb;
+        if (!args.ngb_run.empty()) ngb.run = parse_ngb_run(args.ngb_run);
+        ngb.baseline_path = args.baseline;
+        try {
+            return dsc::analyse(read_netzsch_ngb_file(path, ngb), options);
+        } catch (const InvalidArgument& e) {
+            // The library names its fields; here they are flags.
+            std::string message = e.what();
+            for (const auto& [field, flag] :
+                 {std::pair<std::string, std::string>{"ngb_run", "--ngb-run"},
+                  {"baseline", "--baseline"}}) {
+                const auto at = message.find(field + " applies");
+                if (at != std::string::npos) message.replace(at, field.size(), flag);
+            }
+            throw InvalidArgument(message);
+        }
+    }
     const Dataset data =
         args.columns.empty()
             ? builtin_readers().read_file(path, args.input_format, Technique::dsc)

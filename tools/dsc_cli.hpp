@@ -27,6 +27,8 @@ struct DscArgs {
     std::string columns;        ///< generic-table column map "channel=col[:unit],…"
     std::string peak_baseline;  ///< linear | sigmoidal (default: the library's, sigmoidal)
     bool melting = false;
+    std::string ngb_run;   ///< NETZSCH .ngb-*: sample | correction | corrected ("" = sample)
+    std::string baseline;  ///< NETZSCH .ngb-*: baseline run file to subtract ("" = none)
 };
 
 /// Adds --tg-range, --tx-range, --baseline-window, --endo, --segment, --input-format,

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     add_indent_command(app, commands);
     add_cnt_command(app, commands);
     add_report_command(app, commands);
+    add_convert_command(app, commands);
     add_formats_command(app, commands);
     // A mistyped subcommand ("vitrum dsx run.txt") gets the nearest one suggested.
     if (argc > 1 && argv[1][0] != '-') {

@@ -106,6 +106,7 @@ TEST_CASE("every CSV that vitrum writes loads with a plain pandas.read_csv") {
         MESSAGE("Debian's python3-pandas is not installed: skipped");
         return;
     }
+    // Per process: ctest runs of other build trees on this machine use the same /tmp.
     const fs::path dir =
         fs::temp_directory_path() / ("vitrum-pandas-test-" + std::to_string(::getpid()));
     fs::remove_all(dir);

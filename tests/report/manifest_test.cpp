@@ -114,3 +114,38 @@ TEST_CASE("a skeleton for scanned files groups indents by folder and DSC runs by
     CHECK(j["samples"][0]["indentation"][0]["files"].size() == 2);
     CHECK(j["samples"][0]["dsc"][0]["file"] == "dsc/a.txt");
 }
+
+TEST_CASE("a DSC entry carries a NETZSCH baseline file and the run to analyse") {
+    const std::string text = manifest_with(
+        R"({"name": "fir", "deposition": "reference", "dsc": [{"file": "r13.ngb-ss3",
+            "baseline": "base/r13.ngb-bs3", "ngb_run": "corrected"}]})");
+    const auto m = parse_manifest(text, "m.json", "/study", false);
+    const auto& d = m.samples.at(0).dsc.at(0);
+    CHECK(d.baseline_file == "base/r13.ngb-bs3");
+    CHECK(d.baseline_path == "/study/base/r13.ngb-bs3");
+    CHECK(d.ngb_run == "corrected");
+    const auto plain = parse_manifest(
+        manifest_with(R"({"name": "a", "deposition": "reference", "dsc": [{"file": "x.txt"}]})"),
+        "m.json", "/study", false);
+    CHECK(plain.samples.at(0).dsc.at(0).baseline_path.empty());
+    CHECK(plain.samples.at(0).dsc.at(0).ngb_run.empty());
+}
+
+TEST_CASE("an unknown ngb_run or a missing baseline file names the key and the sample") {
+    const std::string bad_run = manifest_with(
+        R"({"name": "fir", "deposition": "reference", "dsc": [{"file": "r.ngb-ds3",
+            "ngb_run": "baseline"}]})");
+    CHECK_THROWS_WITH_AS(parse_manifest(bad_run, "m.json", ".", false),
+                         doctest::Contains("samples[0] 'fir': key 'dsc.ngb_run': must be "
+                                           "\"sample\", \"correction\" or \"corrected\""),
+                         vitrum::InvalidArgument);
+    // The sample file exists (share/testdata); its baseline does not.
+    const std::string missing = manifest_with(
+        R"({"name": "fir", "deposition": "reference", "dsc": [{"file":
+            "Douglas_Fir_STA_10K_250730_R13.ngb-ss3", "baseline": "missing.ngb-bs3"}]})");
+    const std::string folder = vitrum::test::testdata("dsc/netzsch-ngb");
+    const std::string expected =
+        "key 'dsc.baseline': file '" + folder + "/missing.ngb-bs3' does not exist";
+    CHECK_THROWS_WITH_AS(parse_manifest(missing, "m.json", folder, true),
+                         doctest::Contains(expected.c_str()), vitrum::IoError);
+}

@@ -31,10 +31,10 @@ std::vector<T> thin(const std::vector<T>& v, std::size_t limit) {
 }
 
 // Reads the file and fills checksum and format; errors are left to the caller.
-Dataset load_with_provenance(FileOutcome& out, const std::string& format,
-                             const DatasetLoader& load) {
+Dataset load_with_provenance(FileOutcome& out, const std::string& format, const DatasetLoader& load,
+                             const LoadRequest& request = {}) {
     out.sha256 = sha256_file(out.path);
-    Dataset data = load(out.path, format, out.technique);
+    Dataset data = load(out.path, format, out.technique, request);
     out.format = data.source.format_id;
     for (const std::string& w : data.warnings) out.warnings.push_back(w);
     return data;
@@ -51,7 +51,8 @@ DscFileResult analyse_dsc_file(const std::string& sample, const DscInput& input,
     out.file = input.file;
     out.path = input.path;
     try {
-        const Dataset data = load_with_provenance(out, input.format, load);
+        const Dataset data = load_with_provenance(out, input.format, load,
+                                                  LoadRequest{input.baseline_path, input.ngb_run});
         // The report's only policy: which manifest key fills which library option.
         dsc::DscOptions o;
         if (options.tg_search_lo_K && options.tg_search_hi_K)

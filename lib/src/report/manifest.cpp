@@ -156,7 +156,7 @@ SampleSpec parse_sample(const Json& j, std::size_t index, const std::string& man
         for (const Json& d : j["dsc"]) {
             if (!d.is_object() || !d.contains("file"))
                 ctx.fail("dsc", "every entry needs a 'file'");
-            check_keys(d, {"file", "heating_rate", "format"}, ctx, "dsc");
+            check_keys(d, {"file", "heating_rate", "format", "baseline", "ngb_run"}, ctx, "dsc");
             DscInput in;
             in.file = get_string(d["file"], "dsc.file", ctx);
             in.path = resolve(folder, in.file);
@@ -168,6 +168,18 @@ SampleSpec parse_sample(const Json& j, std::size_t index, const std::string& man
                     ctx.fail("dsc.heating_rate", "must be positive");
             }
             if (d.contains("format")) in.format = get_string(d["format"], "dsc.format", ctx);
+            // NETZSCH .ngb-* files: a baseline run to subtract, and which run of the file.
+            if (d.contains("baseline")) {
+                in.baseline_file = get_string(d["baseline"], "dsc.baseline", ctx);
+                in.baseline_path = resolve(folder, in.baseline_file);
+                check_exists(in.baseline_path, "dsc.baseline", ctx, check_files);
+            }
+            if (d.contains("ngb_run")) {
+                in.ngb_run = get_string(d["ngb_run"], "dsc.ngb_run", ctx);
+                if (in.ngb_run != "sample" && in.ngb_run != "correction" &&
+                    in.ngb_run != "corrected")
+                    ctx.fail("dsc.ngb_run", "must be \"sample\", \"correction\" or \"corrected\"");
+            }
             s.dsc.push_back(std::move(in));
         }
     }

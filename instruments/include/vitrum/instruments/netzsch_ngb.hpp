@@ -39,4 +39,23 @@ Dataset read_netzsch_ngb(std::string_view bytes, const std::string& path,
 ///         or the sample has a signal column the baseline lacks
 Dataset subtract_ngb_baseline(const Dataset& sample, const Dataset& baseline);
 
+/// The run named "sample", "correction" or "corrected" (the option field `ngb_run`) [enum].
+/// @throws InvalidArgument naming `ngb_run`, the text and the allowed values
+NgbRun parse_ngb_run(std::string_view text);
+
+/// How to read a NETZSCH Proteus file from disk: which run, and a separate baseline to subtract.
+struct NgbReadOptions {
+    NgbRun run = NgbRun::sample;  ///< run of the file to return (field `ngb_run`)
+    std::string baseline_path;    ///< .ngb-bs3 (or any .ngb-*) file whose sample run is
+                                  ///< subtracted (field `baseline`); empty = none [path]
+};
+
+/// Reads the .ngb-* file at `path` with `options` [SI columns, as read_netzsch_ngb]: the chosen
+/// run, minus the baseline file's run when one is given (subtract_ngb_baseline). source.path and
+/// source.format_id are filled as ReaderRegistry::read_file does.
+/// Example: `read_netzsch_ngb_file("r13.ngb-ss3", {NgbRun::sample, "baseline_r13.ngb-bs3"})`.
+/// @throws IoError when a file cannot be read; InvalidArgument when `path` or `baseline_path`
+///         is no NETZSCH .ngb-* file (naming the field); what read_netzsch_ngb throws
+Dataset read_netzsch_ngb_file(const std::string& path, const NgbReadOptions& options);
+
 }  // namespace vitrum

@@ -34,6 +34,10 @@ struct DscInput {
     std::string path;  ///< resolved path (relative to the manifest folder)
     std::optional<double> heating_rate_K_per_s;  ///< stated heating rate [K/s]
     std::string format;                          ///< reader id; empty = detect
+    std::string baseline_file;  ///< NETZSCH .ngb-*: baseline run to subtract, as written
+    std::string baseline_path;  ///< its resolved path; empty = none
+    std::string ngb_run;        ///< NETZSCH .ngb-*: "sample", "correction", "corrected"; empty =
+                                ///< the reader's default (sample)
 };
 
 /// A group of indentation files measured with the same tip and sample ν.

@@ -15,11 +15,19 @@
 /// by the reference glass and compared with the CNT critical nucleus at each sample's Tg.
 namespace vitrum::report {
 
+/// How to read one file beyond its format: the manifest's DSC keys for NETZSCH .ngb-* files.
+struct LoadRequest {
+    std::string baseline_path;  ///< baseline run to subtract (manifest `baseline`); empty = none
+    std::string ngb_run;        ///< run to read (manifest `ngb_run`); empty = the reader's default
+};
+
 /// Reads one file into a Dataset; supplied by the caller so that the library does not depend on
 /// the instrument readers. `technique` is "dsc" or "indentation"; `format` may be empty
-/// (detect). Must be callable from several threads at once.
-using DatasetLoader = std::function<Dataset(const std::string& path, const std::string& format,
-                                            const std::string& technique)>;
+/// (detect); `request` is empty except for DSC entries that carry `baseline` or `ngb_run`.
+/// Must be callable from several threads at once.
+using DatasetLoader =
+    std::function<Dataset(const std::string& path, const std::string& format,
+                          const std::string& technique, const LoadRequest& request)>;
 
 /// What happened to one input file.
 struct FileOutcome {
