@@ -141,8 +141,10 @@ std::optional<StudyFigure> dsc_curves_page(const std::vector<const SampleResult*
     // Head room for the label of the top curve.
     whole.y_range = std::make_pair(y_min - 0.04 * step, step * (static_cast<double>(n) - 0.35));
     if (tg_hi <= 0.0) {
+        // `whole` lives in the figure being replaced: copy it out first.
+        Panel kept = whole;
         f.figure = Figure(1, 1, 900, 820);
-        f.figure.panel(0) = whole;
+        f.figure.panel(0) = std::move(kept);
         return f;
     }
     // Right: the Tg region, from below the lowest Tg to just past the highest.
