@@ -14,6 +14,7 @@
 #include <vitrum/report/atomic_file.hpp>
 #include <vitrum/report/example_study.hpp>
 #include <vitrum/report/manifest.hpp>
+#include <vitrum/report/output_folder.hpp>
 #include <vitrum/report/report_writer.hpp>
 #include <vitrum/report/study.hpp>
 
@@ -30,6 +31,8 @@ struct ReportArgs {
     std::string init_folder;
     std::string example_folder;
     unsigned threads = 0;
+    bool no_png = false;
+    std::size_t progress_every = 100;
 };
 
 int run_init(const std::string& folder) {
@@ -82,7 +85,11 @@ int run_example(const std::string& folder) {
 
 int run_report(const ReportArgs& args) {
     if (args.output.empty()) throw InvalidArgument("report: -o OUTDIR is required");
-    const report::Manifest manifest = report::read_manifest(args.manifest);
+    // A listed file that is missing fails that file only (named in the report, exit code 1),
+    // like one that cannot be read; a malformed manifest still stops the run.
+    const report::Manifest manifest = report::read_manifest(args.manifest, /*check_files=*/false);
+    // Taken before the analysis, so that a second run into the same folder refuses at once.
+    const report::OutputFolderLock lock(args.output);
     report::DatasetLoader load = [](const std::string& path, const std::string& format,
                                     const std::string& technique,
                                     const report::LoadRequest& request) {
@@ -105,9 +112,18 @@ int run_report(const ReportArgs& args) {
                                      std::string(width - filled, ' '), done, total)
                       << (done == total ? "\n" : "") << std::flush;
         };
+    } else if (args.progress_every > 0) {
+        // Logs of batch jobs: one line per N files and one at the end, no carriage returns.
+        const std::size_t every = args.progress_every;
+        run.progress = [every](std::size_t done, std::size_t total) {
+            if (done % every == 0 || done == total)
+                std::cerr << fmt::format("vitrum report: {}/{} files analysed\n", done, total)
+                          << std::flush;
+        };
     }
     const report::StudyResult study = report::analyse_study(manifest, load, run);
-    const report::ReportFiles files = report::write_report(study, args.output);
+    const report::ReportFiles files =
+        report::write_report(study, lock, report::ReportOptions{!args.no_png});
     std::size_t failed = 0;
     for (const auto& s : study.samples)
         for (const auto& f : s.files)
@@ -139,9 +155,16 @@ void add_report_command(CLI::App& app, CommandList& commands) {
     sub->add_option("--generate-example", args->example_folder,
                     "Write the synthetic Cu50Zr50 example study into a folder");
     sub->add_option("-j,--threads", args->threads, "Worker threads (default: all cores)");
+    sub->add_flag("--no-png", args->no_png,
+                  "Draw figures as SVG only (embedded as SVG; faster for large studies)");
+    sub->add_option("--progress-every", args->progress_every,
+                    "When stderr is not a terminal, print one progress line per N files (0: none)")
+        ->capture_default_str();
     sub->footer(
         "Example:\n  vitrum report share/examples/cu50zr50/manifest.json -o cu50zr50-report\n"
-        "Exit code 1 when some files could not be read or analysed (the report is still written).");
+        "Exit code 1 when some files could not be read or analysed (the report is still written).\n"
+        "OUTDIR is replaced as a whole when the report is complete (a killed run leaves the\n"
+        "previous report); it must be new, empty or hold only a previous report's files.");
     commands.push_back(
         {sub, [args] {
              if (!args->init_folder.empty()) return run_init(args->init_folder);

@@ -42,9 +42,10 @@ std::string cli() { return VITRUM_CLI_PATH; }
 const fs::path& example_report() {
     static const fs::path out = [] {
         const fs::path dir = fresh_folder("example");
+        // The log goes beside the folder: the report replaces the folder as a whole.
         const int code =
             run(cli() + " report '" + vitrum::test::share("examples/cu50zr50/manifest.json") +
-                "' -o '" + dir.string() + "' > '" + (dir / "stdout.txt").string() + "' 2>&1");
+                "' -o '" + dir.string() + "' > '" + dir.string() + ".log' 2>&1");
         REQUIRE(code == 0);
         return dir;
     }();

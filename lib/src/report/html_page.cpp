@@ -205,12 +205,22 @@ std::string html_page(const StudyResult& study, const std::vector<RenderedFigure
         "provenance).</p>\n";
     out += "<h2>Figures</h2>\n";
     for (const RenderedFigure& f : figures) {
-        if (f.png_path.empty()) continue;
-        out += fmt::format(
-            "<figure id=\"fig-{}\"><img alt=\"{}\" src=\"data:image/png;base64,{}\">"
+        if (f.image_path.empty()) continue;
+        const bool svg = f.image_path.size() >= 4 &&
+                         f.image_path.compare(f.image_path.size() - 4, 4, ".svg") == 0;
+        // SVG-only reports link the files beside the page: embedded, hundreds of SVGs would
+        // make a page of 100 MB.
+        const std::string source =
+            svg ? html_escape(f.svg_file)
+                : "data:image/png;base64," + base64(read_whole_file(f.image_path));
+        const std::string figure = fmt::format(
+            "<figure id=\"fig-{}\"><img alt=\"{}\" src=\"{}\">"
             "<figcaption>{} <a href=\"{}\">SVG</a></figcaption></figure>\n",
-            html_escape(f.name), html_escape(f.caption), base64(read_whole_file(f.png_path)),
-            html_escape(f.caption), html_escape(f.svg_file));
+            html_escape(f.name), html_escape(f.caption), source, html_escape(f.caption),
+            html_escape(f.svg_file));
+        out += f.page >= 2 ? fmt::format("<details><summary>{} (page {})</summary>\n{}</details>\n",
+                                         html_escape(f.name), f.page, figure)
+                           : figure;
     }
     out += "<h2>Files</h2>\n" + file_details(study);
     out += "</body>\n</html>\n";

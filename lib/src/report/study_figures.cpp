@@ -46,12 +46,12 @@ Color curve_color(std::size_t k) {
 
 // Stacks every sample's heating curve on `p`, `step` [W/g] apart; the y range is left automatic
 // unless `window` is given, in which case only that temperature range is drawn.
-bool stack_curves(const StudyResult& study, Panel& p, double step,
+bool stack_curves(const std::vector<const SampleResult*>& samples, Panel& p, double step,
                   std::optional<std::pair<double, double>> window, double* y_min = nullptr) {
     double offset = 0.0;
     std::size_t k = 0;
     bool any = false;
-    for (const SampleResult* s : ordered(study)) {
+    for (const SampleResult* s : samples) {
         if (!s->dsc_curve || s->dsc_curve->temperature_K.empty()) continue;
         const DscCurve& c = *s->dsc_curve;
         const double scale = c.per_mass ? 1e-3 : 1e3;  // W/kg → W/g; W → mW
@@ -85,7 +85,31 @@ bool stack_curves(const StudyResult& study, Panel& p, double step,
     return any;
 }
 
-std::optional<StudyFigure> dsc_curves(const StudyResult& study) {
+// Splits `samples` into pages of at most `per_page`, as evenly as possible.
+std::vector<std::vector<const SampleResult*>> pages(const std::vector<const SampleResult*>& samples,
+                                                    std::size_t per_page) {
+    std::vector<std::vector<const SampleResult*>> out;
+    if (samples.empty()) return out;
+    const std::size_t n_pages = (samples.size() + per_page - 1) / per_page;
+    const std::size_t size = (samples.size() + n_pages - 1) / n_pages;
+    for (std::size_t i = 0; i < samples.size(); i += size)
+        out.emplace_back(
+            samples.begin() + static_cast<std::ptrdiff_t>(i),
+            samples.begin() + static_cast<std::ptrdiff_t>(std::min(samples.size(), i + size)));
+    return out;
+}
+
+// Names and captions of page `k` (0-based) of `n` of a split figure.
+void name_page(StudyFigure& f, std::size_t k, std::size_t n,
+               const std::vector<const SampleResult*>& samples) {
+    if (n < 2) return;
+    f.page = static_cast<int>(k + 1);
+    f.name += fmt::format("_{:02d}", k + 1);
+    f.caption += fmt::format(" Page {} of {}: samples {} to {}.", k + 1, n,
+                             samples.front()->spec.name, samples.back()->spec.name);
+}
+
+std::optional<StudyFigure> dsc_curves_page(const std::vector<const SampleResult*>& samples) {
     StudyFigure f{"dsc_curves",
                   "Heating curves, endotherm up and shifted vertically. Left: whole scan; right: "
                   "the glass-transition region. ▲ marks the Tg onset and ◆ the Tx onset found by "
@@ -93,7 +117,8 @@ std::optional<StudyFigure> dsc_curves(const StudyResult& study) {
                   Figure(1, 2, 1300, 820)};
     // Left: spacing by the deepest exotherm so that curves do not cross.
     double span = 0.0, tg_lo = 1e9, tg_hi = 0.0, tx_lo = 1e9;
-    for (const SampleResult& s : study.samples) {
+    for (const SampleResult* sp : samples) {
+        const SampleResult& s = *sp;
         if (!s.dsc_curve || s.dsc_curve->heat_flow_W_per_kg.empty()) continue;
         const auto [lo, hi] = std::minmax_element(s.dsc_curve->heat_flow_W_per_kg.begin(),
                                                   s.dsc_curve->heat_flow_W_per_kg.end());
@@ -110,14 +135,16 @@ std::optional<StudyFigure> dsc_curves(const StudyResult& study) {
     whole.legend = false;
     const double step = std::max(0.05, 0.45 * span);
     double y_min = 0.0;
-    if (!stack_curves(study, whole, step, std::nullopt, &y_min)) return std::nullopt;
+    if (!stack_curves(samples, whole, step, std::nullopt, &y_min)) return std::nullopt;
     std::size_t n = 0;
-    for (const SampleResult& s : study.samples) n += s.dsc_curve ? 1 : 0;
+    for (const SampleResult* s : samples) n += s->dsc_curve ? 1 : 0;
     // Head room for the label of the top curve.
     whole.y_range = std::make_pair(y_min - 0.04 * step, step * (static_cast<double>(n) - 0.35));
     if (tg_hi <= 0.0) {
+        // `whole` lives in the figure being replaced: copy it out first.
+        Panel kept = whole;
         f.figure = Figure(1, 1, 900, 820);
-        f.figure.panel(0) = whole;
+        f.figure.panel(0) = std::move(kept);
         return f;
     }
     // Right: the Tg region, from below the lowest Tg to just past the highest.
@@ -127,10 +154,29 @@ std::optional<StudyFigure> dsc_curves(const StudyResult& study) {
     zoom.legend = false;
     const double lo = std::floor(tg_lo - 45.0),
                  hi = std::ceil(std::max(tg_hi + 25.0, std::min(tx_lo, tg_hi + 40.0)));
-    stack_curves(study, zoom, 0.1, std::make_pair(lo, hi));
+    stack_curves(samples, zoom, 0.1, std::make_pair(lo, hi));
     zoom.x_range = std::make_pair(lo, hi);
     zoom.y_range = std::make_pair(-0.08, 0.1 * static_cast<double>(n) + 0.04);
     return f;
+}
+
+std::vector<StudyFigure> dsc_curves(const StudyResult& study) {
+    std::vector<const SampleResult*> with;
+    for (const SampleResult* s : ordered(study))
+        if (s->dsc_curve && !s->dsc_curve->temperature_K.empty()) with.push_back(s);
+    std::vector<StudyFigure> out;
+    const auto split = pages(with, kDscCurvesPerPage);
+    for (std::size_t k = 0; k < split.size(); ++k)
+        if (auto f = dsc_curves_page(split[k])) {
+            name_page(*f, k, split.size(), split[k]);
+            out.push_back(std::move(*f));
+        }
+    return out;
+}
+
+// Lines join the points of a few samples; many are shown as points only.
+LineStyle joined(const std::vector<double>& x) {
+    return x.size() > kDscCurvesPerPage ? LineStyle::none : LineStyle::solid;
 }
 
 // Points of samples with a deposition temperature: x from `xf`, y from `yf`.
@@ -164,14 +210,14 @@ std::optional<StudyFigure> tg_tx(const StudyResult& study) {
     Panel& a = f.figure.panel(0);
     a.x_label = "T#ddep#u / T#dg,ref#u [1]";
     a.y_label = "T#dg#u onset [K]";
-    a.line(x, tg, Style{palette(0), LineStyle::solid, 1.2, Marker::circle, 1.0, "films"});
+    a.line(x, tg, Style{palette(0), joined(x), 1.2, Marker::circle, 1.0, "films"});
     if (ref && ref->tg_onset_K)
         a.hline(*ref->tg_onset_K,
                 Style{kGrey, LineStyle::dashed, 1.2, Marker::none, 1.0, "reference"});
     Panel& b = f.figure.panel(1);
     b.x_label = a.x_label;
     b.y_label = "T#dx#u onset [K]";
-    b.line(x2, tx, Style{palette(1), LineStyle::solid, 1.2, Marker::square, 1.0, "films"});
+    b.line(x2, tx, Style{palette(1), joined(x2), 1.2, Marker::square, 1.0, "films"});
     if (ref && ref->tx_onset_K)
         b.hline(*ref->tx_onset_K,
                 Style{kGrey, LineStyle::dashed, 1.2, Marker::none, 1.0, "reference"});
@@ -192,7 +238,7 @@ std::optional<StudyFigure> delta_tx(const StudyResult& study) {
     Panel& p = f.figure.panel();
     p.x_label = "T#ddep#u / T#dg,ref#u [1]";
     p.y_label = "ΔT#dx#u = T#dx#u − T#dg#u [K]";
-    p.line(x, y, Style{palette(2), LineStyle::solid, 1.2, Marker::diamond, 1.0, "films"});
+    p.line(x, y, Style{palette(2), joined(x), 1.2, Marker::diamond, 1.0, "films"});
     const SampleResult* ref = reference(study);
     if (ref && ref->delta_tx_K)
         p.hline(*ref->delta_tx_K,
@@ -245,23 +291,14 @@ std::optional<StudyFigure> hardness_modulus(const StudyResult& study) {
     return f;
 }
 
-std::optional<StudyFigure> load_depth(const StudyResult& study) {
-    std::vector<const SampleResult*> with;
-    for (const SampleResult* s : ordered(study))
-        if (!s->indent_curves.empty()) with.push_back(s);
-    if (with.empty()) return std::nullopt;
+StudyFigure load_depth_page(const std::vector<const SampleResult*>& with, double p_max,
+                            double h_max) {
     const int cols = with.size() > 4 ? 4 : static_cast<int>(with.size());
     const int rows = static_cast<int>((with.size() + cols - 1) / cols);
     StudyFigure f{"load_depth",
                   "Load–depth curves of every usable indent, one panel per sample (after the "
                   "surface, frame-compliance and drift corrections the analysis applied).",
                   Figure(rows, cols, 300 * cols + 60, 300 * rows + 40)};
-    double p_max = 0.0, h_max = 0.0;
-    for (const SampleResult* s : with)
-        for (const IndentCurve& c : s->indent_curves) {
-            for (double v : c.load_N) p_max = std::max(p_max, v);
-            for (double v : c.depth_m) h_max = std::max(h_max, v);
-        }
     for (std::size_t i = 0; i < with.size(); ++i) {
         Panel& p = f.figure.panel(static_cast<int>(i));
         p.title = with[i]->spec.name;
@@ -279,14 +316,43 @@ std::optional<StudyFigure> load_depth(const StudyResult& study) {
     return f;
 }
 
+// One panel per sample; every page on the same axes so that pages compare at a glance.
+std::vector<StudyFigure> load_depth(const StudyResult& study) {
+    std::vector<const SampleResult*> with;
+    for (const SampleResult* s : ordered(study))
+        if (!s->indent_curves.empty()) with.push_back(s);
+    double p_max = 0.0, h_max = 0.0;
+    for (const SampleResult* s : with)
+        for (const IndentCurve& c : s->indent_curves) {
+            for (double v : c.load_N) p_max = std::max(p_max, v);
+            for (double v : c.depth_m) h_max = std::max(h_max, v);
+        }
+    std::vector<StudyFigure> out;
+    const auto split = pages(with, kLoadDepthPanelsPerPage);
+    for (std::size_t k = 0; k < split.size(); ++k) {
+        out.push_back(load_depth_page(split[k], p_max, h_max));
+        name_page(out.back(), k, split.size(), split[k]);
+    }
+    return out;
+}
+
 std::optional<StudyFigure> critical_size(const StudyResult& study) {
     if (!study.critical_size || study.critical_size->temperature_K.empty()) return std::nullopt;
     const CriticalSizeCurve& c = *study.critical_size;
+    std::vector<const SampleResult*> with_mro;
+    for (const SampleResult* s : ordered(study))
+        if (s->spec.mro_size_m) with_mro.push_back(s);
+    // Many samples: one band and one Tg line each would bury the curve; a point per sample at
+    // (Tg onset, d_MRO ± uncertainty) says the same.
+    const bool as_points = with_mro.size() > kMroBandsMax;
     StudyFigure f{"critical_size",
                   fmt::format("Critical nucleus diameter d*(T) from classical nucleation theory "
-                              "({}); bands: measured MRO domain sizes ± uncertainty; dotted "
-                              "lines: each sample's Tg onset.",
-                              c.material),
+                              "({}); {}",
+                              c.material,
+                              as_points ? "points: each sample's measured MRO domain size ± "
+                                          "uncertainty at its Tg onset."
+                                        : "bands: measured MRO domain sizes ± uncertainty; "
+                                          "dotted lines: each sample's Tg onset."),
                   Figure(1, 1, 900, 600)};
     Panel& p = f.figure.panel();
     p.x_label = "Temperature T [K]";
@@ -294,18 +360,27 @@ std::optional<StudyFigure> critical_size(const StudyResult& study) {
     std::vector<double> d;
     for (double v : c.diameter_m) d.push_back(v * 1e9);
     double d_top = 0.0;
-    std::size_t k = 0;
-    for (const SampleResult* s : ordered(study)) {
-        if (s->spec.mro_size_m) {
-            const double m = *s->spec.mro_size_m * 1e9,
-                         u = s->spec.mro_uncertainty_m.value_or(0.0) * 1e9;
+    std::vector<double> tg, mro, mro_err;
+    for (std::size_t k = 0; k < with_mro.size(); ++k) {
+        const SampleResult* s = with_mro[k];
+        const double m = *s->spec.mro_size_m * 1e9,
+                     u = s->spec.mro_uncertainty_m.value_or(0.0) * 1e9;
+        d_top = std::max(d_top, m + u);
+        if (!as_points) {
             p.y_band(m - u, m + u, palette(k + 2), 0.30, fmt::format("d#dMRO#u {}", s->spec.name));
-            d_top = std::max(d_top, m + u);
-            ++k;
+        } else if (s->tg_onset_K) {
+            tg.push_back(*s->tg_onset_K);
+            mro.push_back(m);
+            mro_err.push_back(u);
         }
     }
-    for (const SampleResult* s : ordered(study))
-        if (s->tg_onset_K) p.vline(*s->tg_onset_K, Style{kGrey, LineStyle::dotted, 1.0});
+    if (as_points)
+        p.error_bars(
+            tg, mro, mro_err,
+            Style{palette(2), LineStyle::none, 1.0, Marker::circle, 0.7, "d#dMRO#u at T#dg#u"});
+    else
+        for (const SampleResult* s : ordered(study))
+            if (s->tg_onset_K) p.vline(*s->tg_onset_K, Style{kGrey, LineStyle::dotted, 1.0});
     p.line(c.temperature_K, d,
            Style{kBlack, LineStyle::solid, 2.0, Marker::none, 1.0, "d*(T), CNT"});
     // Show the range that matters: up to about twice the largest domain or the d* at Tx.
@@ -318,9 +393,11 @@ std::optional<StudyFigure> critical_size(const StudyResult& study) {
 
 std::vector<StudyFigure> study_figures(const StudyResult& study) {
     std::vector<StudyFigure> out;
-    for (auto build : {dsc_curves, tg_tx, delta_tx, hardness_modulus, load_depth, critical_size}) {
+    for (StudyFigure& f : dsc_curves(study)) out.push_back(std::move(f));
+    for (auto build : {tg_tx, delta_tx, hardness_modulus})
         if (auto f = build(study)) out.push_back(std::move(*f));
-    }
+    for (StudyFigure& f : load_depth(study)) out.push_back(std::move(f));
+    if (auto f = critical_size(study)) out.push_back(std::move(*f));
     return out;
 }
 
