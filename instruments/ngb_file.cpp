@@ -52,4 +52,17 @@ Dataset read_netzsch_ngb_file(const std::string& path, const NgbReadOptions& opt
     return data;
 }
 
+Dataset read_study_file(const std::string& path, const std::string& format_id,
+                        const std::string& technique, const std::string& baseline_path,
+                        const std::string& ngb_run) {
+    if (!baseline_path.empty() || !ngb_run.empty()) {
+        NgbReadOptions ngb;
+        if (!ngb_run.empty()) ngb.run = parse_ngb_run(ngb_run);
+        ngb.baseline_path = baseline_path;
+        return read_netzsch_ngb_file(path, ngb);
+    }
+    return builtin_readers().read_file(
+        path, format_id, technique == "dsc" ? Technique::dsc : Technique::indentation);
+}
+
 }  // namespace vitrum

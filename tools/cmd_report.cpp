@@ -90,17 +90,10 @@ int run_report(const ReportArgs& args) {
     const report::Manifest manifest = report::read_manifest(args.manifest, /*check_files=*/false);
     // Taken before the analysis, so that a second run into the same folder refuses at once.
     const report::OutputFolderLock lock(args.output);
-    report::DatasetLoader load = [](const std::string& path, const std::string& format,
-                                    const std::string& technique,
-                                    const report::LoadRequest& request) {
-        if (!request.baseline_path.empty() || !request.ngb_run.empty()) {
-            NgbReadOptions ngb;
-            if (!request.ngb_run.empty()) ngb.run = parse_ngb_run(request.ngb_run);
-            ngb.baseline_path = request.baseline_path;
-            return read_netzsch_ngb_file(path, ngb);
-        }
-        return builtin_readers().read_file(
-            path, format, technique == "dsc" ? Technique::dsc : Technique::indentation);
+    const report::DatasetLoader load = [](const std::string& path, const std::string& format,
+                                          const std::string& technique,
+                                          const report::LoadRequest& request) {
+        return read_study_file(path, format, technique, request.baseline_path, request.ngb_run);
     };
     report::StudyRunOptions run;
     run.threads = args.threads;

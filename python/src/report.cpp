@@ -3,8 +3,10 @@
 // vitrum.report: the calls `vitrum report MANIFEST -o DIR` makes, without the GIL.
 #include <pybind11/stl.h>
 
+#include <vitrum/instruments/netzsch_ngb.hpp>
 #include <vitrum/instruments/registry.hpp>
 #include <vitrum/report/manifest.hpp>
+#include <vitrum/report/output_folder.hpp>
 #include <vitrum/report/report_writer.hpp>
 #include <vitrum/report/study.hpp>
 
@@ -24,17 +26,21 @@ void bind_report(py::module_& m) {
             bool complete = false;
             {
                 py::gil_scoped_release release;
-                const report::Manifest manifest = report::read_manifest(manifest_file);
-                const report::DatasetLoader load = [](const std::string& path,
-                                                      const std::string& format,
-                                                      const std::string& technique) {
-                    return builtin_readers().read_file(
-                        path, format, technique == "dsc" ? Technique::dsc : Technique::indentation);
-                };
+                // As `vitrum report`: a missing input fails that file only, and the output
+                // folder is locked while the report is written.
+                const report::Manifest manifest =
+                    report::read_manifest(manifest_file, /*check_files=*/false);
+                const report::OutputFolderLock lock(folder);
+                const report::DatasetLoader load =
+                    [](const std::string& path, const std::string& format,
+                       const std::string& technique, const report::LoadRequest& request) {
+                        return read_study_file(path, format, technique, request.baseline_path,
+                                               request.ngb_run);
+                    };
                 report::StudyRunOptions run;
                 run.threads = threads;
                 const report::StudyResult study = report::analyse_study(manifest, load, run);
-                files = report::write_report(study, folder);
+                files = report::write_report(study, lock);
                 for (const auto& s : study.samples)
                     for (const auto& f : s.files)
                         if (!f.ok) failed.push_back(s.spec.name + ": " + f.file + ": " + f.error);

@@ -58,4 +58,13 @@ struct NgbReadOptions {
 ///         is no NETZSCH .ngb-* file (naming the field); what read_netzsch_ngb throws
 Dataset read_netzsch_ngb_file(const std::string& path, const NgbReadOptions& options);
 
+/// Reads any file the way a study manifest entry asks: with a baseline to subtract or an ngb run
+/// named, through read_netzsch_ngb_file; otherwise detected (or `format_id`) by the built-in
+/// registry for `technique` ("dsc" or "indentation"). The one loader of `vitrum report` and of
+/// the Python module's report [SI columns].
+/// @throws what read_netzsch_ngb_file and ReaderRegistry::read_file throw.
+Dataset read_study_file(const std::string& path, const std::string& format_id,
+                        const std::string& technique, const std::string& baseline_path,
+                        const std::string& ngb_run);
+
 }  // namespace vitrum
