@@ -6,7 +6,7 @@
 #include <map>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
-#include <vitrum/indent/statistics.hpp>
+#include <vitrum/core/statistics.hpp>
 
 #include "indent_cli.hpp"
 
@@ -95,7 +95,7 @@ ResultTable indent_summary_table(const std::vector<AnalysedIndent>& indents) {
     }
     for (const auto& file : order) {
         const auto& [e, h] = per_file[file];
-        const auto se = indent::describe(e), sh = indent::describe(h);
+        const auto se = describe(e), sh = describe(h);
         std::string flagged;
         for (std::size_t i = 0; i < e.size(); ++i) {
             if (se.outlier[i] || sh.outlier[i])

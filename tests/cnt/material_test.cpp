@@ -7,7 +7,7 @@
 #include <fstream>
 #include <regex>
 #include <string>
-#include <vitrum/cnt/json_schema.hpp>
+#include <vitrum/core/json_schema.hpp>
 #include <vitrum/cnt/material.hpp>
 #include <vitrum/core/error.hpp>
 
@@ -47,7 +47,7 @@ TEST_CASE("every shipped material file follows the schema and loads") {
         if (entry.path().extension() != ".json") continue;
         CAPTURE(entry.path().string());
         const auto doc = nlohmann::json::parse(read_text(entry.path().string()));
-        const auto problems = validate_json_schema(doc, schema);
+        const auto problems = vitrum::validate_json_schema(doc, schema);
         CHECK(problems.empty());
         const auto m = load_material(entry.path().string());
         CHECK(m.id == entry.path().stem().string());

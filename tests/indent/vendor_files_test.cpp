@@ -9,7 +9,7 @@
 #include <vitrum/indent/csm.hpp>
 #include <vitrum/indent/file_analysis.hpp>
 #include <vitrum/indent/quasi_static.hpp>
-#include <vitrum/indent/statistics.hpp>
+#include <vitrum/core/statistics.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-#include <vitrum/cnt/json_schema.hpp>
+#include <vitrum/core/json_schema.hpp>
 #include <vitrum/cnt/material.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/units.hpp>

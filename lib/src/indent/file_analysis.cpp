@@ -8,7 +8,7 @@
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/indent/file_analysis.hpp>
-#include <vitrum/indent/statistics.hpp>
+#include <vitrum/core/statistics.hpp>
 
 namespace vitrum::indent {
 namespace {

@@ -11,7 +11,7 @@
 #include <vitrum/cnt/nucleation.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/core/version.hpp>
-#include <vitrum/indent/statistics.hpp>
+#include <vitrum/core/statistics.hpp>
 #include <vitrum/report/study.hpp>
 
 #include "file_analysis.hpp"
@@ -88,8 +88,8 @@ void gather_indentation(SampleResult& s, const std::vector<detail::IndentFileRes
     }
     s.indents = s.indent_hardness_Pa.size();
     if (s.indents == 0) return;
-    const indent::SampleStatistics h = indent::describe(s.indent_hardness_Pa);
-    const indent::SampleStatistics e = indent::describe(s.indent_modulus_Pa);
+    const SampleStatistics h = describe(s.indent_hardness_Pa);
+    const SampleStatistics e = describe(s.indent_modulus_Pa);
     s.hardness_Pa = h.mean;
     s.modulus_Pa = e.mean;
     if (s.indents > 1) {

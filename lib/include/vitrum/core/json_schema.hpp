@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace vitrum::cnt {
+namespace vitrum {
 
 /// Checks a JSON document against a JSON Schema, supporting the subset vitrum's own schemas
 /// use: type, required, properties, additionalProperties (bool or schema), enum, minLength,
@@ -17,4 +17,4 @@ namespace vitrum::cnt {
 std::vector<std::string> validate_json_schema(const nlohmann::json& document,
                                               const nlohmann::json& schema);
 
-}  // namespace vitrum::cnt
+}  // namespace vitrum

@@ -4,10 +4,10 @@
 
 #include <regex>
 #include <set>
-#include <vitrum/cnt/json_schema.hpp>
+#include <vitrum/core/json_schema.hpp>
 #include <vitrum/core/error.hpp>
 
-namespace vitrum::cnt {
+namespace vitrum {
 namespace {
 
 using nlohmann::json;
@@ -177,4 +177,4 @@ std::vector<std::string> validate_json_schema(const nlohmann::json& document,
     return std::move(v.problems);
 }
 
-}  // namespace vitrum::cnt
+}  // namespace vitrum

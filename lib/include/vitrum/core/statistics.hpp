@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace vitrum::indent {
+namespace vitrum {
 
 /// Summary of one quantity over indents (or cycles) of a sample [unit of the values].
 struct SampleStatistics {
@@ -24,4 +24,4 @@ struct SampleStatistics {
 /// @param outlier_threshold k in robust σ units (3.5 is the usual modified z-score limit)
 SampleStatistics describe(const std::vector<double>& values, double outlier_threshold = 3.5);
 
-}  // namespace vitrum::indent
+}  // namespace vitrum

@@ -1,12 +1,12 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/cnt/json_schema.hpp>
+#include <vitrum/core/json_schema.hpp>
 #include <vitrum/core/error.hpp>
 
 #include "check.hpp"
 
 using nlohmann::json;
-using vitrum::cnt::validate_json_schema;
+using vitrum::validate_json_schema;
 
 namespace {
 

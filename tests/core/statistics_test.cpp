@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <cmath>
 #include <vitrum/core/error.hpp>
-#include <vitrum/indent/statistics.hpp>
+#include <vitrum/core/statistics.hpp>
 
 #include "check.hpp"
 
 using namespace vitrum;
-using namespace vitrum::indent;
 
 TEST_CASE("describe gives mean, sample sd, median, MAD and flags one outlier") {
     // FS_XP Results sheet E per test [GPa] (indentation.md §1.5b): mean 77.722 ± 1.663.

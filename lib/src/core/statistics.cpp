@@ -6,9 +6,9 @@
 #include <cmath>
 #include <limits>
 #include <vitrum/core/error.hpp>
-#include <vitrum/indent/statistics.hpp>
+#include <vitrum/core/statistics.hpp>
 
-namespace vitrum::indent {
+namespace vitrum {
 
 namespace {
 double median_sorted(const std::vector<double>& v) {
@@ -57,4 +57,4 @@ SampleStatistics describe(const std::vector<double>& values, double outlier_thre
     return s;
 }
 
-}  // namespace vitrum::indent
+}  // namespace vitrum
