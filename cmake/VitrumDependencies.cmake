@@ -15,6 +15,7 @@ find_library(VITRUM_HDF5_HL_LIBRARY NAMES hdf5_hl hdf5_serial_hl HINTS ${HDF5_LI
 pkg_check_modules(GSF REQUIRED IMPORTED_TARGET libgsf-1)
 find_package(ZLIB REQUIRED)  # HDF5 chunks are checked before libhdf5 unpacks them
 pkg_check_modules(PLPLOT REQUIRED IMPORTED_TARGET plplot)
+pkg_check_modules(LIBMD REQUIRED IMPORTED_TARGET libmd)  # SHA-256 of report inputs
 if(VITRUM_BUILD_TESTS)
   find_package(doctest REQUIRED)
 endif()

@@ -192,10 +192,11 @@ public:
         return technique_ == Technique::dsc ? "generic-csv" : "generic-csv-indent";
     }
     std::string_view description() const override {
-        return technique_ == Technique::dsc ? "Any delimited table with a header (temperature, "
-                                              "time, heat flow …); map columns with --columns"
-                                            : "Any delimited table with a header (depth, load, "
-                                              "time …); map columns with --columns";
+        return technique_ == Technique::dsc
+                   ? "Any delimited table with a header (temperature, "
+                     "time, heat flow …); map columns with a column map (vitrum: --columns)"
+                   : "Any delimited table with a header (depth, load, "
+                     "time …); map columns with a column map (vitrum: --columns)";
     }
     Technique technique() const override { return technique_; }
     std::string_view extensions() const override { return ".csv .txt .tsv .dat"; }
@@ -283,7 +284,7 @@ public:
             const auto k = find_source(src, cells);
             if (!k) {
                 throw InvalidArgument(fmt::format(
-                    "--columns: {} names no column of {} (columns: {})", channel_name, path, [&] {
+                    "column map: {} names no column of {} (columns: {})", channel_name, path, [&] {
                         std::string all;
                         for (const auto& c : cells)
                             all += (all.empty() ? "'" : ", '") + c.full + "'";
@@ -307,7 +308,7 @@ public:
                     (!is_unit(cells[k].unit) ||
                      parse_unit(cells[k].unit).dimension != parse_unit(want).dimension)) {
                     throw UnitError(fmt::format(
-                        "--columns: column '{}' of {} has unit '{}', which cannot be {} [{}]",
+                        "column map: column '{}' of {} has unit '{}', which cannot be {} [{}]",
                         cells[k].full, path, cells[k].unit, forced[k], want));
                 }
                 if (cells[k].unit.empty() && forced[k] != channel::segment) {
@@ -320,7 +321,7 @@ public:
             } else if (cells[k].unit.empty() && names_a_channel(cells[k].name)) {
                 data.warnings.push_back(fmt::format(
                     "column '{}' has no unit, so it is kept under its own name; map it with a unit "
-                    "(--columns time={}:s)",
+                    "(column map time={}:s)",
                     cells[k].full, cells[k].name));
             }
             taken.push_back(c.name);
@@ -346,12 +347,12 @@ ColumnMap ColumnMap::parse(std::string_view spec) {
         const auto eq = entry.find('=');
         if (eq == std::string_view::npos || eq == 0 || eq + 1 >= entry.size()) {
             throw InvalidArgument(
-                fmt::format("--columns: '{}' is not channel=column[:unit]", std::string(entry)));
+                fmt::format("column map: '{}' is not channel=column[:unit]", std::string(entry)));
         }
         const std::string name = text::to_lower(text::trim(entry.substr(0, eq)));
         if (!mappable_channels().count(name)) {
-            throw InvalidArgument(fmt::format("--columns: unknown channel '{}' (allowed: {})", name,
-                                              allowed_channels()));
+            throw InvalidArgument(fmt::format("column map: unknown channel '{}' (allowed: {})",
+                                              name, allowed_channels()));
         }
         std::string_view source = text::trim(entry.substr(eq + 1));
         ColumnSource src;
@@ -359,8 +360,8 @@ ColumnMap ColumnMap::parse(std::string_view spec) {
             src.unit = std::string(text::trim(source.substr(colon + 1)));
             source = text::trim(source.substr(0, colon));
             if (!is_unit(src.unit)) {
-                throw InvalidArgument(fmt::format("--columns: '{}' in '{}' is not a unit", src.unit,
-                                                  std::string(entry)));
+                throw InvalidArgument(fmt::format("column map: '{}' in '{}' is not a unit",
+                                                  src.unit, std::string(entry)));
             }
         }
         double index = 0.0;

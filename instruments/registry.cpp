@@ -128,8 +128,7 @@ Dataset ReaderRegistry::read_file(const std::string& path, const std::string& fo
         if (file->size() == 0) throw FormatError(fmt::format("{}: file is empty", path));
         reader = find(format_id);
         if (reader == nullptr) {
-            throw InvalidArgument(fmt::format(
-                "--input-format: unknown format '{}' (see `vitrum formats`)", format_id));
+            throw InvalidArgument(fmt::format("unknown format id '{}'", format_id));
         }
     } else {
         // Detection reads the first block only: an unknown file of any size is refused at once.
@@ -139,7 +138,7 @@ Dataset ReaderRegistry::read_file(const std::string& path, const std::string& fo
         if (reader == nullptr) {
             throw FormatError(fmt::format(
                 "{}: no reader recognises this file (run `vitrum formats` for the list; "
-                "force one with --input-format)",
+                "or name the format id explicitly)",
                 path));
         }
         file.emplace(path, max_file_bytes);

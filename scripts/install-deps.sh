@@ -2,18 +2,22 @@
 # Installs the Debian packages vitrum needs to build, test and draw figures.
 # Idempotent and non-interactive; run as root (or with sudo). Usage:
 #   scripts/install-deps.sh            # build + run
-#   scripts/install-deps.sh --tests    # also what the test suite uses (chromium, clang, zip)
+#   scripts/install-deps.sh --tests    # also what the test suite uses (chromium, clang, zip,
+#                                      # pytest, dask.distributed, nbconvert for the Python module)
 #   scripts/install-deps.sh --bench    # also what scripts/bench.sh compares with (pandas)
 set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config git
   libeigen3-dev libboost-dev libgsl-dev nlohmann-json3-dev libfmt-dev doctest-dev libcli11-dev
-  libgsf-1-dev libzip-dev libpugixml-dev libhdf5-dev zlib1g-dev libvalijson-dev
+  libgsf-1-dev libzip-dev libpugixml-dev libhdf5-dev zlib1g-dev libvalijson-dev libmd-dev
   libplplot-dev plplot-driver-cairo fonts-dejavu-core
+  pybind11-dev python3-dev python3-numpy
 )
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(chromium clang libclang-rt-14-dev zip unzip clang-format python3 python3-pandas)
+  packages+=(chromium clang libclang-rt-14-dev zip unzip clang-format python3 python3-pandas
+             python3-pytest python3-matplotlib python3-distributed python3-ipykernel
+             python3-nbconvert jupyter-nbconvert)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(python3 python3-pandas time)

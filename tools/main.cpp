@@ -8,6 +8,7 @@
 #include <vitrum/core/version.hpp>
 
 #include "commands.hpp"
+#include "output.hpp"
 
 int main(int argc, char** argv) {
     vitrum::keep_freed_memory();  // freed pages are reused, not faulted in again (issue 19)
@@ -26,6 +27,21 @@ int main(int argc, char** argv) {
     add_cnt_command(app, commands);
     add_report_command(app, commands);
     add_formats_command(app, commands);
+    // A mistyped subcommand ("vitrum dsx run.txt") gets the nearest one suggested.
+    if (argc > 1 && argv[1][0] != '-') {
+        const std::string typed = argv[1];
+        bool known = false;
+        for (const auto& command : commands) known = known || command.app->get_name() == typed;
+        if (!known) {
+            std::vector<std::string> names;
+            for (const auto& command : commands) names.push_back(command.app->get_name());
+            std::cerr << "vitrum: '" << typed << "' is not a command";
+            if (const std::string near = nearest_name(typed, names); !near.empty())
+                std::cerr << "; did you mean 'vitrum " << near << "'?";
+            std::cerr << "\nRun `vitrum --help` for the list of commands.\n";
+            return kExitUsage;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -37,10 +53,10 @@ int main(int argc, char** argv) {
             if (command.app->parsed()) return command.run();
         }
     } catch (const vitrum::InvalidArgument& e) {
-        std::cerr << "vitrum: " << e.what() << '\n';
+        std::cerr << "vitrum: " << in_flag_terms(e.what()) << '\n';
         return kExitUsage;
     } catch (const vitrum::Error& e) {
-        std::cerr << "vitrum: error: " << e.what() << '\n';
+        std::cerr << "vitrum: error: " << in_flag_terms(e.what()) << '\n';
         return kExitSomeFailed;
     }
     return kExitUsage;

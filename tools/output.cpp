@@ -176,7 +176,79 @@ int report_failures(const std::string& command, std::size_t total,
     return 1;
 }
 
-std::string with_file(const std::string& path, const std::string& message) {
+std::string in_flag_terms(const std::string& message) {
+    static const std::pair<const char*, const char*> names[] = {
+        {"tg_search_K", "--tg-range"},
+        {"tx_search_K", "--tx-range"},
+        {"tg_baseline_width_K", "--baseline-window"},
+        {"tg_baseline_before_K", "--baseline-window (first window)"},
+        {"tg_baseline_after_K", "--baseline-window (second window)"},
+        {"sample_poisson_ratio", "--nu"},
+        {"tip_poisson_ratio", "--tip-nu"},
+        {"tip_modulus_Pa", "--tip-modulus"},
+        {"unload_fit_lower", "--window (lower end)"},
+        {"unload_fit_upper", "--window (upper end)"},
+        {"frame_stiffness_N_per_m", "--frame-stiffness"},
+        {"csm_min_depth_m", "--depth-window (lower end)"},
+        {"csm_max_depth_m", "--depth-window (upper end)"},
+        {"column map", "--columns"},
+        {"unknown format id", "--input-format: unknown format"},
+    };
+    const auto word_char = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    };
+    std::string out = message;
+    for (const auto& [field, flag] : names) {
+        const std::string f = field;
+        for (std::size_t at = out.find(f); at != std::string::npos; at = out.find(f, at)) {
+            const bool starts = at == 0 || !word_char(out[at - 1]);
+            const bool ends = at + f.size() >= out.size() || !word_char(out[at + f.size()]);
+            if (starts && ends) {
+                out.replace(at, f.size(), flag);
+                at += std::string(flag).size();
+            } else {
+                at += f.size();
+            }
+        }
+    }
+    return out;
+}
+
+std::string nearest_name(const std::string& typed, const std::vector<std::string>& candidates) {
+    // Levenshtein distance, one row at a time.
+    const auto distance = [](const std::string& a, const std::string& b) {
+        std::vector<std::size_t> row(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            std::size_t diagonal = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                const std::size_t above = row[j];
+                row[j] =
+                    std::min({row[j] + 1, row[j - 1] + 1,
+                              diagonal + (std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                                                  std::tolower(static_cast<unsigned char>(b[j - 1]))
+                                              ? 0
+                                              : 1)});
+                diagonal = above;
+            }
+        }
+        return row[b.size()];
+    };
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, typed.size() / 3) + 1;
+    for (const auto& c : candidates) {
+        const std::size_t d = distance(typed, c);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+std::string with_file(const std::string& path, const std::string& raw) {
+    const std::string message = in_flag_terms(raw);
     if (message.compare(0, path.size(), path) == 0) return message;
     return path + ": " + message;
 }

@@ -53,4 +53,13 @@ void check_input_format(const std::string& format_id);
 int report_failures(const std::string& command, std::size_t total,
                     const std::vector<std::string>& failed);
 
+/// A library message with its option field names replaced by the flags a user types
+/// ("sample_poisson_ratio must lie in …" → "--nu must lie in …"): the one place where library
+/// names meet command-line names.
+std::string in_flag_terms(const std::string& message);
+
+/// The candidate closest to `typed` by edit distance, when within a third of its length
+/// (at least 2 edits); empty otherwise.
+std::string nearest_name(const std::string& typed, const std::vector<std::string>& candidates);
+
 }  // namespace vitrum::cli

@@ -284,3 +284,20 @@ TEST_CASE("vitrum dsc --columns reads any table through the column map and refus
     CHECK(bad.status == 2);
     CHECK(bad.err.find("unknown channel 'bogus'") != std::string::npos);
 }
+
+TEST_CASE("a mistyped subcommand gets the nearest one suggested and exits 2") {
+    const Run r = vitrum_cli("dsx run.txt");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("'dsx' is not a command; did you mean 'vitrum dsc'?") != std::string::npos);
+    const Run far = vitrum_cli("zzzzzz");
+    CHECK(far.status == 2);
+    CHECK(far.err.find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("library option errors reach the user under the flag they typed") {
+    // IndentFileOptions::validate names sample_poisson_ratio; the CLI says --nu.
+    const Run r = vitrum_cli("indent --nu 0.7 " + data("indentation/micromechanics/FQ.xls"));
+    CHECK(r.status == 2);
+    CHECK(r.err.find("--nu must lie in (−1, 0.5), got 0.7") != std::string::npos);
+    CHECK(r.err.find("sample_poisson_ratio") == std::string::npos);
+}

@@ -3,6 +3,7 @@
 // The one result vocabulary (share/schemas/results.schema.json), checked with valijson on what
 // the CLI prints, and every CSV readable by pandas.read_csv (Debian's python3-pandas).
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -30,7 +31,8 @@ std::string slurp(const fs::path& p) {
 }
 
 std::string run_stdout(const std::string& args) {
-    const fs::path out = fs::temp_directory_path() / "vitrum-schema-test.out";
+    const fs::path out =
+        fs::temp_directory_path() / ("vitrum-schema-test-" + std::to_string(::getpid()) + ".out");
     const std::string cmd =
         std::string("'") + VITRUM_CLI_PATH + "' " + args + " > '" + out.string() + "' 2>/dev/null";
     (void)std::system(cmd.c_str());
@@ -104,7 +106,8 @@ TEST_CASE("every CSV that vitrum writes loads with a plain pandas.read_csv") {
         MESSAGE("Debian's python3-pandas is not installed: skipped");
         return;
     }
-    const fs::path dir = fs::temp_directory_path() / "vitrum-pandas-test";
+    const fs::path dir =
+        fs::temp_directory_path() / ("vitrum-pandas-test-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const auto save = [&](const std::string& name, const std::string& args) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -19,10 +20,14 @@ using namespace vitrum;
 namespace {
 
 // A fresh directory under the system's temporary folder, removed at the end of the test.
+// ctest runs cases as parallel processes with the same rand() sequence: pid + counter.
+static int temp_dir_counter = 0;
+
 struct TempDir {
     fs::path path;
     TempDir() {
-        path = fs::temp_directory_path() / ("vitrum-mapped-" + std::to_string(std::rand()));
+        path = fs::temp_directory_path() / ("vitrum-mapped-" + std::to_string(::getpid()) + "-" +
+                                            std::to_string(++temp_dir_counter));
         fs::create_directories(path);
     }
     ~TempDir() {

@@ -79,12 +79,12 @@ TEST_CASE(
     CHECK_FALSE(s.has(channel::temperature));
     CHECK(s.has("Temperature"));
     REQUIRE(d.warnings.size() == 3);
-    CHECK(d.warnings[1].find("--columns") != std::string::npos);
+    CHECK(d.warnings[1].find("column map time=") != std::string::npos);
 }
 
 TEST_CASE("generic-csv refuses bad maps, wrong dimensions, corrupted numbers and non-tables") {
     CHECK_THROWS_WITH_AS(ColumnMap::parse("heatflow=2"),
-                         doctest::Contains("--columns: unknown channel 'heatflow'"),
+                         doctest::Contains("column map: unknown channel 'heatflow'"),
                          InvalidArgument);
     CHECK_THROWS_WITH_AS(ColumnMap::parse("time"),
                          doctest::Contains("'time' is not channel=column[:unit]"), InvalidArgument);

@@ -19,10 +19,14 @@ using namespace vitrum;
 
 namespace {
 
+// ctest runs cases as parallel processes with the same rand() sequence: pid + counter.
+static int temp_dir_counter = 0;
+
 struct TempDir {
     fs::path path;
     TempDir() {
-        path = fs::temp_directory_path() / ("vitrum-registry-" + std::to_string(std::rand()));
+        path = fs::temp_directory_path() / ("vitrum-registry-" + std::to_string(::getpid()) + "-" +
+                                            std::to_string(++temp_dir_counter));
         fs::create_directories(path);
     }
     ~TempDir() {

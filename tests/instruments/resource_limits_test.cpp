@@ -6,6 +6,8 @@
 // program replaces the global operator new and records the largest single request while a read
 // runs. (Memory libhdf5/libzip take with malloc is not seen; their inputs are bounded by the
 // claims checked in the readers.)
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
@@ -299,7 +301,7 @@ TEST_CASE("an HDF5 dataspace claiming 10^9 values fails cleanly without allocati
 
 TEST_CASE("a 2 GB file is refused before it is read") {
     const fs::path dir =
-        fs::temp_directory_path() / ("vitrum-resource-" + std::to_string(std::rand()));
+        fs::temp_directory_path() / ("vitrum-resource-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     for (const char* name : {"big.txt", "big.hld", "big.hdf5", "big.xls", "big.xlsx", "big.zip"}) {
         const fs::path path = dir / name;

@@ -114,6 +114,19 @@ std::vector<ExampleSample> example_samples() {
     return out;
 }
 
+double kissinger_shifted_onset_K(double onset_K, double from_K_per_s, double to_K_per_s,
+                                 double energy_J_per_mol) {
+    // ln(β/T²) + E/(R T) is the same at both rates: solve for T by fixed-point iteration
+    // (contracting, since E/(R T) ≫ 2 for any glass).
+    constexpr double kGasConstant = 8.314462618;  // J/(mol K), CODATA 2018 exact
+    const double c =
+        std::log(from_K_per_s / (onset_K * onset_K)) + energy_J_per_mol / (kGasConstant * onset_K);
+    double T = onset_K;
+    for (int i = 0; i < 100; ++i)
+        T = energy_J_per_mol / (kGasConstant * (c - std::log(to_K_per_s / (T * T))));
+    return T;
+}
+
 std::string example_dsc_file(const ExampleSample& s, const ExampleSettings& cfg) {
     Noise noise(cfg.seed, "dsc/" + s.name);
     const double beta = cfg.heating_rate_K_per_s;

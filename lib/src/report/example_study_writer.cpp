@@ -147,6 +147,22 @@ std::vector<std::string> write_example_study(const std::string& folder,
         }
         indent_files.push_back(files);
     }
+    // A heating-rate series of the ribbon for Kissinger / isoconversional examples: the
+    // crystallisation peak moves with β as Kissinger's relation ln(β/Tp²) = C − E/(R Tp) with
+    // an illustrative E = 350 kJ/mol (synthetic data; the order of Cu–Zr glass values).
+    fs::create_directories(fs::path(folder) / "kinetics", ec);
+    if (ec) throw IoError(fmt::format("cannot create '{}/kinetics': {}", folder, ec.message()));
+    const ExampleSample& ribbon = samples.front();
+    for (const double rate_K_per_min : {5.0, 10.0, 20.0, 40.0}) {
+        ExampleSettings rate_cfg = cfg;
+        rate_cfg.heating_rate_K_per_s = rate_K_per_min / 60.0;
+        ExampleSample r = ribbon;
+        r.name = fmt::format("{}_{:02.0f}Kmin", ribbon.name, rate_K_per_min);
+        r.tx_onset_K = kissinger_shifted_onset_K(ribbon.tx_onset_K, cfg.heating_rate_K_per_s,
+                                                 rate_cfg.heating_rate_K_per_s,
+                                                 kExampleKissingerEnergy_J_per_mol);
+        put("kinetics/" + r.name + ".txt", example_dsc_file(r, rate_cfg));
+    }
     put("manifest.json", manifest_json(samples, cfg, indent_files).dump(2) + "\n");
     put("README.md", readme_text(samples, cfg));
     return written;

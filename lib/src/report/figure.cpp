@@ -15,13 +15,13 @@
 #include <string>
 #include <vector>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/plot.hpp>
 #include <vitrum/report/atomic_file.hpp>
-#include <vitrum/report/figure.hpp>
 
 #include "figure_layout.hpp"
 #include "figure_svg.hpp"
 
-namespace vitrum::report {
+namespace vitrum::plot {
 
 using detail::axis_value;
 using detail::finite;
@@ -386,7 +386,7 @@ void Figure::save(const std::string& path) const {
     std::lock_guard<std::mutex> lock(plplot_mutex());
     StreamGuard guard;
     guard.temp_path =
-        temporary_path_for((target.has_parent_path() ? target : "./" / target).string());
+        report::temporary_path_for((target.has_parent_path() ? target : "./" / target).string());
     {
         // Open the temporary file ourselves first: PLplot would treat failure as fatal.
         std::FILE* probe = std::fopen(guard.temp_path.c_str(), "wb");
@@ -459,4 +459,4 @@ void Figure::save(const std::string& path) const {
     guard.temp_path.clear();
 }
 
-}  // namespace vitrum::report
+}  // namespace vitrum::plot

@@ -6,7 +6,7 @@
 #include <array>
 #include <limits>
 
-namespace vitrum::report::detail {
+namespace vitrum::plot::detail {
 
 namespace {
 
@@ -161,4 +161,4 @@ std::pair<double, double> legend_box(const Panel& p, double viewport_w_px, doubl
     return {std::min(0.9, w), std::min(0.9, h)};
 }
 
-}  // namespace vitrum::report::detail
+}  // namespace vitrum::plot::detail

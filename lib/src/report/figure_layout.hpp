@@ -10,9 +10,9 @@
 #include <cmath>
 #include <utility>
 #include <vector>
-#include <vitrum/report/figure.hpp>
+#include <vitrum/core/plot.hpp>
 
-namespace vitrum::report::detail {
+namespace vitrum::plot::detail {
 
 inline bool finite(double v) { return std::isfinite(v); }
 
@@ -34,4 +34,4 @@ std::vector<const Layer*> legend_entries(const Panel& p);
 /// Estimated legend box [fraction of the viewport], from the text length in pixels.
 std::pair<double, double> legend_box(const Panel& p, double viewport_w_px, double viewport_h_px);
 
-}  // namespace vitrum::report::detail
+}  // namespace vitrum::plot::detail

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <vitrum/core/error.hpp>
 
-namespace vitrum::report::detail {
+namespace vitrum::plot::detail {
 
 // A label without PLplot's sub/superscript escapes, for plain-text metadata.
 std::string plain_text(const std::string& label) {
@@ -59,4 +59,4 @@ void add_svg_metadata(const std::string& svg_path, const Figure& figure) {
         throw IoError(fmt::format("cannot write '{}'", svg_path));
 }
 
-}  // namespace vitrum::report::detail
+}  // namespace vitrum::plot::detail

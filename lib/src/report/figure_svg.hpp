@@ -5,9 +5,9 @@
 // Internal to Figure::save: text metadata for SVG output.
 
 #include <string>
-#include <vitrum/report/figure.hpp>
+#include <vitrum/core/plot.hpp>
 
-namespace vitrum::report::detail {
+namespace vitrum::plot::detail {
 
 /// A label without PLplot's #d/#u escapes, XML-escaped.
 std::string plain_text(const std::string& label);
@@ -16,4 +16,4 @@ std::string plain_text(const std::string& label);
 /// @throws IoError when the file cannot be rewritten; Error when it has no <svg> element.
 void add_svg_metadata(const std::string& svg_path, const Figure& figure);
 
-}  // namespace vitrum::report::detail
+}  // namespace vitrum::plot::detail

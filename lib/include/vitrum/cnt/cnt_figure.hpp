@@ -7,7 +7,7 @@
 #include <vector>
 #include <vitrum/cnt/nucleation.hpp>
 #include <vitrum/cnt/ttt.hpp>
-#include <vitrum/report/figure.hpp>
+#include <vitrum/core/plot.hpp>
 
 namespace vitrum::cnt {
 

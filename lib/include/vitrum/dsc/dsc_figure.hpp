@@ -3,9 +3,9 @@
 #pragma once
 
 #include <string>
+#include <vitrum/core/plot.hpp>
 #include <vitrum/dsc/analysis.hpp>
 #include <vitrum/dsc/thermogram.hpp>
-#include <vitrum/report/figure.hpp>
 
 namespace vitrum::dsc {
 

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <vector>
+#include <vitrum/core/plot.hpp>
 #include <vitrum/indent/csm.hpp>
 #include <vitrum/indent/quasi_static.hpp>
-#include <vitrum/report/figure.hpp>
 
 namespace vitrum::indent {
 

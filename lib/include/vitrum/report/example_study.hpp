@@ -80,8 +80,18 @@ struct IndentTargets {
 };
 IndentTargets example_indent_targets(const ExampleSample& sample, const ExampleSettings& settings);
 
+/// Activation energy of the example's heating-rate series (kinetics/ribbon_NNKmin.txt),
+/// illustrative [J/mol].
+inline constexpr double kExampleKissingerEnergy_J_per_mol = 350e3;
+
+/// The onset at rate `to_K_per_s` of a peak whose onset is `onset_K` at `from_K_per_s`, moved
+/// as Kissinger's relation ln(β/T²) = C − E/(R T) moves its temperature (fixed point) [K].
+double kissinger_shifted_onset_K(double onset_K, double from_K_per_s, double to_K_per_s,
+                                 double energy_J_per_mol);
+
 /// Writes the whole study into `folder` (created when missing): dsc/<sample>.txt,
-/// indentation/<sample>/indent_NN.txt, manifest.json and README.md. Deterministic: the same
+/// indentation/<sample>/indent_NN.txt, kinetics/ribbon_NNKmin.txt (5, 10, 20, 40 K/min),
+/// manifest.json and README.md. Deterministic: the same
 /// settings give the same bytes on every run.
 /// @return the paths written, relative to `folder`.
 /// @throws IoError when a file cannot be written.

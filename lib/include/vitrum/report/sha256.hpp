@@ -4,12 +4,14 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 namespace vitrum::report {
 
-/// Incremental SHA-256 (FIPS 180-4), for the checksums of input files in report provenance.
+/// Incremental SHA-256 (FIPS 180-4), for the checksums of input files in report provenance;
+/// computed by libmd (Debian's libmd-dev).
 class Sha256 {
 public:
     Sha256();
@@ -18,12 +20,13 @@ public:
     /// Finishes and returns the digest as 64 lowercase hex digits; the object is spent after.
     std::string hex_digest();
 
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+
 private:
-    void block(const unsigned char* p);
-    std::array<std::uint32_t, 8> h_;
-    std::array<unsigned char, 64> buffer_{};
-    std::size_t buffered_ = 0;
-    std::uint64_t length_bytes_ = 0;
+    struct State;
+    std::unique_ptr<State> state_;
 };
 
 /// SHA-256 of a byte string, as 64 lowercase hex digits.

@@ -5,9 +5,9 @@
 
 #include <array>
 #include <vitrum/core/error.hpp>
-#include <vitrum/report/figure.hpp>
+#include <vitrum/core/plot.hpp>
 
-namespace vitrum::report {
+namespace vitrum::plot {
 
 Color palette(std::size_t index) {
     // Okabe & Ito (2008), "Color Universal Design"; black last so that it is not the first curve.
@@ -107,4 +107,4 @@ Panel& Figure::panel(int index) {
     return panels_[static_cast<std::size_t>(index)];
 }
 
-}  // namespace vitrum::report
+}  // namespace vitrum::plot
