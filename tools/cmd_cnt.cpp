@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT (see LICENSE).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <vitrum/cnt/cnt_figure.hpp>
@@ -25,6 +27,8 @@ struct CntArgs {
     std::string tg;
     std::string plot;
     std::string ttt_plot;
+    std::string heating_rates;
+    std::string nucleation = "continuous";
     bool list = false;
     OutputFormat format = OutputFormat::table;
 };
@@ -61,6 +65,120 @@ double parse_length(const std::string& text, const char* option) {
     } catch (const UnitError& e) {
         throw InvalidArgument(fmt::format("{} '{}': {}; give a length with its unit, e.g. 1.6nm",
                                           option, text, e.what()));
+    }
+}
+
+// "5,10,20,40K/min": bare numbers take the unit of the next item that has one [K/s].
+std::vector<double> parse_rates(const std::string& text, const char* option) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = text.find(',', start)) != std::string::npos;
+         start = comma + 1) {
+        items.push_back(text.substr(start, comma - start));
+    }
+    items.push_back(text.substr(start));
+    std::vector<double> out(items.size());
+    std::string unit;
+    for (std::size_t k = items.size(); k-- > 0;) {
+        const std::string& item = items[k];
+        const auto end = item.find_first_not_of("0123456789.eE+- ");
+        if (end != std::string::npos) unit = item.substr(end);
+        if (unit.empty()) {
+            throw InvalidArgument(fmt::format(
+                "{} '{}': give the heating rate's unit, e.g. 5,10,20,40K/min", option, text));
+        }
+        try {
+            const std::string with_unit = end == std::string::npos ? item + unit : item;
+            out[k] = parse_quantity_as(with_unit, "K/s");
+        } catch (const UnitError& e) {
+            throw InvalidArgument(fmt::format("{} '{}': {}", option, text, e.what()));
+        }
+        if (!(out[k] > 0.0)) {
+            throw InvalidArgument(fmt::format("{} '{}': rates must be > 0", option, text));
+        }
+    }
+    return out;
+}
+
+double parse_kelvin(const std::string& text, const char* option) {
+    try {
+        const bool bare = text.find_first_not_of("0123456789.eE+- ") == std::string::npos;
+        return parse_quantity_as(text, bare ? "1" : "K");
+    } catch (const UnitError& e) {
+        throw InvalidArgument(fmt::format("{} '{}': {}", option, text, e.what()));
+    }
+}
+
+// Predicted heating scans at the requested rates (or the measured ones, or 10 K/min), and a
+// warning when the prediction lies more than 30 K outside the measured onsets at a rate.
+// "continuous", "transient" or "site-saturation:1e20" (nuclei per m^3; a unit may follow).
+cnt::CrystallisationOptions parse_nucleation(const std::string& text) {
+    cnt::CrystallisationOptions o;
+    if (text == "continuous") return o;
+    if (text == "transient") {
+        o.nucleation = cnt::NucleationMode::transient;
+        return o;
+    }
+    const std::string prefix = "site-saturation:";
+    if (text.rfind(prefix, 0) == 0) {
+        o.nucleation = cnt::NucleationMode::site_saturation;
+        const std::string n = text.substr(prefix.size());
+        try {
+            const bool bare = n.find_first_not_of("0123456789.eE+- ") == std::string::npos;
+            o.preexisting_nuclei_per_m3 = parse_quantity_as(n, bare ? "1" : "1/m^3");
+        } catch (const UnitError& e) {
+            throw InvalidArgument(fmt::format("--nucleation '{}': {}", text, e.what()));
+        }
+        if (!(o.preexisting_nuclei_per_m3 > 0.0)) {
+            throw InvalidArgument(
+                fmt::format("--nucleation '{}': the number of nuclei must be > 0 per m^3", text));
+        }
+        return o;
+    }
+    throw InvalidArgument(fmt::format(
+        "--nucleation '{}': expected continuous, transient or site-saturation:N (N per m^3)",
+        text));
+}
+
+void predict_scans(const std::vector<double>& requested_K_per_s,
+                   const cnt::CrystallisationOptions& options, CntReport& r) {
+    std::vector<double> rates = requested_K_per_s;
+    if (rates.empty()) rates.push_back(10.0 / 60.0);
+    for (const auto& m : r.material.measurements) {
+        if (m.quantity != "crystallisation_onset") continue;
+        bool known = false;
+        for (double x : rates) known = known || std::abs(x - m.heating_rate_K_per_s) < 1e-9;
+        if (!known) rates.push_back(m.heating_rate_K_per_s);
+    }
+    cnt::CrystallisationOptions o = options;
+    o.keep_curve = false;
+    for (double rate : rates) r.scans.push_back(cnt::crystallise_on_heating(r.model, rate, o));
+    std::size_t peaks = 0;
+    for (const auto& scan : r.scans) peaks += scan.has_peak ? 1 : 0;
+    if (peaks >= 2) r.kissinger = cnt::predicted_kissinger(r.model, rates, o);
+    for (const auto& s : r.scans) {
+        double lo = 1e300, hi = -1e300;
+        for (const auto& m : r.material.measurements) {
+            if (m.quantity != "crystallisation_onset" ||
+                std::abs(m.heating_rate_K_per_s - s.rate_K_per_s) > 1e-9)
+                continue;
+            lo = std::min(lo, m.temperature_K);
+            hi = std::max(hi, m.temperature_K);
+        }
+        if (lo > hi) continue;
+        const std::string measured =
+            lo == hi ? fmt::format("{:.0f} K", lo) : fmt::format("{:.0f}-{:.0f} K", lo, hi);
+        if (!s.has_tx_onset) {
+            r.warnings.push_back(fmt::format(
+                "set '{}' predicts no crystallisation below T_m at {:g} K/min (X = {:.2g} at "
+                "T_m), but the measured Tx is {}: its kinetics contradict the calorimeter",
+                r.set.name, s.rate_K_per_s * 60.0, s.final_fraction, measured));
+        } else if (s.tx_onset_K < lo - 30.0 || s.tx_onset_K > hi + 30.0) {
+            r.warnings.push_back(fmt::format(
+                "set '{}' predicts Tx = {:.1f} K at {:g} K/min, more than 30 K from the measured "
+                "{}",
+                r.set.name, s.tx_onset_K, s.rate_K_per_s * 60.0, measured));
+        }
     }
 }
 
@@ -148,6 +266,9 @@ CntReport compute(const CntArgs& a) {
         } catch (const Error& e) {  // e.g. a ΔG table that does not reach the TTT range
             r.notes.push_back(std::string("no TTT: ") + e.what());
         }
+        predict_scans(a.heating_rates.empty() ? std::vector<double>{}
+                                              : parse_rates(a.heating_rates, "--heating-rate"),
+                      parse_nucleation(a.nucleation), r);
     }
     return r;
 }
@@ -170,6 +291,7 @@ void save_figures(const CntArgs& a, const CntReport& r) {
 int run(const CntArgs& a) {
     if (a.list) return list_materials(a.format);
     const CntReport r = compute(a);
+    for (const auto& w : r.warnings) std::cerr << "vitrum cnt: warning: " << w << '\n';
     const std::string provenance =
         fmt::format("vitrum {} ({}), {}", version(), git_commit(), utc_timestamp());
     if (a.format == OutputFormat::json) {
@@ -181,12 +303,17 @@ int run(const CntArgs& a) {
         out["models"] = table_to_json(cnt_models_table(r));
         out["results"] = table_to_json(cnt_results_table(r));
         out["summary"] = table_to_json(cnt_summary_table(r));
+        out["crystallisation"] = table_to_json(cnt_kinetics_table(r));
+        out["warnings"] = r.warnings;
+        if (r.kissinger) {
+            out["kissinger_activation_energy_J_per_mol"] = r.kissinger->activation_J_per_mol;
+        }
         std::cout << out.dump(2) << '\n';
     } else if (a.format == OutputFormat::csv) {
         // Inputs as '#' comment lines so the CSV body stays one rectangular table.
         std::cout << "# " << provenance << '\n';
-        for (const ResultTable& table :
-             {cnt_models_table(r), cnt_inputs_table(r), cnt_summary_table(r)}) {
+        for (const ResultTable& table : {cnt_models_table(r), cnt_inputs_table(r),
+                                         cnt_summary_table(r), cnt_kinetics_table(r)}) {
             for (const auto& row : table.rows) {
                 std::string line = "#";
                 for (const auto& c : row) {
@@ -208,9 +335,141 @@ int run(const CntArgs& a) {
         print_table(std::cout, cnt_results_table(r), a.format);
         std::cout << "\nSummary\n";
         print_table(std::cout, cnt_summary_table(r), a.format);
+        if (!r.scans.empty()) {
+            std::cout
+                << "\nPredicted crystallisation on heating (KJMA, " << a.nucleation
+                << " nucleation; tx_onset = extrapolated onset of dX/dT, tx_at_onset_fraction = T "
+                   "at X = 1 %)\n";
+            print_table(std::cout, cnt_kinetics_table(r), a.format);
+            if (r.kissinger) {
+                std::cout << fmt::format(
+                    "Kissinger energy of the predicted Tp: {:.1f} kJ/mol ({} rates)\n",
+                    r.kissinger->activation_J_per_mol / 1e3, r.kissinger->points.size());
+            }
+        }
     }
     save_figures(a, r);
     return kExitOk;
+}
+
+struct CntFitArgs {
+    std::string material = "cu50zr50";
+    std::vector<std::string> tx;
+    std::vector<std::string> tp;
+    std::string sigma = "2K";
+    std::string at = "700K";
+    bool fit_scale = false;
+    bool fit_t0 = false;
+    OutputFormat format = OutputFormat::table;
+};
+
+// "10K/min:720K" → rate and temperature.
+cnt::MeasuredCrystallisation parse_measurement(const std::string& text, const char* option,
+                                               cnt::CrystallisationMeasure measure,
+                                               double sigma_K) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos) {
+        throw InvalidArgument(
+            fmt::format("{} '{}': expected RATE:T, e.g. 10K/min:720K", option, text));
+    }
+    cnt::MeasuredCrystallisation m;
+    const auto rates = parse_rates(text.substr(0, colon), option);
+    if (rates.size() != 1) {
+        throw InvalidArgument(fmt::format("{} '{}': one rate per measurement", option, text));
+    }
+    m.rate_K_per_s = rates.front();
+    m.temperature_K = parse_kelvin(text.substr(colon + 1), option);
+    m.sigma_K = sigma_K;
+    m.measure = measure;
+    return m;
+}
+
+int run_fit(const CntFitArgs& a) {
+    CntFitReport r;
+    auto choice = cnt::find_material(a.material);
+    r.material = std::move(choice.material);
+    r.set = std::move(choice.set);
+    const cnt::CntModel model = cnt::build_model(r.material, r.set);
+    const double sigma = parse_kelvin(a.sigma, "--sigma");
+    if (!(sigma > 0.0)) throw InvalidArgument(fmt::format("--sigma '{}': must be > 0 K", a.sigma));
+    for (const auto& x : a.tx)
+        r.measurements.push_back(
+            parse_measurement(x, "--tx", cnt::CrystallisationMeasure::onset, sigma));
+    for (const auto& x : a.tp)
+        r.measurements.push_back(
+            parse_measurement(x, "--tp", cnt::CrystallisationMeasure::peak, sigma));
+    if (r.measurements.empty()) {
+        throw InvalidArgument(
+            "vitrum cnt fit: give at least one --tx or --tp, e.g. --tx "
+            "10K/min:720K");
+    }
+    cnt::CrystallisationFitOptions o;
+    o.fit_viscosity_scale = a.fit_scale;
+    o.fit_vft_T0 = a.fit_t0;
+    r.fit = cnt::fit_crystallisation(model, r.measurements, o);
+    r.report_temperature_K = parse_kelvin(a.at, "--at");
+    r.at = cnt::evaluate(r.fit.model, r.report_temperature_K);
+    try {
+        cnt::TttOptions t;
+        if (r.set.has("liquidus_temperature")) t.liquidus_K = r.set.value("liquidus_temperature");
+        r.ttt = cnt::ttt_curve(r.fit.model, t);
+    } catch (const Error&) {
+        r.ttt.reset();  // no finite time in range: the summary simply has no nose
+    }
+    const std::string provenance =
+        fmt::format("vitrum {} ({}), {}", version(), git_commit(), utc_timestamp());
+    if (a.format == OutputFormat::json) {
+        nlohmann::json out;
+        out["provenance"] = provenance;
+        out["material"] = r.material.id;
+        out["set"] = r.set.name;
+        out["parameters"] = table_to_json(cnt_fit_parameters_table(r));
+        out["measurements"] = table_to_json(cnt_fit_measurements_table(r));
+        out["summary"] = table_to_json(cnt_fit_summary_table(r));
+        out["identifiability"] = r.fit.identifiability;
+        std::cout << out.dump(2) << '\n';
+    } else {
+        if (a.format == OutputFormat::table) {
+            std::cout << "# " << provenance << "\n\n"
+                      << fmt::format(
+                             "Fit of {} (set '{}') to measured crystallisation; gamma "
+                             "fixed, KJMA continuous nucleation\n",
+                             r.material.name, r.set.name);
+        }
+        print_table(std::cout, cnt_fit_parameters_table(r), a.format);
+        if (a.format == OutputFormat::table) std::cout << "\nMeasurements\n";
+        print_table(std::cout, cnt_fit_measurements_table(r), a.format);
+        if (a.format == OutputFormat::table) std::cout << "\nFitted set\n";
+        print_table(std::cout, cnt_fit_summary_table(r), a.format);
+        std::cout << (a.format == OutputFormat::csv ? "# " : "\n")
+                  << "Identifiability: " << r.fit.identifiability << '\n';
+    }
+    if (!r.fit.converged) {
+        std::cerr << "vitrum cnt fit: warning: the fit did not converge (" << r.fit.reason << ")\n";
+        return kExitSomeFailed;
+    }
+    return kExitOk;
+}
+
+void add_cnt_fit_command(CLI::App& cnt_app, CommandList& commands) {
+    auto* sub = cnt_app.add_subcommand(
+        "fit", "Fit the interfacial energy (and optionally the viscosity) to measured Tx or Tp");
+    auto args = std::make_shared<CntFitArgs>();
+    sub->add_option("--material", args->material, "Material and parameter set, ID[:SET]")
+        ->capture_default_str();
+    sub->add_option("--tx", args->tx, "Measured Tx (extrapolated onset), RATE:T, e.g. 10K/min:720K")
+        ->take_all();
+    sub->add_option("--tp", args->tp, "Measured exotherm peak, RATE:T, e.g. 10K/min:745K")
+        ->take_all();
+    sub->add_option("--sigma", args->sigma, "Standard uncertainty of each temperature")
+        ->capture_default_str();
+    sub->add_option("--at", args->at, "Temperature where d*, dG*/kT and I are printed")
+        ->capture_default_str();
+    sub->add_flag("--fit-viscosity-scale", args->fit_scale,
+                  "Also fit log10 of a factor on the viscosity (VFT eta0)");
+    sub->add_flag("--fit-T0", args->fit_t0, "Also fit the VFT T0");
+    add_format_option(*sub, args->format);
+    commands.push_back({sub, [args] { return run_fit(*args); }});
 }
 
 }  // namespace
@@ -235,8 +494,16 @@ void add_cnt_command(CLI::App& app, CommandList& commands) {
     sub->add_option("--tg", args->tg, "Sample glass transition temperature, e.g. 700K");
     sub->add_option("--plot", args->plot, "Write the d*(T) figure (.svg, .png or .pdf)");
     sub->add_option("--ttt-plot", args->ttt_plot, "Write the TTT figure (.svg, .png or .pdf)");
+    sub->add_option("--heating-rate", args->heating_rates,
+                    "Predict Tx and Tp at these heating rates, e.g. 5,10,20,40K/min");
+    sub->add_option("--nucleation", args->nucleation,
+                    "Nucleation in the predicted scans: continuous|transient|site-saturation:N "
+                    "(N nuclei per m^3)")
+        ->capture_default_str();
     sub->add_flag("--list-materials", args->list, "List the material files and parameter sets");
     add_format_option(*sub, args->format);
+    // `vitrum cnt fit …` is registered first so that it wins when both are parsed.
+    add_cnt_fit_command(*sub, commands);
     commands.push_back({sub, [args] { return run(*args); }});
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -17,6 +18,7 @@
 #include <vitrum/indent/calibration.hpp>
 #include <vitrum/indent/file_analysis.hpp>
 #include <vitrum/indent/indent_figure.hpp>
+#include <vitrum/indent/joint_calibration.hpp>
 #include <vitrum/indent/vendor_convention.hpp>
 #include <vitrum/instruments/generic_csv.hpp>
 #include <vitrum/instruments/nanosuite_method.hpp>
@@ -213,12 +215,17 @@ int run_analyse(const IndentArgs& a, OutputFormat format, bool summary_only) {
 }
 
 int run_calibrate(const IndentArgs& a, OutputFormat format) {
-    CalibrationOptions co;
+    JointCalibrationOptions jo;
+    CalibrationOptions& co = jo.calibration;
     co.reference_modulus_Pa = parse_quantity_as(a.reference_modulus, "Pa");
     co.area_terms = a.terms;
-    co.frame_min_depth_m = a.min_depth_nm * 1e-9;
+    const double min_depth_m = a.min_depth_nm * 1e-9;
+    if (a.frame_compliance_nm_per_mN)
+        jo.fixed_frame_compliance_m_per_N = *a.frame_compliance_nm_per_mN * 1e-6;
+    jo.validate();  // a bad option is a usage error, before any file is read
     int exit_code = kExitOk;
     std::vector<CalibrationSample> samples;
+    std::size_t csm_points = 0, unloads = 0;
     const std::optional<NanoSuiteMethod> method = resolve_method_file(a);
     for (const auto& file : a.files) {
         try {
@@ -226,13 +233,23 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
             for (const Curve& c : ds.curves) {
                 const OliverPharrOptions op = resolve_oliver_pharr(a, ds, c);
                 co.oliver_pharr = op;
+                // Every CSM point is an (h, P, S) triple: one test spans the depth range.
+                const auto csm = c.data.has(channel::harmonic_stiffness)
+                                     ? csm_calibration_samples(c.data, min_depth_m)
+                                     : std::vector<CalibrationSample>{};
+                if (!csm.empty()) {
+                    samples.insert(samples.end(), csm.begin(), csm.end());
+                    csm_points += csm.size();
+                    continue;
+                }
                 IndentOptions io = resolve_indent_options(a, op);
                 io.frame_compliance_m_per_N = 0.0;  // calibration works on the measured compliance
                 const IndentResult r = analyse_quasi_static(c, AreaFunction::berkovich(), io);
                 for (const auto& cy : r.cycles) {
-                    if (cy.fit.usable) {
+                    if (cy.fit.usable && cy.fit.max_depth_m >= min_depth_m) {
                         samples.push_back(
                             {cy.fit.max_load_N, cy.fit.max_depth_m, cy.fit.stiffness_N_per_m});
+                        ++unloads;
                     }
                 }
             }
@@ -242,30 +259,55 @@ int run_calibrate(const IndentArgs& a, OutputFormat format) {
         }
     }
     if (a.nu) co.oliver_pharr.sample_poisson_ratio = *a.nu;
-    const FrameComplianceResult frame = calibrate_frame_compliance(samples, co);
-    const AreaCalibrationResult both = calibrate_area_and_frame(samples, co);
+    JointCalibrationResult r;
+    try {
+        r = calibrate_jointly(samples, jo);
+    } catch (const AnalysisError& e) {
+        // A fit that breaks a constraint or does not converge is no result: nothing printed.
+        std::cerr << "vitrum indent calibrate: " << e.what() << '\n';
+        return kExitSomeFailed;
+    }
     ResultTable t;
-    t.headers = {{"quantity", ""}, {"value", "", 8}, {"unit", ""}};
-    t.rows.push_back({std::string("samples (usable unloads)"),
-                      Cell(static_cast<double>(samples.size())), std::string("")});
-    t.rows.push_back({std::string("C_f from 1/S vs 1/sqrt(P)"),
-                      Cell(frame.frame_compliance_m_per_N * 1e6), std::string("nm/mN")});
-    t.rows.push_back({std::string("C_f iterated with the area function"),
-                      Cell(both.frame_compliance_m_per_N * 1e6), std::string("nm/mN")});
-    t.rows.push_back({std::string("frame stiffness K_f"), Cell(1.0 / both.frame_compliance_m_per_N),
-                      std::string("N/m")});
-    for (std::size_t i = 0; i < co.area_terms; ++i) {
-        const double si = both.area.coefficients_si()[i];
+    t.headers = {{"quantity", ""}, {"value", "", 8}, {"std_error", "", 3}, {"unit", ""}};
+    const Cell none{};
+    t.rows.push_back({std::string("samples (CSM points)"), Cell(static_cast<double>(csm_points)),
+                      none, std::string("")});
+    t.rows.push_back({std::string("samples (unloads)"), Cell(static_cast<double>(unloads)), none,
+                      std::string("")});
+    t.rows.push_back({std::string(r.frame_fixed      ? "frame compliance C_f (given)"
+                                  : r.frame_at_bound ? "frame compliance C_f (held at 0)"
+                                                     : "frame compliance C_f"),
+                      Cell(r.frame_compliance_m_per_N * 1e6),
+                      Cell(r.frame_compliance_stderr_m_per_N * 1e6), std::string("nm/mN")});
+    if (r.frame_compliance_m_per_N > 0.0)
+        t.rows.push_back({std::string("frame stiffness K_f"),
+                          Cell(1.0 / r.frame_compliance_m_per_N), none, std::string("N/m")});
+    for (std::size_t i = 0; i < r.coefficients_si.size(); ++i) {
+        const double to_nm = std::pow(1e9, 2.0 - area_term_exponent(i));
         t.rows.push_back(
-            {fmt::format("area C{}", i), Cell(si / (std::pow(1e9, area_term_exponent(i)) * 1e-18)),
+            {fmt::format("area C{}", i), Cell(r.coefficients_si[i] * to_nm),
+             Cell(r.coefficients_stderr_si[i] * to_nm),
              i == 0 ? std::string("1") : fmt::format("nm^{:g}", 2.0 - area_term_exponent(i))});
     }
+    t.rows.push_back({std::string("calibrated h_c from"), Cell(r.min_contact_depth_m * 1e9), none,
+                      std::string("nm")});
+    t.rows.push_back({std::string("calibrated h_c to"), Cell(r.max_contact_depth_m * 1e9), none,
+                      std::string("nm")});
     t.rows.push_back(
-        {std::string("area fit relative RMS"), Cell(both.relative_rms), std::string("1")});
-    t.rows.push_back({std::string("iterations"), Cell(static_cast<double>(both.iterations)),
-                      std::string(both.converged ? "converged" : "NOT converged")});
+        {std::string("area fit relative RMS"), Cell(r.relative_rms), none, std::string("1")});
+    if (!r.frame_fixed)
+        t.rows.push_back({std::string("iterations (C_f search)"),
+                          Cell(static_cast<double>(r.iterations)), none, std::string("converged")});
     print_table(std::cout, t, format);
-    return both.converged ? exit_code : kExitSomeFailed;
+    if (!a.tip_output.empty()) {
+        std::ofstream out(a.tip_output);
+        if (out) write_calibrated_tip(out, r);
+        if (!out) {
+            std::cerr << "vitrum indent calibrate: cannot write " << a.tip_output << '\n';
+            return kExitSomeFailed;
+        }
+    }
+    return exit_code;
 }
 
 }  // namespace
@@ -325,7 +367,11 @@ void add_indent_command(CLI::App& app, CommandList& commands) {
                     "E of the reference with unit (default 72GPa)");
     cal->add_option("--terms", args->terms, "Area-function terms C0… to fit (1–9, default 3)");
     cal->add_option("--min-depth", args->min_depth_nm,
-                    "Only deeper indents enter the frame fit [nm]");
+                    "Only deeper indents / CSM points enter the calibration [nm]");
+    cal->add_option("--frame-compliance", args->frame_compliance_nm_per_mN,
+                    "Hold the frame compliance at this value [nm/mN] and fit the area only");
+    cal->add_option("--output", args->tip_output,
+                    "Write the calibrated tip (h_c [nm], A [nm^2]) for --tip table:FILE");
 
     commands.push_back({sub, [args, format, cal, sub, summary] {
                             if (cal->parsed()) return run_calibrate(*args, *format);

@@ -140,6 +140,80 @@ ResultTable cnt_summary_table(const CntReport& report) {
     return t;
 }
 
+ResultTable cnt_kinetics_table(const CntReport& report) {
+    ResultTable t;
+    t.headers = {{"heating_rate", "K/min"},     {"tx_onset", "K"},
+                 {"tx_at_onset_fraction", "K"}, {"tp", "K"},
+                 {"peak_dx_dt", "1/K"},         {"x_at_end", ""}};
+    for (const auto& s : report.scans) {
+        t.rows.push_back({s.rate_K_per_s * 60.0, s.has_tx_onset ? Cell{s.tx_onset_K} : Cell{},
+                          s.has_tx_fraction ? Cell{s.tx_fraction_K} : Cell{},
+                          s.has_peak ? Cell{s.tp_K} : Cell{},
+                          s.has_peak ? Cell{s.peak_fraction_per_K} : Cell{}, s.final_fraction});
+    }
+    return t;
+}
+
+ResultTable cnt_fit_parameters_table(const CntFitReport& report) {
+    ResultTable t;
+    t.headers = {{"parameter", ""}, {"value", ""}, {"sigma", ""}, {"unit", ""}};
+    for (const auto& p : report.fit.parameters)
+        t.rows.push_back({p.name, p.value, number_or_empty(p.sigma), p.unit});
+    return t;
+}
+
+ResultTable cnt_fit_measurements_table(const CntFitReport& report) {
+    ResultTable t;
+    t.headers = {{"quantity", ""}, {"heating rate", "K/min"}, {"measured", "K"},
+                 {"sigma", "K"},   {"predicted", "K"},        {"residual", "K"}};
+    for (std::size_t i = 0; i < report.measurements.size(); ++i) {
+        const auto& m = report.measurements[i];
+        const double predicted = report.fit.predicted_K[i];
+        t.rows.push_back(
+            {std::string(m.measure == cnt::CrystallisationMeasure::onset ? "Tx onset" : "Tp"),
+             m.rate_K_per_s * 60.0, m.temperature_K, m.sigma_K, predicted,
+             predicted - m.temperature_K});
+    }
+    return t;
+}
+
+ResultTable cnt_fit_summary_table(const CntFitReport& report) {
+    ResultTable t;
+    t.headers = {{"quantity", ""}, {"value", ""}, {"unit", ""}};
+    const auto& f = report.fit;
+    t.rows.push_back(
+        {std::string("converged"), std::string(f.converged ? "yes" : "no"), std::string("")});
+    t.rows.push_back({std::string("stopped because"), f.reason, std::string("")});
+    t.rows.push_back({std::string("chi^2"), f.chi_square, std::string("")});
+    t.rows.push_back({std::string("degrees of freedom"), static_cast<double>(f.degrees_of_freedom),
+                      std::string("")});
+    if (f.correlation.size() > 1) {
+        for (std::size_t a = 0; a < f.correlation.size(); ++a)
+            for (std::size_t b = a + 1; b < f.correlation.size(); ++b)
+                t.rows.push_back(
+                    {fmt::format("correlation {} / {}", f.parameters[a].name, f.parameters[b].name),
+                     number_or_empty(f.correlation[a][b]), std::string("")});
+    }
+    const auto& p = report.at;
+    const std::string at = fmt::format(" at {:g} K", report.report_temperature_K);
+    if (p.state == cnt::NucleationState::nucleating) {
+        t.rows.push_back({"d_star" + at, p.nucleus.diameter_m * 1e9, std::string("nm")});
+        t.rows.push_back({"dG_star/kT" + at, p.barrier_over_kT, std::string("")});
+        t.rows.push_back(
+            {"I" + at, number_or_empty(p.nucleation_rate_per_m3_s), std::string("1/(m^3 s)")});
+        t.rows.push_back({"U" + at, number_or_empty(p.growth_rate_m_per_s), std::string("m/s")});
+    }
+    if (report.ttt) {
+        t.rows.push_back(
+            {std::string(report.ttt->has_nose ? "TTT nose T" : "TTT minimum T (range edge)"),
+             report.ttt->nose_temperature_K, std::string("K")});
+        t.rows.push_back({std::string("TTT nose time"), report.ttt->nose_time_s, std::string("s")});
+        t.rows.push_back({std::string("critical cooling rate (TTT)"),
+                          report.ttt->critical_cooling_rate_K_per_s, std::string("K/s")});
+    }
+    return t;
+}
+
 nlohmann::json table_to_json(const ResultTable& table) {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& row : table.rows) {

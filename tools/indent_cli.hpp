@@ -37,6 +37,8 @@ struct IndentArgs {
     std::string reference_modulus = "72GPa";
     std::size_t terms = 3;
     double min_depth_nm = 0.0;
+    std::string tip_output;  ///< calibrate --output: the calibrated tip table
+    std::optional<double> frame_compliance_nm_per_mN;  ///< calibrate: C_f held, not fitted
 };
 
 /// One analysed indent: quasi-static cycles or a CSM evaluation.

@@ -20,11 +20,11 @@ def serial_frame(paths, technique=None, options=None):
 
 def test_the_thread_pool_gives_the_serial_table():
     paths = data_files(EXAMPLE_DIR)
-    assert len(paths) == 77  # 7 DSC runs + 7 samples × 10 indents
+    assert len(paths) == 81  # 7 DSC runs + 4 runs of the rate series + 7 samples × 10 indents
     parallel = vitrum.batch(paths, workers=2)
     pd.testing.assert_frame_equal(parallel, serial_frame(paths))
     assert parallel["error"].isna().all()
-    assert (parallel["technique"] == "dsc").sum() == 7
+    assert (parallel["technique"] == "dsc").sum() == 11
     assert (parallel["technique"] == "indentation").sum() == 70
 
 

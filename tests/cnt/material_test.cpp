@@ -1,5 +1,8 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -27,7 +30,9 @@ std::string variant(const std::string& name, const std::string& pattern,
     const std::string changed = std::regex_replace(text, std::regex(pattern), replacement,
                                                    std::regex_constants::format_first_only);
     REQUIRE(changed != text);
-    const auto path = fs::temp_directory_path() / ("vitrum_cnt_material_" + name + ".json");
+    // Per-process name: ctest runs cases (and other build trees) in parallel processes.
+    const auto path = fs::temp_directory_path() /
+                      ("vitrum_cnt_material_" + name + "_" + std::to_string(::getpid()) + ".json");
     std::ofstream(path) << changed;
     return path.string();
 }
@@ -150,8 +155,8 @@ TEST_CASE("a missing or unknown key is an error naming the key and the file") {
                          doctest::Contains("missing parameter 'interfacial_energy'"),
                          vitrum::FormatError);
     const auto broken = variant("json", R"("id": "cu50zr50",)", R"("id": "cu50zr50")");
-    CHECK_THROWS_WITH_AS(load_material(broken),
-                         doctest::Contains("vitrum_cnt_material_json.json:3"), vitrum::ParseError);
+    CHECK_THROWS_WITH_AS(load_material(broken), doctest::Contains((broken + ":3").c_str()),
+                         vitrum::ParseError);
 }
 
 TEST_CASE("find_material names the sets and the directories it searched") {
@@ -174,4 +179,38 @@ TEST_CASE("VITRUM_DATA_DIR is searched first") {
     REQUIRE_FALSE(search.empty());
     CHECK(search.front() == (root / "materials").string());
     CHECK(choice.material.file == (root / "materials" / "myau.json").string());
+}
+
+TEST_CASE("Cu50Zr50 carries the seed paper's measured Tg and Tx with their heating rates") {
+    const Material m = load_material(vitrum::test::share("materials/cu50zr50.json"));
+    REQUIRE(m.measurements.size() == 4);
+    double lo = 1e9, hi = 0.0;
+    for (const auto& x : m.measurements) {
+        CHECK(!x.source.empty());
+        // Seed paper Fig. 1: every scan at 10 K/min (exact unit conversion, 1e-12).
+        CHECK_REL(x.heating_rate_K_per_s, 10.0 / 60.0, 1e-12);
+        if (x.quantity != "crystallisation_onset") continue;
+        lo = std::min(lo, x.temperature_K);
+        hi = std::max(hi, x.temperature_K);
+    }
+    // Fig. 1(c): Tx = 710-737 K (737 K stated in the text); whole kelvins, exact.
+    CHECK_ABS(lo, 710.0, 1e-9);
+    CHECK_ABS(hi, 737.0, 1e-9);
+    CHECK(m.set("kinetics-fig1").parameters.at("interfacial_energy").status == "computed");
+}
+
+TEST_CASE("a measurement with a temperature in the wrong unit names its index and the file") {
+    const auto path = variant("badmeasure", R"("value": "654 K")", R"("value": "654 K/min")");
+    CHECK_THROWS_WITH_AS(load_material(path), doctest::Contains("measurements/0"),
+                         vitrum::UnitError);
+}
+
+TEST_CASE("no shipped material file cites a path on a machine as a source") {
+    // Sources are documents (paper, figure, table); a path like /work/... or C:\... is not.
+    const std::regex machine_path(R"((^|[\s"'(])(/[A-Za-z0-9_.-]+/|[A-Za-z]:\\))");
+    for (const auto& entry : fs::directory_iterator(vitrum::test::share("materials"))) {
+        const std::string text = read_text(entry.path().string());
+        INFO(entry.path().string());
+        CHECK_FALSE(std::regex_search(text, machine_path));
+    }
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/indent/csm.hpp>
+#include <vitrum/indent/file_analysis.hpp>
 #include <vitrum/indent/quasi_static.hpp>
 #include <vitrum/indent/statistics.hpp>
 #include <vitrum/instruments/registry.hpp>
@@ -156,4 +157,37 @@ TEST_CASE("FS1.txt: all 8 cycles of the Fischer ESP programme are found in every
         CHECK_REL(r.cycles[7].fit.max_load_N, 0.3, 1.5e-3);
         CHECK(r.cycles[0].fit.max_load_N < 0.01);
     }
+}
+
+TEST_CASE("Exp-50mN_0000.hld: depth is measured from the file's own zero at the preload contact") {
+    // Issue 18 item 7: vitrum gives h_max 567.4 nm, micromechanics 575.5 nm (S agrees), so the
+    // two place the depth zero 8.1 nm apart. The file decides it. Its segment table (header
+    // lines "Segment Number: 2 … Begin Time 4.67914 s, Begin Demand 100, End Demand 50000")
+    // puts the loading after 400 + 268 rows of approach and lift, and TriboScan/HighLoad
+    // zeroes displacement where the "Preload: 100" µN contact is reached at the start of the
+    // test: row 668 (t = 4.681062 s) holds Disp_nm = 0.000000 exactly, at 121 µN. The rows
+    // before it (segment 1, the re-approach after the 100 nm "Lift Height") have negative
+    // force (−35 to −62 µN at −8 … −10 nm): the tip is not yet pressing on the surface, so
+    // counting them as depth (a zero near −8.1 nm, micromechanics' 575.5 nm) overstates h by
+    // the approach. The Hysitron convention, the file's exact zero and the contact force all
+    // say the file's zero is right; vitrum keeps it.
+    const Dataset ds =
+        builtin_readers().read_file(test::testdata("indentation/micromechanics/Exp-50mN_0000.hld"));
+    REQUIRE(ds.curves.size() == 1);
+    const Series& d = ds.curves[0].data;
+    REQUIRE(d.segments.size() == 4);
+    CHECK(d.segments[2].begin == 668);
+    CHECK_ABS(d.values(channel::depth)[668], 0.0, 1e-15);  // the file's own zero, "0.000000"
+    CHECK(d.values(channel::load)[668] >= 100e-6);
+    CHECK(d.values(channel::load)[643] < 0.0);  // −8.4 nm: no contact yet
+
+    const indent::IndentFileResult r = indent::analyse(ds);
+    REQUIRE(r.indents.size() == 1);
+    const auto& a = r.indents[0];
+    REQUIRE(a.ok());
+    REQUIRE(a.quasi_static);
+    // The file's zero is kept (surface method "file"): the corrected depth at row 668 is 0.
+    CHECK_ABS(a.quasi_static->corrected.values(channel::depth)[668], 0.0, 1e-15);
+    // h_max is the file's Disp_nm at the unload start (567.376657 nm, row 870), not shifted.
+    CHECK_REL(a.headline->depth_m, 567.376657e-9, 1e-9);
 }

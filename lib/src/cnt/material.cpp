@@ -228,6 +228,25 @@ Material load_material(const std::string& path) {
         }
         m.sets.push_back(std::move(set));
     }
+    if (doc.contains("measurements")) {
+        std::size_t index = 0;
+        for (const auto& entry : doc["measurements"]) {
+            const std::string where = fmt::format("{}: measurements/{}", path, index++);
+            Measurement x;
+            x.quantity = string_or(entry, "quantity");
+            x.text = string_or(entry, "value");
+            x.sample = string_or(entry, "sample");
+            x.source = string_or(entry, "source");
+            x.status = string_or(entry, "status");
+            try {
+                x.temperature_K = parse_quantity_as(x.text, "K");
+                x.heating_rate_K_per_s = parse_quantity_as(string_or(entry, "heating_rate"), "K/s");
+            } catch (const UnitError& e) {
+                throw UnitError(fmt::format("{}: {}", where, e.what()));
+            }
+            m.measurements.push_back(std::move(x));
+        }
+    }
     (void)m.set(m.default_set);  // the default must exist
     for (const auto& set : m.sets) {
         try {

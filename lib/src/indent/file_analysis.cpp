@@ -37,10 +37,30 @@ const char* convention_name(VendorConvention c) {
 // The resolved constants of one curve, with the source of each.
 struct Resolved {
     AreaFunction area;
+    std::string area_source;
     OliverPharrOptions op;
     std::vector<SettingRecord> settings;
     std::vector<std::string> warnings;
 };
+
+// Largest relative difference of two tips' areas over 50 nm – 2 µm, with its depth, when it
+// exceeds 1 % (two descriptions of the same tip agree far better; a sphere and a Berkovich
+// differ by orders of magnitude).
+std::optional<std::pair<double, double>> tip_disagreement(const AreaFunction& file,
+                                                          const AreaFunction& chosen) {
+    double worst = 0.0, at = 0.0;
+    for (double h : {50e-9, 100e-9, 200e-9, 500e-9, 1e-6, 2e-6}) {
+        const double a = file.area_m2(h), b = chosen.area_m2(h);
+        if (!(a > 0.0 && b > 0.0)) continue;
+        const double d = std::abs(b - a) / a;
+        if (d > worst) {
+            worst = d;
+            at = h;
+        }
+    }
+    if (worst > 0.01) return std::pair{worst, at};
+    return std::nullopt;
+}
 
 // One constant: option > file > preset (vendor or default).
 double pick(std::vector<SettingRecord>& settings, const char* name, std::optional<double> option,
@@ -59,15 +79,25 @@ double pick(std::vector<SettingRecord>& settings, const char* name, std::optiona
 
 Resolved resolve(const Dataset& ds, const Curve& c, const IndentFileOptions& o,
                  const VendorConventionPreset& preset) {
-    Resolved r{preset.ideal_tip, preset.options.oliver_pharr, {}, {}};
+    Resolved r{preset.ideal_tip, "default", preset.options.oliver_pharr, {}, {}};
     const SettingSource preset_source = o.convention == VendorConvention::vitrum
                                             ? SettingSource::default_value
                                             : SettingSource::vendor;
+    const std::optional<AreaFunction> file_area = AreaFunction::from_dataset(ds, c);
     if (o.area) {
         r.area = *o.area;
+        r.area_source = "option";
         record_setting(r.settings, "area_function", r.area.describe(), SettingSource::option);
-    } else if (auto file_area = AreaFunction::from_dataset(ds, c)) {
+        if (file_area) {
+            if (const auto d = tip_disagreement(*file_area, r.area))
+                r.warnings.push_back(fmt::format(
+                    "the file states the tip {} but the area option {} is used (areas differ "
+                    "by {:.3g} % at h_c = {:g} nm)",
+                    file_area->describe(), r.area.describe(), 100.0 * d->first, d->second * 1e9));
+        }
+    } else if (file_area) {
         r.area = *file_area;
+        r.area_source = "file";
         record_setting(r.settings, "area_function", r.area.describe(), SettingSource::file);
     } else {
         record_setting(r.settings, "area_function", r.area.describe(), preset_source);
@@ -113,6 +143,7 @@ IndentOptions quasi_static_options(const IndentFileOptions& o, const VendorConve
         window ? SettingSource::option : preset_source);
     if (o.frame_stiffness_N_per_m) io.frame_compliance_m_per_N = 1.0 / *o.frame_stiffness_N_per_m;
     io.drift = o.drift;
+    io.honour_ignore_flag = false;  // analyse() has skipped flagged tests unless asked not to
     io.validate();
     return io;
 }
@@ -139,6 +170,33 @@ void add_point(Record& r, const OliverPharrPoint& p) {
     r.add("reduced_modulus_Pa", p.reduced_modulus_Pa);
     r.add("modulus_Pa", p.modulus_Pa);
     r.add("hardness_Pa", p.hardness_Pa);
+}
+
+// ISO 14577-1 quantities under their standard names, SI keys (absent ones empty).
+void add_iso(Record& r, const IsoQuantities* iso) {
+    const auto v = [&](std::optional<double> IsoQuantities::*field) {
+        return iso != nullptr ? iso->*field : std::nullopt;
+    };
+    r.add("hardness_it_Pa", v(&IsoQuantities::H_IT_Pa));
+    r.add("modulus_it_Pa", v(&IsoQuantities::E_IT_Pa));
+    r.add("martens_hardness_Pa", v(&IsoQuantities::HM_Pa));
+    r.add("martens_hardness_s_Pa", v(&IsoQuantities::HM_s_Pa));
+    r.add("h_r_m", v(&IsoQuantities::h_r_m));
+    r.add("w_elast_J", v(&IsoQuantities::W_elast_J));
+    r.add("w_plast_J", v(&IsoQuantities::W_plast_J));
+    r.add("eta_it", v(&IsoQuantities::eta_IT));
+    r.add("creep_c_it", v(&IsoQuantities::C_IT));
+}
+
+std::string quality_text(const std::vector<std::string>& warnings) {
+    if (warnings.empty()) return "ok";
+    std::string out;
+    for (const std::string& w : warnings) out += (out.empty() ? "" : "; ") + w;
+    return out;
+}
+
+std::string bound_text(const UnloadingFit& fit) {
+    return fit.active_bound.empty() ? std::string("none") : fit.active_bound;
 }
 
 }  // namespace
@@ -200,6 +258,9 @@ std::vector<Record> IndentAnalysis::cycle_records() const {
             }
             r.add("unloading_exponent", c.fit.exponent_m);
             r.add("fit_residual_N", c.fit.residual_rms_N);
+            r.add("unloading_fit_bound", bound_text(c.fit));
+            add_iso(r, &c.iso);
+            r.add("quality", quality_text(c.quality.warnings));
             finish(r, c.usable ? "ok" : "failed: " + c.status);
         }
         if (!quasi_static->cycles.empty()) return rows;
@@ -215,7 +276,9 @@ std::vector<Record> IndentAnalysis::cycle_records() const {
             r.add_missing(k);
     }
     r.add_missing("stiffness_squared_over_load_Pa").add_missing("unloading_exponent");
-    r.add_missing("fit_residual_N");
+    r.add_missing("fit_residual_N").add_missing("unloading_fit_bound");
+    add_iso(r, nullptr);
+    r.add("quality", quality_text(warnings));
     finish(r, ok() ? fmt::format("ok: mean of {} CSM points", csm ? csm->window_points : 0)
                    : "failed: " + error);
     return rows;
@@ -237,8 +300,19 @@ Record IndentAnalysis::to_record() const {
     r.add("reduced_modulus_Pa", v(&OliverPharrPoint::reduced_modulus_Pa));
     r.add("modulus_Pa", v(&OliverPharrPoint::modulus_Pa));
     r.add("hardness_Pa", v(&OliverPharrPoint::hardness_Pa));
+    const CycleResult* cycle = nullptr;
+    if (quasi_static && headline)
+        for (const CycleResult& c : quasi_static->cycles)
+            if (c.number == headline_cycle) cycle = &c;
+    if (cycle != nullptr)
+        r.add("unloading_fit_bound", bound_text(cycle->fit));
+    else
+        r.add_missing("unloading_fit_bound");
+    add_iso(r, cycle != nullptr ? &cycle->iso : nullptr);
+    r.add("tip_source", area_source.empty() ? std::string("none") : area_source);
     r.add("position_x_m", position_x_m);
     r.add("position_y_m", position_y_m);
+    r.add("quality", quality_text(warnings));
     r.add("status", ok() ? std::string("ok") : "failed: " + error);
     return r;
 }
@@ -248,6 +322,8 @@ Record IndentSummary::to_record() const {
     r.add("indents", static_cast<double>(indents));
     r.add("usable", static_cast<double>(usable));
     r.add("failed", static_cast<double>(failed));
+    r.add("skipped", static_cast<double>(skipped));
+    r.add("flagged", static_cast<double>(flagged));
     r.add("modulus_mean_Pa", modulus_mean_Pa);
     r.add("modulus_sd_Pa", modulus_sd_Pa);
     r.add("hardness_mean_Pa", hardness_mean_Pa);
@@ -261,9 +337,11 @@ Record IndentSummary::to_record() const {
 IndentSummary IndentFileResult::summary() const {
     IndentSummary s;
     s.indents = indents.size();
+    s.skipped = skipped.size();
     std::vector<double> e, h;
     std::vector<const IndentAnalysis*> used;
     for (const IndentAnalysis& a : indents) {
+        s.flagged += !a.warnings.empty();
         if (!a.ok()) {
             ++s.failed;
             continue;
@@ -341,6 +419,17 @@ IndentFileResult analyse(const Dataset& data, const IndentFileOptions& options) 
                                                                   : SettingSource::option);
     for (std::size_t i = 0; i < data.curves.size(); ++i) {
         const Curve& c = data.curves[i];
+        if (!options.analyse_ignored) {
+            if (auto it = c.properties.find(property::ignore);
+                it != c.properties.end() && it->second.value != 0.0) {
+                // The operator excluded this test in the instrument software: honour it, say
+                // so, and do not count it as a failure.
+                SkippedIndent skip{c.name, "the file flags this test 'ignore'"};
+                out.warnings.push_back(fmt::format("{}: skipped: {}", skip.test, skip.reason));
+                out.skipped.push_back(std::move(skip));
+                continue;
+            }
+        }
         IndentAnalysis a;
         a.test = c.name;
         a.position_x_m = position(c, property::position_x);
@@ -348,6 +437,7 @@ IndentFileResult analyse(const Dataset& data, const IndentFileOptions& options) 
         try {
             Resolved r = resolve(data, c, options, preset);
             a.area_description = r.area.describe();
+            a.area_source = r.area_source;
             const bool csm = options.method == IndentMethod::csm ||
                              (options.method == IndentMethod::automatic && has_csm(c));
             record_setting(r.settings, "method", csm ? "csm" : "quasi-static",
@@ -359,6 +449,7 @@ IndentFileResult analyse(const Dataset& data, const IndentFileOptions& options) 
                                nlohmann::ordered_json::array({co.min_depth_m, co.max_depth_m}),
                                SettingSource::default_value);
                 a.csm = analyse_csm(c.data, r.area, co);
+                a.warnings = a.csm->warnings;
                 if (a.csm->window_points > 0 && std::isfinite(a.csm->mean_modulus_Pa) &&
                     std::isfinite(a.csm->mean_hardness_Pa)) {
                     OliverPharrPoint p;
@@ -375,6 +466,9 @@ IndentFileResult analyse(const Dataset& data, const IndentFileOptions& options) 
             } else {
                 const IndentOptions io = quasi_static_options(options, preset, r.op, r.settings);
                 a.quasi_static = analyse_quasi_static(c, r.area, io);
+                for (const CycleResult& cy : a.quasi_static->cycles)
+                    for (const std::string& w : cy.quality.warnings)
+                        a.warnings.push_back(fmt::format("cycle {}: {}", cy.number, w));
                 if (preset.stiffness_point != StiffnessPoint::first_unload_point) {
                     VendorConventionPreset p = preset;
                     p.options.oliver_pharr = r.op;
@@ -412,6 +506,7 @@ IndentFileResult analyse(const Dataset& data, const IndentFileOptions& options) 
             // Options were validated above: what fails here belongs to this indent alone.
             a.error = e.what();
         }
+        if (!a.warnings.empty()) out.warnings.push_back(a.test + ": " + quality_text(a.warnings));
         out.indents.push_back(std::move(a));
     }
     return out;

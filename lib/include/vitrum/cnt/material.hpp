@@ -31,6 +31,17 @@ struct MaterialSet {
     double value(const std::string& key) const;
 };
 
+/// A measured characteristic temperature of the material, with what it rests on.
+struct Measurement {
+    std::string quantity;  ///< "crystallisation_onset", "crystallisation_peak", "glass_transition"
+    double temperature_K = 0.0;         ///< the measured value [K]
+    std::string text;                   ///< value as written, e.g. "737 K"
+    double heating_rate_K_per_s = 0.0;  ///< heating rate of the scan [K/s]
+    std::string sample;                 ///< which glass, e.g. "PVD film deposited at 0.85 Tg"
+    std::string source;                 ///< document it comes from (paper, figure or table)
+    std::string status;                 ///< "source read", "unverified", …
+};
+
 /// A material file: identity, provenance and named parameter sets.
 struct Material {
     std::string id;                 ///< file id, e.g. "cu50zr50"
@@ -40,6 +51,7 @@ struct Material {
     std::string file;               ///< path it was loaded from
     std::string default_set;        ///< set used when none is named
     std::vector<MaterialSet> sets;  ///< every set, merged with the base parameters
+    std::vector<Measurement> measurements;  ///< measured T_g, T_x, T_p with heating rates
 
     /// @throws InvalidArgument naming the set and the sets that exist.
     const MaterialSet& set(const std::string& name) const;
