@@ -354,6 +354,24 @@ void construct_peaks(const Scan& s, const Region& r, const std::vector<Rows>& be
         qs[i - a] = s.sm.value[i] - B[i - a];
         bslope[i - a] = slope_ab;
     }
+    if (o.peak_baseline == PeakBaseline::sigmoidal) {
+        // ISO 11357-3 §9.2 sigmoidal baseline: from the line before to the line after in
+        // proportion to the area already passed (the liquid's Δc_p is lost as it
+        // crystallises); three passes settle it to well below the noise.
+        for (int pass = 0; pass < 3; ++pass) {
+            std::vector<double> cum(len, 0.0);
+            for (std::size_t k = 1; k < len; ++k)
+                cum[k] = cum[k - 1] + 0.5 * (q[k - 1] + q[k]) * (T[a + k] - T[a + k - 1]);
+            const double total = cum[len - 1];
+            if (!(std::fabs(total) > 0.0)) break;
+            for (std::size_t k = 0; k < len; ++k) {
+                const double f = std::clamp(cum[k] / total, 0.0, 1.0);
+                B[k] = lb(T[a + k]) + f * (la(T[a + k]) - lb(T[a + k]));
+                q[k] = s.y[a + k] - B[k];
+                qs[k] = s.sm.value[a + k] - B[k];
+            }
+        }
+    }
     const double sig = o.significance_sigma * s.sigma_sm;
     // Extrema of |qs|, each the largest of a run of one sign.
     struct Top {
