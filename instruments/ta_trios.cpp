@@ -46,12 +46,12 @@ public:
     }
 
     Dataset read(std::istream& in, const std::string& path) const override {
-        const text::DecodedText decoded = read_text_input(in, path);
-        const auto lines = text::split_lines(decoded.utf8);
+        const TextInput decoded(in, path);
+        const auto& lines = decoded.lines();
         const char delim = lines.front().find('\t') != std::string_view::npos ? '\t' : ',';
         Dataset data;
         SourceInfo& src = data.source;
-        src.encoding = decoded.encoding;
+        src.encoding = decoded.encoding();
 
         std::string section;
         std::vector<Channel> channels;
@@ -114,6 +114,17 @@ public:
     }
 
 private:
+    // A tab-separated export written in a comma locale ("156,60\t-0,31") has a comma and no
+    // point in its first data row; comma-separated exports always use the point.
+    static char decimal_mark(const std::vector<std::string_view>& lines, std::size_t first,
+                             char delim) {
+        if (delim != '\t' || first >= lines.size()) return '.';
+        const std::string_view row = lines[first];
+        return row.find(',') != std::string_view::npos && row.find('.') == std::string_view::npos
+                   ? ','
+                   : '.';
+    }
+
     static std::size_t read_step(const std::vector<std::string_view>& lines, std::size_t i,
                                  char delim, const std::string& path,
                                  std::vector<Channel>& channels, std::vector<Segment>& steps,
@@ -134,6 +145,7 @@ private:
         }
         TableLayout layout;
         layout.delimiter = delim;
+        layout.decimal = decimal_mark(lines, i + 4, delim);
         layout.columns = names.size();
         layout.empty_is_nan = true;
         layout.stop_at_text = true;

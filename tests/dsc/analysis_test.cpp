@@ -127,3 +127,36 @@ TEST_CASE("the Setaram Duran scan gives a glass transition and no exotherm on it
         }
     }
 }
+
+TEST_CASE("the event model's sigmoidal baseline follows the Δcp lost under a skewed exotherm") {
+    // A triangle exotherm (700 → 702 → 710 K, 50 W/kg) while a 5 W/kg liquid Δcp level is lost
+    // in proportion to the crystallised fraction Φ(T): exactly ISO 11357-3's sigmoidal
+    // baseline. ΔH = ½ · 10 K · 50 W/kg / β = 1500 J/kg. On a skewed peak the straight chord
+    // misses the area between chord and sigmoid (≈ 4 % here); a symmetric one would cancel it.
+    const auto tri = [](double T) {
+        if (T <= 700.0 || T >= 710.0) return 0.0;
+        return T < 702.0 ? 25.0 * (T - 700.0) : 50.0 * (710.0 - T) / 8.0;
+    };
+    const auto phi = [](double T) {
+        if (T <= 700.0) return 0.0;
+        if (T >= 710.0) return 1.0;
+        if (T < 702.0) return 12.5 * (T - 700.0) * (T - 700.0) / 250.0;
+        return 1.0 - 3.125 * (710.0 - T) * (710.0 - T) / 250.0;
+    };
+    const auto scan =
+        vitrum::test::synthetic_scan([&](double T) { return 5.0 * (1.0 - phi(T)) - tri(T); }, 650.0,
+                                     760.0, 2201, vitrum::test::kTenKPerMin);
+    const auto dh = [&](vitrum::dsc::PeakBaseline b) {
+        HeatingAnalysisOptions o;
+        o.crystallisation.baseline = b;
+        const auto a = analyze_heating(scan, o);
+        REQUIRE(a.crystallisation);
+        REQUIRE(a.crystallisation->peaks.size() == 1);
+        return a.crystallisation->peaks[0].enthalpy;
+    };
+    const double sigmoidal = dh(vitrum::dsc::PeakBaseline::sigmoidal);
+    const double linear = dh(vitrum::dsc::PeakBaseline::linear);
+    // 1 %: trapezoids on 0.05 K rows and the baseline lines fitted next to sharp corners.
+    CHECK_REL(sigmoidal, 1500.0, 0.01);
+    CHECK(std::fabs(linear - 1500.0) > 2.0 * std::fabs(sigmoidal - 1500.0));
+}

@@ -117,7 +117,8 @@ TEST_CASE("GlassTransitionOptions::validate names the bad option") {
                          vitrum::InvalidArgument);
     GlassTransitionOptions p;
     p.search_K = TemperatureWindow{720.0, 600.0};
-    CHECK_THROWS_WITH_AS(p.validate(), doctest::Contains("--tg-range"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(p.validate(), doctest::Contains("search_K must satisfy"),
+                         vitrum::InvalidArgument);
     GlassTransitionOptions q;
     q.edge_fraction = 0.7;
     CHECK_THROWS_WITH_AS(q.validate(), doctest::Contains("edge_fraction"), vitrum::InvalidArgument);

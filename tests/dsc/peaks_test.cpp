@@ -141,7 +141,8 @@ TEST_CASE("PeakOptions::validate names the bad option") {
                          vitrum::InvalidArgument);
     PeakOptions p;
     p.search_K = TemperatureWindow{800.0, 700.0};
-    CHECK_THROWS_WITH_AS(p.validate(), doctest::Contains("--tx-range"), vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(p.validate(), doctest::Contains("search_K must satisfy"),
+                         vitrum::InvalidArgument);
 }
 
 TEST_CASE(

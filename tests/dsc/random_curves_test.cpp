@@ -94,8 +94,7 @@ std::string score(const RandomCurve& rc, const HeatingAnalysis& a) {
 HeatingAnalysis analyse(const RandomCurve& rc) {
     vitrum::dsc::HeatingAnalysisOptions o;
     o.melting = vitrum::dsc::PeakOptions{};
-    o.melting_required = false;
-    o.event_model = true;
+    o.melting_required = false;  // the event model is the default (event_model)
     return vitrum::dsc::analyze_heating(rc.thermogram, o);
 }
 

@@ -77,7 +77,7 @@ TEST_CASE("segment_run uses the file's segment marks when present") {
 TEST_CASE("choose_heating_segment and SegmentationOptions refuse bad requests") {
     const auto segs = segment_run(program_run());
     CHECK_THROWS_WITH_AS(choose_heating_segment(segs, 7),
-                         doctest::Contains("--segment must be between 1 and 3"),
+                         doctest::Contains("segment must be between 1 and 3"),
                          vitrum::InvalidArgument);
     CHECK(choose_heating_segment(segs, 3) == 2);
     SegmentationOptions o;

@@ -77,3 +77,25 @@ TEST_CASE("ta-trios refuses a file without step data and a step with a broken nu
                          doctest::Contains("bad.txt:23:7: expected a number, found '7x.0'"),
                          ParseError);
 }
+
+TEST_CASE("ta-trios reads a tab-separated step written with decimal commas") {
+    // A TRIOS export from a comma locale: the same two steps as kTwoSteps with "," as the
+    // decimal mark in every data cell. Values are exact decimal conversions: 1e-12.
+    std::string text = kTwoSteps;
+    const std::size_t data = text.find("0.00\t-49.73");
+    for (std::size_t i = data; i < text.size(); ++i) {
+        if (text.compare(i, 6, "[step]") == 0) {
+            i = text.find("W/g\n", i) + 3;  // titles and units keep their points
+            continue;
+        }
+        if (text[i] == '.') text[i] = ',';
+    }
+    REQUIRE(text.find("-49,73") != std::string::npos);
+    const Dataset d = read_trios(text);
+    const Series& s = d.curves.front().data;
+    REQUIRE(s.rows() == 5);
+    CHECK_REL(s.values(channel::temperature)[0], 273.15 - 49.73, 1e-12);
+    CHECK_REL(s.values(channel::temperature)[3], 273.15 + 79.5, 1e-12);
+    CHECK_REL(s.values(channel::specific_heat_flow)[3], 11.0, 1e-12);
+    CHECK_REL(s.values(channel::time)[1], 6.0, 1e-12);  // 0,10 min
+}

@@ -240,8 +240,10 @@ HeatingAnalysis analyze_heating(const Thermogram& heating, const HeatingAnalysis
         out.heating_rate_K_per_s = fit_line(heating.time_s, heating.temperature_K).slope;
 
     ScanEvents ev;
+    EventOptions event_options = options.events;
+    event_options.peak_baseline = cryst.baseline;
     try {
-        ev = find_events(heating, options.events);
+        ev = find_events(heating, event_options);
     } catch (const AnalysisError& e) {
         out.problems.emplace_back(e.what());
         return out;

@@ -192,16 +192,13 @@ double trapezoid_t(const Scan& s, const std::vector<double>& z, std::size_t lo, 
     return sum;
 }
 
-// Glass step on region r between quiet runs qb and qa.
-void construct_step(const Scan& s, const Region& r, const Rows& qb, const Rows& qa,
-                    const EventOptions& o, ScanEvents& out) {
+// Glass step on region r with its glassy baseline fitted on rows w1 and its liquid baseline on
+// rows w2.
+void construct_step_on(const Scan& s, const Region& r, const Rows& w1, const Rows& w2,
+                       const EventOptions& o, ScanEvents& out) {
     const auto& T = s.T;
-    const double width = std::max(T[r.b - 1] - T[r.a], o.baseline_span_K);
-    // Baselines on the quiet stretches next to the step, at most one step width (≥ span) long.
-    std::size_t b1a = qb.first;
-    while (b1a + 1 < qb.second && T[qb.second - 1] - T[b1a] > width) ++b1a;
-    std::size_t b2b = qa.second;
-    while (b2b > qa.first + 1 && T[b2b - 1] - T[qa.first] > width) --b2b;
+    const std::size_t b1a = w1.first, b2b = w2.second;
+    const Rows qb{w1.first, w1.second}, qa{w2.first, w2.second};
     const auto refuse = [&](const std::string& why) {
         out.refused.push_back(
             fmt::format("glass step near {:.1f} K: {}", 0.5 * (T[r.a] + T[r.b - 1]), why));
@@ -288,6 +285,59 @@ void construct_step(const Scan& s, const Region& r, const Rows& qb, const Rows& 
     out.events.push_back(std::move(e));
 }
 
+// Glass step on region r between quiet runs qb and qa. Baselines on the quiet stretches next to
+// the step, at most one step width (≥ span) long. A step with smooth tails (a tanh or
+// exponential relaxation) still bends the stretches right beside it, which tilts both lines
+// and shrinks Δc_p by several per cent; so the construction is repeated with each baseline
+// window moved one step width (T_efg − T_eig) away from the step where its quiet stretch is
+// long enough, the straight parts beyond the tails (ISO 11357-2 §9: baselines where the curve
+// is linear), and kept when it finds a clearly taller step. A compact step (straight edges)
+// gives the same numbers either way, up to noise.
+void construct_step(const Scan& s, const Region& r, const Rows& qb, const Rows& qa,
+                    const EventOptions& o, ScanEvents& out) {
+    const auto& T = s.T;
+    const double width = std::max(T[r.b - 1] - T[r.a], o.baseline_span_K);
+    std::size_t b1a = qb.first;
+    while (b1a + 1 < qb.second && T[qb.second - 1] - T[b1a] > width) ++b1a;
+    std::size_t b2b = qa.second;
+    while (b2b > qa.first + 1 && T[b2b - 1] - T[qa.first] > width) --b2b;
+    ScanEvents first;
+    construct_step_on(s, r, {b1a, qb.second}, {qa.first, b2b}, o, first);
+    if (first.events.empty()) {
+        out.refused.insert(out.refused.end(), first.refused.begin(), first.refused.end());
+        return;
+    }
+    const GlassTransitionResult& g = first.events.front().step;
+    const double gap = g.end_extrapolated_K - g.onset_extrapolated_K;
+    const double span = std::max(o.baseline_span_K, gap);
+    const auto enough = [&](const Rows& w) {
+        return w.second > w.first + 5 && T[w.second - 1] - T[w.first] >= 0.5 * span;
+    };
+    Rows w1{b1a, qb.second}, w2{qa.first, b2b};
+    std::size_t e1 = qb.second;
+    while (e1 > qb.first && T[e1 - 1] > g.onset_extrapolated_K - gap) --e1;
+    std::size_t a1 = e1;
+    while (a1 > qb.first && T[e1 - 1] - T[a1 - 1] <= span) --a1;
+    if (enough({a1, e1})) w1 = {a1, e1};
+    std::size_t a2 = qa.first;
+    while (a2 < qa.second && T[a2] < g.end_extrapolated_K + gap) ++a2;
+    std::size_t e2 = a2;
+    while (e2 < qa.second && T[e2] - T[a2] <= span) ++e2;
+    if (enough({a2, e2})) w2 = {a2, e2};
+    if (w1 != Rows{b1a, qb.second} || w2 != Rows{qa.first, b2b}) {
+        ScanEvents moved;
+        construct_step_on(s, r, w1, w2, o, moved);
+        // Only a clear gain counts: on a compact step the two differ by noise alone.
+        if (!moved.events.empty() &&
+            moved.events.front().step.step_height - g.step_height >
+                std::max(0.02 * g.step_height, o.significance_sigma * s.sigma_sm)) {
+            out.events.push_back(std::move(moved.events.front()));
+            return;
+        }
+    }
+    out.events.push_back(std::move(first.events.front()));
+}
+
 // Peaks on region r with baseline lines fitted on the quiet rows `before` and `after`.
 void construct_peaks(const Scan& s, const Region& r, const std::vector<Rows>& before,
                      const std::vector<Rows>& after, const EventOptions& o, ScanEvents& out) {
@@ -303,6 +353,24 @@ void construct_peaks(const Scan& s, const Region& r, const std::vector<Rows>& be
         q[i - a] = s.y[i] - B[i - a];
         qs[i - a] = s.sm.value[i] - B[i - a];
         bslope[i - a] = slope_ab;
+    }
+    if (o.peak_baseline == PeakBaseline::sigmoidal) {
+        // ISO 11357-3 §9.2 sigmoidal baseline: from the line before to the line after in
+        // proportion to the area already passed (the liquid's Δc_p is lost as it
+        // crystallises); three passes settle it to well below the noise.
+        for (int pass = 0; pass < 3; ++pass) {
+            std::vector<double> cum(len, 0.0);
+            for (std::size_t k = 1; k < len; ++k)
+                cum[k] = cum[k - 1] + 0.5 * (q[k - 1] + q[k]) * (T[a + k] - T[a + k - 1]);
+            const double total = cum[len - 1];
+            if (!(std::fabs(total) > 0.0)) break;
+            for (std::size_t k = 0; k < len; ++k) {
+                const double f = std::clamp(cum[k] / total, 0.0, 1.0);
+                B[k] = lb(T[a + k]) + f * (la(T[a + k]) - lb(T[a + k]));
+                q[k] = s.y[a + k] - B[k];
+                qs[k] = s.sm.value[a + k] - B[k];
+            }
+        }
     }
     const double sig = o.significance_sigma * s.sigma_sm;
     // Extrema of |qs|, each the largest of a run of one sign.

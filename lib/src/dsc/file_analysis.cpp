@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <limits>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
 #include <vitrum/dsc/cooling.hpp>
@@ -95,6 +96,58 @@ void compare_rate(double measured_K_per_s, double stated_K_per_s, const char* wh
         warnings.push_back(fmt::format(
             "measured heating rate {:.4g} K/min differs from the {} {:.4g} K/min by {:.0f} %",
             std::abs(measured_K_per_s) * 60.0, who, std::abs(stated_K_per_s) * 60.0, rel * 100.0));
+}
+
+// A measured rate that departs from the programmed one by more than this fails the file: the
+// time or temperature column is not what its header says (swapped columns, wrong unit) [1].
+constexpr double kRateFailTolerance = 0.10;
+
+// Cross-checks of one scan against itself and its header (issue 17, item 3). Every failure
+// names the file's values that disagree.
+void cross_check(const Thermogram& scan, const DscSegment& seg, std::optional<double> programmed,
+                 std::size_t segment_number) {
+    const std::vector<double>& t = scan.time_s;
+    const std::vector<double>& T = scan.temperature_K;
+    for (std::size_t i = 1; i < t.size(); ++i) {
+        if (t[i] < t[i - 1])
+            throw AnalysisError(fmt::format(
+                "segment {}: time runs backwards at row {} of the segment ({:.6g} s after "
+                "{:.6g} s)",
+                segment_number, i + 1, t[i], t[i - 1]));
+    }
+    // Within a heating segment the temperature may dither by sensor noise, never fall back by
+    // more than 1 K below the highest value reached (a cooling segment may: recalescence).
+    if (seg.kind == SegmentKind::heating) {
+        double top = -std::numeric_limits<double>::infinity();
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < T.size(); ++i) {
+            if (T[i] > top) {
+                top = T[i];
+                at = i;
+            } else if (top - T[i] > 1.0) {
+                throw AnalysisError(fmt::format(
+                    "segment {}: temperature is not monotonic in a heating segment: {:.2f} K at "
+                    "row {} of the segment after {:.2f} K at row {}",
+                    segment_number, T[i], i + 1, top, at + 1));
+            }
+        }
+    }
+    // An instrument often cannot follow a programmed cooling rate, nor reach its rate in a short
+    // lead-in from room temperature; those mismatches stay warnings (compare_rate). A heating
+    // segment spanning 20 K or more is controlled: its rate must match.
+    const bool controlled =
+        seg.kind == SegmentKind::heating && !T.empty() && T.back() - T.front() >= 20.0;
+    if (controlled && programmed && std::isfinite(*programmed) && *programmed != 0.0) {
+        const double measured = seg.measured_rate_K_per_s();
+        const double rel = std::abs(std::abs(measured) / std::abs(*programmed) - 1.0);
+        if (!(rel <= kRateFailTolerance))
+            throw AnalysisError(fmt::format(
+                "segment {}: measured heating rate {:.4g} K/min (slope of temperature over time) "
+                "differs from the programmed {:.4g} K/min in the header by {:.0f} % (more than "
+                "{:.0f} %): time and temperature do not fit each other or the header",
+                segment_number, std::abs(measured) * 60.0, std::abs(*programmed) * 60.0,
+                rel * 100.0, kRateFailTolerance * 100.0));
+    }
 }
 
 void add_peaks(Record& r, const std::optional<PeakSearchResult>& found, const char* prefix,
@@ -202,6 +255,11 @@ DscFileResult analyse(const Dataset& data, const DscOptions& options) {
         s.segment_label = segments[k].label;
         s.scan = run.slice(segments[k].begin, segments[k].end);
         s.cooling = segments[k].kind == SegmentKind::cooling;
+        const std::optional<double> programmed =
+            segments[k].program_rate_K_per_s
+                ? segments[k].program_rate_K_per_s
+                : data.property(data.curves[c], property::heating_rate);
+        cross_check(s.scan, segments[k], programmed, k + 1);
         s.warnings = data.warnings;
         s.warnings.insert(s.warnings.end(), run.warnings.begin(), run.warnings.end());
         if (s.cooling) {
@@ -219,11 +277,8 @@ DscFileResult analyse(const Dataset& data, const DscOptions& options) {
         if (options.stated_heating_rate_K_per_s)
             compare_rate(measured, *options.stated_heating_rate_K_per_s, "stated",
                          options.rate_tolerance, s.warnings);
-        if (segments[k].program_rate_K_per_s)
-            compare_rate(measured, *segments[k].program_rate_K_per_s, "programmed",
-                         options.rate_tolerance, s.warnings);
-        else if (const auto rate = data.property(data.curves[c], property::heating_rate))
-            compare_rate(measured, *rate, "programmed", options.rate_tolerance, s.warnings);
+        if (programmed)
+            compare_rate(measured, *programmed, "programmed", options.rate_tolerance, s.warnings);
         if (c == 0) {
             record_setting(out.settings, "segment", static_cast<double>(k + 1),
                            options.segment ? SettingSource::option : SettingSource::default_value);

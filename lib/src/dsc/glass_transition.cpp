@@ -131,7 +131,7 @@ Located locate(const std::vector<double>& T, const std::vector<double>& y,
 }  // namespace
 
 void GlassTransitionOptions::validate() const {
-    check_window(search_K, "search_K (--tg-range)");
+    check_window(search_K, "search_K");
     check_window(baseline1_K, "baseline1_K");
     check_window(baseline2_K, "baseline2_K");
     require_positive(baseline_width_K, "baseline_width_K", "K");

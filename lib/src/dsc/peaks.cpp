@@ -16,7 +16,7 @@ namespace vitrum::dsc {
 void PeakOptions::validate() const {
     if (search_K && !(search_K->lo_K < search_K->hi_K && search_K->lo_K > 0.0)) {
         throw InvalidArgument(
-            fmt::format("search_K (--tx-range) must satisfy 0 K < lo < hi, got "
+            fmt::format("search_K must satisfy 0 K < lo < hi, got "
                         "{}:{} K",
                         search_K->lo_K, search_K->hi_K));
     }

@@ -122,7 +122,7 @@ std::size_t choose_heating_segment(const std::vector<DscSegment>& segments,
                                    std::optional<std::size_t> requested) {
     if (requested) {
         if (*requested < 1 || *requested > segments.size()) {
-            throw InvalidArgument(fmt::format("--segment must be between 1 and {}, got {}",
+            throw InvalidArgument(fmt::format("segment must be between 1 and {}, got {}",
                                               segments.size(), *requested));
         }
         return *requested - 1;

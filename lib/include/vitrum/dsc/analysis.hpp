@@ -25,10 +25,12 @@ struct HeatingAnalysisOptions {
     bool melting_required = true;
     bool find_glass_transition = true;  ///< construct Tg (and the fictive temperature)
     bool find_crystallisation = true;   ///< construct Tx peaks
-    EventOptions events;                ///< the whole-scan event search (find_events)
-    /// Analyse through the whole-scan event model (find_events); when false, the former
-    /// construction (peaks first, then the step below the first exotherm) is used.
-    bool event_model = false;
+    /// The whole-scan event search (find_events); its peak_baseline is taken from
+    /// crystallisation.baseline.
+    EventOptions events;
+    /// Analyse through the whole-scan event model (find_events), the default; when false, the
+    /// former construction (peaks first, then the step below the first exotherm) is used.
+    bool event_model = true;
 };
 
 /// Everything found on one heating scan, with the constructions.

@@ -32,6 +32,10 @@ struct EventOptions {
     /// A single-row outlier standing this many noise rms above both neighbours' extrapolations
     /// is a spike: flagged and replaced by its neighbours' mean [1].
     double spike_sigma = 30.0;
+    /// Baseline beneath peaks: `linear`, the straight line from the baseline before the
+    /// region to the one after it; `sigmoidal`, from one to the other in proportion to the
+    /// partial area (ISO 11357-3 §9.2).
+    PeakBaseline peak_baseline = PeakBaseline::linear;
 
     /// @throws InvalidArgument naming the option and its allowed range.
     void validate() const;

@@ -77,10 +77,17 @@ struct DscFileResult {
 
 /// The one DSC entry point: normalises every curve of `data`, picks its segment, constructs the
 /// glass transition, exotherms and endotherms (or, on a cooling-only run, the cooling
-/// exotherms), and compares the measured heating rate with the stated and programmed ones.
+/// exotherms), and compares the measured heating rate with the stated and programmed ones
+/// (a difference beyond `rate_tolerance` is a warning).
+/// Cross-checks of the analysed segment against the file: time must never decrease; within a
+/// heating segment the temperature must not fall more than 1 K below the highest value reached;
+/// on a heating segment spanning at least 20 K the measured rate (slope of T(t)) must lie within
+/// 10 % of the programmed one in the header (swapped time and temperature columns, or a wrong
+/// unit, fail here).
 /// @throws InvalidArgument for invalid options or a `segment` the run does not have;
 ///         FormatError when the file holds no DSC curve; AnalysisError when a curve has no
-///         heating or cooling segment to analyse.
+///         heating or cooling segment to analyse, or fails a cross-check (the message names
+///         the segment and both values that disagree).
 DscFileResult analyse(const Dataset& data, const DscOptions& options = {});
 
 }  // namespace vitrum::dsc
