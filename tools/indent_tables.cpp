@@ -5,8 +5,8 @@
 #include <cmath>
 #include <map>
 #include <vitrum/core/error.hpp>
-#include <vitrum/core/text.hpp>
 #include <vitrum/core/statistics.hpp>
+#include <vitrum/core/text.hpp>
 
 #include "indent_cli.hpp"
 

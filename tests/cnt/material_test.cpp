@@ -7,9 +7,9 @@
 #include <fstream>
 #include <regex>
 #include <string>
-#include <vitrum/core/json_schema.hpp>
 #include <vitrum/cnt/material.hpp>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/json_schema.hpp>
 
 #include "check.hpp"
 

@@ -1,7 +1,7 @@
 // vitrum — C++17 toolkit for glass-stability analysis.
 // SPDX-License-Identifier: MIT (see LICENSE).
-#include <vitrum/core/json_schema.hpp>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/json_schema.hpp>
 
 #include "check.hpp"
 

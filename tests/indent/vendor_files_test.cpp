@@ -6,10 +6,10 @@
 #include <cmath>
 #include <string>
 #include <vitrum/core/channels.hpp>
+#include <vitrum/core/statistics.hpp>
 #include <vitrum/indent/csm.hpp>
 #include <vitrum/indent/file_analysis.hpp>
 #include <vitrum/indent/quasi_static.hpp>
-#include <vitrum/core/statistics.hpp>
 #include <vitrum/instruments/registry.hpp>
 
 #include "check.hpp"

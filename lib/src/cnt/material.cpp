@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-#include <vitrum/core/json_schema.hpp>
 #include <vitrum/cnt/material.hpp>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/json_schema.hpp>
 #include <vitrum/core/units.hpp>
 
 namespace vitrum::cnt {

@@ -4,8 +4,8 @@
 
 #include <regex>
 #include <set>
-#include <vitrum/core/json_schema.hpp>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/json_schema.hpp>
 
 namespace vitrum {
 namespace {

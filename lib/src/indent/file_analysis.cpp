@@ -6,9 +6,9 @@
 #include <cmath>
 #include <vitrum/core/channels.hpp>
 #include <vitrum/core/error.hpp>
+#include <vitrum/core/statistics.hpp>
 #include <vitrum/core/text.hpp>
 #include <vitrum/indent/file_analysis.hpp>
-#include <vitrum/core/statistics.hpp>
 
 namespace vitrum::indent {
 namespace {

@@ -10,8 +10,8 @@
 #include <vitrum/cnt/material.hpp>
 #include <vitrum/cnt/nucleation.hpp>
 #include <vitrum/core/error.hpp>
-#include <vitrum/core/version.hpp>
 #include <vitrum/core/statistics.hpp>
+#include <vitrum/core/version.hpp>
 #include <vitrum/report/study.hpp>
 
 #include "file_analysis.hpp"
