@@ -12,7 +12,6 @@ namespace vitrum::cnt {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Mean of a positive quantity over a step, exact when it varies exponentially (I and U change by
 // orders of magnitude over a scan; the logarithmic mean keeps the step error second order in
