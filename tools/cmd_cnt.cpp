@@ -310,8 +310,9 @@ int run(const CntArgs& a) {
         }
         std::cout << out.dump(2) << '\n';
     } else if (a.format == OutputFormat::csv) {
-        // Inputs as '#' comment lines so the CSV body stays one rectangular table.
-        std::cout << "# " << provenance << '\n';
+        // stdout holds one table that a plain pandas.read_csv loads; the inputs and provenance
+        // go to stderr as '#' lines.
+        std::cerr << "# " << provenance << '\n';
         for (const ResultTable& table : {cnt_models_table(r), cnt_inputs_table(r),
                                          cnt_summary_table(r), cnt_kinetics_table(r)}) {
             for (const auto& row : table.rows) {
@@ -322,7 +323,7 @@ int run(const CntArgs& a) {
                     else if (const auto* d = std::get_if<double>(&c))
                         line += fmt::format(" {}", *d);
                 }
-                std::cout << line << '\n';
+                std::cerr << line << '\n';
             }
         }
         print_table(std::cout, cnt_results_table(r), OutputFormat::csv);
