@@ -192,6 +192,7 @@ std::string in_flag_terms(const std::string& message) {
         {"csm_min_depth_m", "--depth-window (lower end)"},
         {"csm_max_depth_m", "--depth-window (upper end)"},
         {"column map", "--columns"},
+        {"interfacial_energy", "--gamma"},
         {"unknown format id", "--input-format: unknown format"},
     };
     const auto word_char = [](char c) {

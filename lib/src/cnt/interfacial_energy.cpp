@@ -20,7 +20,7 @@ double parse_number_with_unit(std::string_view text, std::string_view si_unit,
         return parse_quantity_as(text, si_unit);
     } catch (const UnitError& e) {
         throw InvalidArgument(
-            fmt::format("--gamma '{}': {}; {}", std::string(spec), e.what(), kGammaForms));
+            fmt::format("interfacial_energy '{}': {}; {}", std::string(spec), e.what(), kGammaForms));
     }
 }
 
@@ -89,20 +89,20 @@ void InterfacialEnergy::validate() const {
         case InterfacialEnergyModel::fixed:
             if (!(std::isfinite(value_J_per_m2) && value_J_per_m2 > 0.0)) {
                 throw InvalidArgument(
-                    fmt::format("--gamma fixed: value must be > 0 J/m^2, got {}", value_J_per_m2));
+                    fmt::format("interfacial_energy fixed: value must be > 0 J/m^2, got {}", value_J_per_m2));
             }
             return;
         case InterfacialEnergyModel::turnbull:
         case InterfacialEnergyModel::spaepen_at_melting:
         case InterfacialEnergyModel::spaepen:
             if (!(std::isfinite(alpha) && alpha > 0.0 && alpha < 5.0)) {
-                throw InvalidArgument(fmt::format("--gamma {}: alpha must be in (0, 5), got {}",
+                throw InvalidArgument(fmt::format("interfacial_energy {}: alpha must be in (0, 5), got {}",
                                                   to_string(model), alpha));
             }
             return;
         case InterfacialEnergyModel::linear:
             if (!std::isfinite(intercept_J_per_m2) || !std::isfinite(slope_J_per_m2_K)) {
-                throw InvalidArgument("--gamma linear: a and b must be finite numbers");
+                throw InvalidArgument("interfacial_energy linear: a and b must be finite numbers");
             }
             return;
     }
@@ -112,7 +112,7 @@ InterfacialEnergy parse_interfacial_energy(std::string_view spec) {
     const auto colon = spec.find(':');
     if (colon == std::string_view::npos) {
         throw InvalidArgument(
-            fmt::format("--gamma '{}': missing ':VALUE'; {}", std::string(spec), kGammaForms));
+            fmt::format("interfacial_energy '{}': missing ':VALUE'; {}", std::string(spec), kGammaForms));
     }
     const std::string_view kind = spec.substr(0, colon);
     const std::string_view arg = spec.substr(colon + 1);
@@ -131,13 +131,13 @@ InterfacialEnergy parse_interfacial_energy(std::string_view spec) {
         const auto comma = arg.find(',');
         if (comma == std::string_view::npos) {
             throw InvalidArgument(
-                fmt::format("--gamma '{}': linear needs A,B; {}", std::string(spec), kGammaForms));
+                fmt::format("interfacial_energy '{}': linear needs A,B; {}", std::string(spec), kGammaForms));
         }
         out.model = InterfacialEnergyModel::linear;
         out.intercept_J_per_m2 = parse_number_with_unit(arg.substr(0, comma), "1", spec);
         out.slope_J_per_m2_K = parse_number_with_unit(arg.substr(comma + 1), "1", spec);
     } else {
-        throw InvalidArgument(fmt::format("--gamma '{}': unknown model '{}'; {}", std::string(spec),
+        throw InvalidArgument(fmt::format("interfacial_energy '{}': unknown model '{}'; {}", std::string(spec),
                                           std::string(kind), kGammaForms));
     }
     out.validate();

@@ -33,14 +33,14 @@ struct InterfacialEnergy {
     double at(double temperature_K, const Thermodynamics& thermo) const;
     /// The model and its parameters in words, e.g. "Spaepen at T_m, alpha = 0.86" [text].
     std::string describe() const;
-    /// @throws InvalidArgument naming `--gamma` when a parameter is out of range.
+    /// @throws InvalidArgument naming `interfacial_energy` when a parameter is out of range.
     void validate() const;
 };
 
 /// Parses the CLI spelling: "fixed:0.26" (J/m², a unit may follow: "fixed:260 mJ/m^2"),
 /// "turnbull:0.45", "spaepen:0.86" (at T_m), "spaepen-T:0.86" (at T), "linear:a,b"
 /// (a in J/m², b in J/(m² K)).
-/// @throws InvalidArgument naming `--gamma` and the allowed forms.
+/// @throws InvalidArgument naming `interfacial_energy` and the allowed forms.
 InterfacialEnergy parse_interfacial_energy(std::string_view spec);
 
 }  // namespace vitrum::cnt
