@@ -60,14 +60,14 @@ TEST_CASE("the --gamma spellings parse, with or without a unit") {
 }
 
 TEST_CASE("bad --gamma values name the option and the allowed forms") {
-    CHECK_THROWS_WITH_AS(parse_interfacial_energy("laird:1"), doctest::Contains("interfacial_energy"),
-                         vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(parse_interfacial_energy("laird:1"),
+                         doctest::Contains("interfacial_energy"), vitrum::InvalidArgument);
     CHECK_THROWS_WITH_AS(parse_interfacial_energy("linear:0.1"),
                          doctest::Contains("linear needs A,B"), vitrum::InvalidArgument);
     CHECK_THROWS_WITH_AS(parse_interfacial_energy("fixed:-0.1"), doctest::Contains("must be > 0"),
                          vitrum::InvalidArgument);
-    CHECK_THROWS_WITH_AS(parse_interfacial_energy("fixed:0.2 K"), doctest::Contains("interfacial_energy"),
-                         vitrum::InvalidArgument);
+    CHECK_THROWS_WITH_AS(parse_interfacial_energy("fixed:0.2 K"),
+                         doctest::Contains("interfacial_energy"), vitrum::InvalidArgument);
     CHECK_THROWS_WITH_AS(parse_interfacial_energy("0.26"), doctest::Contains("allowed"),
                          vitrum::InvalidArgument);
 }

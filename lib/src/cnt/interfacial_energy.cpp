@@ -19,8 +19,8 @@ double parse_number_with_unit(std::string_view text, std::string_view si_unit,
     try {
         return parse_quantity_as(text, si_unit);
     } catch (const UnitError& e) {
-        throw InvalidArgument(
-            fmt::format("interfacial_energy '{}': {}; {}", std::string(spec), e.what(), kGammaForms));
+        throw InvalidArgument(fmt::format("interfacial_energy '{}': {}; {}", std::string(spec),
+                                          e.what(), kGammaForms));
     }
 }
 
@@ -88,16 +88,17 @@ void InterfacialEnergy::validate() const {
     switch (model) {
         case InterfacialEnergyModel::fixed:
             if (!(std::isfinite(value_J_per_m2) && value_J_per_m2 > 0.0)) {
-                throw InvalidArgument(
-                    fmt::format("interfacial_energy fixed: value must be > 0 J/m^2, got {}", value_J_per_m2));
+                throw InvalidArgument(fmt::format(
+                    "interfacial_energy fixed: value must be > 0 J/m^2, got {}", value_J_per_m2));
             }
             return;
         case InterfacialEnergyModel::turnbull:
         case InterfacialEnergyModel::spaepen_at_melting:
         case InterfacialEnergyModel::spaepen:
             if (!(std::isfinite(alpha) && alpha > 0.0 && alpha < 5.0)) {
-                throw InvalidArgument(fmt::format("interfacial_energy {}: alpha must be in (0, 5), got {}",
-                                                  to_string(model), alpha));
+                throw InvalidArgument(
+                    fmt::format("interfacial_energy {}: alpha must be in (0, 5), got {}",
+                                to_string(model), alpha));
             }
             return;
         case InterfacialEnergyModel::linear:
@@ -111,8 +112,8 @@ void InterfacialEnergy::validate() const {
 InterfacialEnergy parse_interfacial_energy(std::string_view spec) {
     const auto colon = spec.find(':');
     if (colon == std::string_view::npos) {
-        throw InvalidArgument(
-            fmt::format("interfacial_energy '{}': missing ':VALUE'; {}", std::string(spec), kGammaForms));
+        throw InvalidArgument(fmt::format("interfacial_energy '{}': missing ':VALUE'; {}",
+                                          std::string(spec), kGammaForms));
     }
     const std::string_view kind = spec.substr(0, colon);
     const std::string_view arg = spec.substr(colon + 1);
@@ -130,15 +131,15 @@ InterfacialEnergy parse_interfacial_energy(std::string_view spec) {
     } else if (kind == "linear") {
         const auto comma = arg.find(',');
         if (comma == std::string_view::npos) {
-            throw InvalidArgument(
-                fmt::format("interfacial_energy '{}': linear needs A,B; {}", std::string(spec), kGammaForms));
+            throw InvalidArgument(fmt::format("interfacial_energy '{}': linear needs A,B; {}",
+                                              std::string(spec), kGammaForms));
         }
         out.model = InterfacialEnergyModel::linear;
         out.intercept_J_per_m2 = parse_number_with_unit(arg.substr(0, comma), "1", spec);
         out.slope_J_per_m2_K = parse_number_with_unit(arg.substr(comma + 1), "1", spec);
     } else {
-        throw InvalidArgument(fmt::format("interfacial_energy '{}': unknown model '{}'; {}", std::string(spec),
-                                          std::string(kind), kGammaForms));
+        throw InvalidArgument(fmt::format("interfacial_energy '{}': unknown model '{}'; {}",
+                                          std::string(spec), std::string(kind), kGammaForms));
     }
     out.validate();
     return out;
